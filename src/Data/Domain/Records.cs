@@ -1,0 +1,75 @@
+namespace SafetyConsole.Data.Domain;
+
+/// <summary>A point on the earth, degrees.</summary>
+public readonly record struct GeoPoint(double Lat, double Lon);
+
+/// <summary>district.csv: one row. Times of day are in <see cref="TimeZoneId"/> (IANA).</summary>
+public sealed record District(
+    string Name,
+    string TimeZoneId,
+    DateOnly SchoolYearStart,
+    DateOnly SchoolYearEnd,
+    int LeadMinutes,
+    int TailMinutes);
+
+/// <summary>calendar.csv: a day that is not an ordinary school day (or ends early).</summary>
+public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, TimeOnly? EndTime, string Note);
+
+/// <summary>agencies.csv. Police agencies carry an annual agreement review date (R7).</summary>
+public sealed record Agency(string Code, string Name, AgencyKind Kind, DateOnly? AgreementReviewDue);
+
+/// <summary>locations.csv. <see cref="Zone"/> is the code of the zone's high school.</summary>
+public sealed record Location(
+    string Code,
+    string Name,
+    string Kind,
+    string Zone,
+    string Agency,
+    double Lat,
+    double Lon,
+    string Address,
+    TimeOnly BellStart,
+    TimeOnly BellEnd,
+    string Notes)
+{
+    public GeoPoint Point => new(Lat, Lon);
+}
+
+/// <summary>officers.csv plus live state. <see cref="Post"/> is a location code, a zone code or DISTRICT.</summary>
+public sealed record Officer(
+    string Badge,
+    string Name,
+    Role Role,
+    string Agency,
+    string Post,
+    OfficerStatus Status,
+    DateTimeOffset? StatusSince = null,
+    GeoPoint? LastPosition = null,
+    DateTimeOffset? LastPingAt = null);
+
+/// <summary>training.csv. Training is current when each topic's latest record has not expired.</summary>
+public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn);
+
+/// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
+public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused);
+
+/// <summary>A call for service as stored.</summary>
+public sealed record Call(
+    long Id,
+    string Source,
+    string ExternalId,
+    DateTimeOffset ReceivedAt,
+    string Location,
+    string Type,
+    int Priority,
+    string Description,
+    string? ReporterRole,
+    Basis? Basis,
+    CallStatus Status,
+    CallClass Class,
+    DateTimeOffset? Deadline = null,
+    string? AssignedTo = null,
+    DateTimeOffset? AssignedAt = null,
+    string? Agency = null,
+    string? Disposition = null,
+    string Trace = "");
