@@ -2,5 +2,5 @@ namespace SafetyConsole.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CliApp.Run(args, System.Console.Out, System.Console.Error);
+    public static int Main(string[] args) => CliApp.Run(args, CliContext.ForProcess());
 }

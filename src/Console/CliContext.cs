@@ -1,0 +1,38 @@
+using System.CommandLine;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli;
+
+/// <summary>
+/// What every command needs from the outside world, injected so tests can run commands in-process:
+/// output streams, the operator's account (R10: the OS login; this is the one seam that reads it), and the clock.
+/// </summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr, string account, TimeProvider time, TextReader? stdin = null)
+{
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Err { get; } = stderr;
+    public TextReader In { get; } = stdin ?? System.Console.In;
+    public string Account { get; } = account;
+    public TimeProvider Time { get; } = time;
+
+    /// <summary>True when standard output is a terminal a person is watching (progress bars, colours).</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>`--db PATH` (else SAFETY_CONSOLE_DB, else ./safety.db), on every command.</summary>
+    public Option<string?> DbOption { get; } = new("--db")
+    {
+        Description = "The database file (else $SAFETY_CONSOLE_DB, else ./safety.db).",
+        Recursive = true,
+        HelpName = "PATH",
+    };
+
+    public static CliContext ForProcess() => new(System.Console.Out, System.Console.Error, Environment.UserName, TimeProvider.System)
+    {
+        OutIsTerminal = !System.Console.IsOutputRedirected,
+    };
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public SafetyDb OpenDb(ParseResult parse, bool create = false) =>
+        SafetyDb.Open(SafetyDb.ResolvePath(parse.GetValue(DbOption)), Account, create);
+}

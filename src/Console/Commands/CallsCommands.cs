@@ -1,0 +1,79 @@
+using System.CommandLine;
+using SafetyConsole.Cli.Output;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>`calls list [--open] [--json]` and `calls show ID [--json]` (a call with its events and rule trace).</summary>
+public static class CallsCommands
+{
+    public static IEnumerable<Command> Build(CliContext ctx)
+    {
+        var cmd = new Command("calls", "List calls, or show one call with its events and rule trace.");
+
+        var open = new Option<bool>("--open") { Description = "Only calls still needing or holding a responder." };
+        var json = CliOptions.Json();
+        var list = new Command("list", "List calls, oldest first.") { open, json };
+        list.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var zone = db.DistrictZone();
+            var calls = Reads.Calls(db, parse.GetValue(open));
+            if (parse.GetValue(json))
+            {
+                JsonOut.Write(ctx.Out, calls.Select(c => JsonOut.Of(c, zone)).ToList());
+                return 0;
+            }
+            var t = TextOut.Table("ID", "RECEIVED", "P", "TYPE", "LOCATION", "STATUS", "OFFICER", "DEADLINE");
+            foreach (var c in calls)
+                t.AddRow(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), LocalTime(c.ReceivedAt, zone), $"P{c.Priority}", c.Type,
+                    c.Location, c.Status.Text(), c.AssignedTo ?? "", c.Deadline is { } d ? LocalTime(d, zone) : "");
+            TextOut.Write(ctx, t);
+            ctx.Out.WriteLine($"{calls.Count} call(s).");
+            return 0;
+        }));
+
+        var id = CliOptions.CallId();
+        var showJson = CliOptions.Json();
+        var show = new Command("show", "Show one call: its fields, rule trace and every event.") { id, showJson };
+        show.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var zone = db.DistrictZone();
+            var call = Reads.RequireCall(db, parse.GetValue(id));
+            var events = Reads.EventsOfCall(db, call.Id);
+            if (parse.GetValue(showJson))
+            {
+                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone));
+                return 0;
+            }
+            var w = ctx.Out;
+            w.WriteLine($"Call {call.Id}  {call.Type} P{call.Priority}  {call.Status.Text()}  class {call.Class.Text()}");
+            w.WriteLine($"  source       {call.Source} / {call.ExternalId}");
+            w.WriteLine($"  received     {TimeText.ToIso(call.ReceivedAt, zone)}");
+            w.WriteLine($"  location     {call.Location}");
+            if (call.Deadline is { } d) w.WriteLine($"  deadline     {TimeText.ToIso(d, zone)}");
+            if (call.AssignedTo is { } b) w.WriteLine($"  assigned to  {b}");
+            if (call.Agency is { } a) w.WriteLine($"  agency       {a}");
+            if (call.Disposition is { } disp) w.WriteLine($"  disposition  {disp}");
+            if (call.ReporterRole is { } rr) w.WriteLine($"  reporter     {rr}");
+            if (call.Basis is { } basis) w.WriteLine($"  basis        {basis.Text()}");
+            if (call.Description.Length > 0) w.WriteLine($"  description  {call.Description}");
+            w.WriteLine("Rule trace:");
+            foreach (var line in JsonOut.TraceLines(call.Trace)) w.WriteLine($"  {line}");
+            w.WriteLine("Events:");
+            var t = TextOut.Table("AT", "ACTOR", "EVENT", "FROM", "TO", "OFFICER", "REASON");
+            foreach (var e in events) t.AddRow(LocalTime(e.At, zone), e.Actor, e.Kind, e.FromStatus, e.ToStatus, e.Badge, e.Reason);
+            TextOut.Write(ctx, t);
+            return 0;
+        }));
+
+        cmd.Subcommands.Add(list);
+        cmd.Subcommands.Add(show);
+        yield return cmd;
+    }
+
+    private static string LocalTime(DateTimeOffset t, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(t, zone).ToString("MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}

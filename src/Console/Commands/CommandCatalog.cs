@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `--help` lists them. Each group lives in its own file.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CliContext ctx)
+    {
+        yield return InitCommand.Build(ctx);
+        foreach (var c in CallsCommands.Build(ctx)) yield return c;
+        foreach (var c in OfficersCommands.Build(ctx)) yield return c;
+        yield return OperatorsCommands.Build(ctx);
+    }
+}

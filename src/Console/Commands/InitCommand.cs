@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Dapper;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>`init [--demo]`: create or migrate the database (R10: the creating account becomes its first supervisor).</summary>
+public static class InitCommand
+{
+    public static Command Build(CliContext ctx)
+    {
+        var cmd = new Command("init", "Create the database, or migrate an existing one to this version.");
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            var path = Path.GetFullPath(SafetyDb.ResolvePath(parse.GetValue(ctx.DbOption)));
+            var existed = File.Exists(path);
+            using var db = ctx.OpenDb(parse, create: true);
+            var version = db.Connection.ExecuteScalar<long>("SELECT max(version) FROM schema_migrations");
+            ctx.Out.WriteLine(existed
+                ? $"{path} is at schema {version}."
+                : $"Created {path} (schema {version}); {ctx.Account} is its first supervisor (R10).");
+            return 0;
+        }));
+        return cmd;
+    }
+}

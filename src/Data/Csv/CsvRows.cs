@@ -1,0 +1,62 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace SafetyConsole.Data.Csv;
+
+/// <summary>One data row of a CSV file with a header: its physical line number (the header is line 1) and its fields by column name.</summary>
+public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string> Fields)
+{
+    /// <summary>The field's trimmed value, or "" when the column is absent or empty.</summary>
+    public string this[string column] => Fields.TryGetValue(column, out var v) ? v.Trim() : "";
+}
+
+/// <summary>
+/// Reads header-row CSV files (column order free, names case-insensitive) as <see cref="CsvRow"/>s,
+/// streaming, with physical line numbers for error messages.
+/// </summary>
+public static class CsvRows
+{
+    public static CsvConfiguration Config() => new(CultureInfo.InvariantCulture)
+    {
+        PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
+        TrimOptions = TrimOptions.Trim,
+        BadDataFound = null,
+        MissingFieldFound = null,
+        DetectColumnCountChanges = false,
+        IgnoreBlankLines = true,
+    };
+
+    /// <summary>The header's column names (lower case), and the rows after it.</summary>
+    public static (IReadOnlyList<string> Header, IEnumerable<CsvRow> Rows) Read(TextReader reader)
+    {
+        var parser = new CsvParser(reader, Config());
+        if (!parser.Read()) return ([], []);
+        var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        return (header, RowsAfterHeader(parser, header));
+    }
+
+    private static IEnumerable<CsvRow> RowsAfterHeader(CsvParser parser, string[] header)
+    {
+        using (parser)
+        {
+            while (parser.Read())
+            {
+                var record = parser.Record!;
+                if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0])) continue;
+                var fields = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
+                for (var i = 0; i < header.Length && i < record.Length; i++) fields[header[i]] = record[i];
+                // RawRow is the physical line where the record started (1-based, header = 1).
+                yield return new CsvRow(parser.RawRow - CountNewlines(parser.RawRecord), fields);
+            }
+        }
+    }
+
+    private static int CountNewlines(string raw)
+    {
+        // RawRow counts the line the record ends on; a quoted field may span lines.
+        var n = 0;
+        foreach (var c in raw.AsSpan().TrimEnd("\r\n")) if (c == '\n') n++;
+        return n;
+    }
+}

@@ -1,0 +1,91 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Data.Store;
+
+/// <summary>Read queries shared by the command line, the board and the worker; they map rows to domain records.</summary>
+public static class Reads
+{
+    private const string CallColumns = """
+        id, source, external_id, received_at, location, type, priority, description, reporter_role, basis,
+        status, class, deadline, assigned_to, assigned_at, agency, disposition, trace
+        """;
+
+    private sealed class CallDbRow
+    {
+        public long Id { get; set; }
+        public string Source { get; set; } = "";
+        public string ExternalId { get; set; } = "";
+        public string ReceivedAt { get; set; } = "";
+        public string Location { get; set; } = "";
+        public string Type { get; set; } = "";
+        public long Priority { get; set; }
+        public string Description { get; set; } = "";
+        public string? ReporterRole { get; set; }
+        public string? Basis { get; set; }
+        public string Status { get; set; } = "";
+        public string Class { get; set; } = "";
+        public string? Deadline { get; set; }
+        public string? AssignedTo { get; set; }
+        public string? AssignedAt { get; set; }
+        public string? Agency { get; set; }
+        public string? Disposition { get; set; }
+        public string Trace { get; set; } = "";
+
+        public Call ToCall() => new(
+            Id, Source, ExternalId, TimeText.FromDb(ReceivedAt), Location, Type, (int)Priority, Description, ReporterRole,
+            Basis is null ? null : Codes.ParseBasis(Basis), Codes.ParseCallStatus(Status), Codes.ParseCallClass(Class),
+            TimeText.FromDbOrNull(Deadline), AssignedTo, TimeText.FromDbOrNull(AssignedAt), Agency, Disposition, Trace);
+    }
+
+    public static IReadOnlyList<Call> Calls(SafetyDb db, bool openOnly = false)
+    {
+        var where = openOnly ? "WHERE status IN ('NEW','PENDING','ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE','ESCALATED')" : "";
+        return db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls {where} ORDER BY received_at, id")
+            .Select(r => r.ToCall()).ToList();
+    }
+
+    public static Call? Call(SafetyDb db, long id) =>
+        db.Connection.QuerySingleOrDefault<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE id = @id", new { id })?.ToCall();
+
+    public static Call RequireCall(SafetyDb db, long id) =>
+        Call(db, id) ?? throw SafetyException.Refused($"There is no call {id}; `safety-console calls list --open` shows the open calls.");
+
+    public static IReadOnlyList<EventRow> EventsOfCall(SafetyDb db, long callId) =>
+        db.Connection.Query<(string At, string Actor, string Kind, long? CallId, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail)>(
+                "SELECT at, actor, kind, call_id, badge, from_status, to_status, reason, detail FROM events WHERE call_id = @callId ORDER BY id",
+                new { callId })
+            .Select(e => new EventRow(TimeText.FromDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail))
+            .ToList();
+
+    private sealed class OfficerDbRow
+    {
+        public string Badge { get; set; } = "";
+        public string Name { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Agency { get; set; } = "";
+        public string Post { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string? StatusSince { get; set; }
+        public double? LastLat { get; set; }
+        public double? LastLon { get; set; }
+        public string? LastPingAt { get; set; }
+
+        public Officer ToOfficer() => new(
+            Badge, Name, Codes.ParseRole(Role), Agency, Post, Codes.ParseOfficerStatus(Status), TimeText.FromDbOrNull(StatusSince),
+            LastLat is { } lat && LastLon is { } lon ? new GeoPoint(lat, lon) : null, TimeText.FromDbOrNull(LastPingAt));
+    }
+
+    public static IReadOnlyList<Officer> Officers(SafetyDb db) =>
+        db.Connection.Query<OfficerDbRow>(
+                "SELECT badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at FROM officers ORDER BY badge")
+            .Select(r => r.ToOfficer()).ToList();
+
+    public static Officer? Officer(SafetyDb db, string badge) =>
+        db.Connection.QuerySingleOrDefault<OfficerDbRow>(
+            "SELECT badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at FROM officers WHERE badge = @badge",
+            new { badge })?.ToOfficer();
+
+    public static Officer RequireOfficer(SafetyDb db, string badge) =>
+        Officer(db, badge) ?? throw SafetyException.Refused($"There is no officer {badge}; `safety-console officers list` shows the roster.");
+}

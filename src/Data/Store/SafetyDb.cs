@@ -1,0 +1,164 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Data.Store;
+
+/// <summary>
+/// One open SafetyConsole database: a SQLite file in WAL mode with foreign keys on and a busy timeout
+/// (DESIGN §6). Opening applies pending migrations; it refuses files that are not SafetyConsole databases
+/// and databases written by a newer version, before touching them.
+/// </summary>
+public sealed class SafetyDb : IDisposable
+{
+    /// <summary>PRAGMA application_id of a SafetyConsole database ("SCON").</summary>
+    public const int ApplicationId = 0x53434F4E;
+
+    /// <summary>Where the database is when neither --db nor SAFETY_CONSOLE_DB says (DESIGN §5).</summary>
+    public const string DefaultPath = "safety.db";
+
+    public const string PathVariable = "SAFETY_CONSOLE_DB";
+
+    static SafetyDb()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    private SafetyDb(SqliteConnection connection, string path)
+    {
+        Connection = connection;
+        FilePath = path;
+    }
+
+    public SqliteConnection Connection { get; }
+
+    public string FilePath { get; }
+
+    /// <summary>--db, else SAFETY_CONSOLE_DB, else ./safety.db.</summary>
+    public static string ResolvePath(string? option) =>
+        !string.IsNullOrWhiteSpace(option) ? option
+        : Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } env ? env
+        : DefaultPath;
+
+    /// <summary>
+    /// Opens an existing database (migrating it forward). With <paramref name="create"/>, a missing file is
+    /// created and <paramref name="account"/> becomes its first supervisor (R10).
+    /// </summary>
+    public static SafetyDb Open(string path, string account, bool create = false)
+    {
+        var full = Path.GetFullPath(path);
+        var exists = File.Exists(full);
+        if (!exists && !create)
+            throw SafetyException.Usage($"There is no SafetyConsole database at {full}; run `safety-console init` to create one, or pass --db with the right path.");
+        if (!exists) CheckWritableFolder(full);
+        if (exists) CheckHeader(full);
+
+        var cs = new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        var conn = new SqliteConnection(cs);
+        try
+        {
+            conn.Open();
+            Configure(conn);
+            var db = new SafetyDb(conn, full);
+            Migrations.Apply(conn, full, account, DateTimeOffset.UtcNow);
+            return db;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */)
+        {
+            conn.Dispose();
+            throw SafetyException.Usage($"{full} is not a SafetyConsole database; pass --db with the path of one, or a new path for `safety-console init`.");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 8 /* READONLY */ or 14 /* CANTOPEN */ or 10 /* IOERR */)
+        {
+            conn.Dispose();
+            throw SafetyException.Usage($"Cannot write the database at {full} ({e.SqliteErrorCode}: {e.Message.TrimEnd('.')}); check the folder's permissions or pass --db with a writable path.");
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens a second connection to the same file (for other threads: the board's reader, the worker).</summary>
+    public SafetyDb OpenAnother(string account) => Open(FilePath, account);
+
+    /// <summary>
+    /// PRAGMA data_version: changes whenever another connection commits to the file. Cheap; polled by the
+    /// board and the worker to notice changes made by other processes (DESIGN §6).
+    /// </summary>
+    public long DataVersion() => Connection.ExecuteScalar<long>("PRAGMA data_version");
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE, so two writers queue on the
+    /// busy timeout instead of deadlocking). Commits when it returns normally; rolls back on any exception,
+    /// including a <see cref="ChangeConflict"/> thrown by a lost race.
+    /// </summary>
+    public T Write<T>(Func<SqliteTransaction, T> work)
+    {
+        using var tx = Connection.BeginTransaction(deferred: false);
+        var result = work(tx);
+        tx.Commit();
+        return result;
+    }
+
+    public void Write(Action<SqliteTransaction> work) => Write<object?>(tx => { work(tx); return null; });
+
+    /// <summary>The time zone of the district, or UTC before a district is imported.</summary>
+    public TimeZoneInfo DistrictZone()
+    {
+        var id = Connection.ExecuteScalar<string?>("SELECT time_zone FROM district WHERE id = 1");
+        return id is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(id);
+    }
+
+    public void Dispose() => Connection.Dispose();
+
+    private static void Configure(SqliteConnection conn)
+    {
+        // WAL lets the board read while the worker and feeds write; NORMAL sync is durable at each WAL checkpoint
+        // and safe against application crashes (a power cut may lose the last transactions, never corrupt).
+        conn.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+    }
+
+    private static void CheckWritableFolder(string full)
+    {
+        var dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir))
+            throw SafetyException.Usage($"Cannot create the database at {full}: the folder {dir} does not exist; create it or pass --db with a writable path.");
+        try
+        {
+            var probe = Path.Combine(dir, $".safety-write-probe-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw SafetyException.Usage($"Cannot create the database at {full}: the folder {dir} is not writable by this account; pass --db with a writable path.");
+        }
+    }
+
+    /// <summary>Refuses a file that is not SQLite at all before SQLite is allowed to touch it.</summary>
+    private static void CheckHeader(string full)
+    {
+        var header = new byte[16];
+        int read;
+        try
+        {
+            using var f = File.OpenRead(full);
+            read = f.Read(header, 0, header.Length);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw SafetyException.Usage($"Cannot read the database at {full} ({e.Message.TrimEnd('.')}); check its permissions or pass --db with another path.");
+        }
+        if (read == 0) return; // an empty file: SQLite treats it as a new database
+        if (read < 16 || System.Text.Encoding.ASCII.GetString(header, 0, 15) != "SQLite format 3")
+            throw SafetyException.Usage($"{full} is not a SafetyConsole database; pass --db with the path of one, or a new path for `safety-console init`.");
+    }
+}

@@ -1,0 +1,104 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Data.Store;
+
+/// <summary>Columns of a call that a status change may set alongside the status (a whitelist: never built from input).</summary>
+public sealed class CallSet
+{
+    internal readonly Dictionary<string, object?> Columns = new(StringComparer.Ordinal);
+
+    public CallSet Class(CallClass c) => Put("class", c.Text());
+    public CallSet Deadline(DateTimeOffset? t) => Put("deadline", TimeText.ToDb(t));
+    public CallSet AssignedTo(string? badge, DateTimeOffset? at) => Put("assigned_to", badge).Put("assigned_at", TimeText.ToDb(at));
+    public CallSet Agency(string? agency) => Put("agency", agency);
+    public CallSet Disposition(string? code) => Put("disposition", code);
+    public CallSet Trace(string trace) => Put("trace", trace);
+    public CallSet Type(string type, int priority) => Put("type", type).Put("priority", priority);
+
+    private CallSet Put(string column, object? value)
+    {
+        Columns[column] = value;
+        return this;
+    }
+}
+
+/// <summary>
+/// The single place where calls and officers change state (DESIGN §6): each change is a conditional update
+/// (<c>WHERE status = @expected</c>) plus its event row, inside the caller's one transaction. A lost race
+/// throws <see cref="ChangeConflict"/>, which rolls the whole transaction back; an illegal transition is
+/// refused before anything is written, naming both states.
+/// </summary>
+public static class StateChanges
+{
+    public static void AppendEvent(SqliteTransaction tx, EventRow e) =>
+        tx.Connection!.Execute("""
+            INSERT INTO events(at, actor, kind, call_id, badge, from_status, to_status, reason, detail)
+            VALUES (@At, @Actor, @Kind, @CallId, @Badge, @FromStatus, @ToStatus, @Reason, @Detail)
+            """, new { At = TimeText.ToDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail }, tx);
+
+    /// <summary>Moves call <paramref name="callId"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
+    public static void MoveCall(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next, EventRow ev, CallSet? set = null)
+    {
+        if (!Transitions.CanMove(expected, next))
+            throw new SafetyException(1, $"Call {callId}: " + Transitions.Refusal(expected, next));
+        var args = new DynamicParameters();
+        args.Add("id", callId);
+        args.Add("expected", expected.Text());
+        args.Add("next", next.Text());
+        args.Add("at", TimeText.ToDb(ev.At));
+        var sets = "status = @next, updated_at = @at";
+        if (set is not null)
+        {
+            foreach (var (column, value) in set.Columns)
+            {
+                sets += $", {column} = @c_{column}";
+                args.Add("c_" + column, value);
+            }
+        }
+        var n = tx.Connection!.Execute($"UPDATE calls SET {sets} WHERE id = @id AND status = @expected", args, tx);
+        if (n != 1) throw CallConflict(tx, callId, expected, next);
+        AppendEvent(tx, ev with { CallId = callId, FromStatus = expected.Text(), ToStatus = next.Text() });
+    }
+
+    /// <summary>Moves officer <paramref name="badge"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
+    public static void MoveOfficer(SqliteTransaction tx, string badge, OfficerStatus expected, OfficerStatus next, EventRow ev)
+    {
+        if (expected != next && !Transitions.CanMove(expected, next))
+            throw new SafetyException(1, $"Officer {badge}: " + Transitions.Refusal(expected, next));
+        var n = tx.Connection!.Execute(
+            "UPDATE officers SET status = @next, status_since = @at WHERE badge = @badge AND status = @expected",
+            new { badge, expected = expected.Text(), next = next.Text(), at = TimeText.ToDb(ev.At) }, tx);
+        if (n != 1) throw OfficerConflict(tx, badge, expected, next);
+        AppendEvent(tx, ev with { Badge = badge, FromStatus = expected.Text(), ToStatus = next.Text() });
+    }
+
+    private static ChangeConflict CallConflict(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next)
+    {
+        var now = tx.Connection!.QuerySingleOrDefault<(string Status, string? AssignedTo)?>(
+            "SELECT status, assigned_to FROM calls WHERE id = @callId", new { callId }, tx);
+        if (now is null) return new ChangeConflict($"There is no call {callId}; check the number with `safety-console calls list`.");
+        var last = LastChange(tx, "call_id = @key", callId);
+        var to = now.Value.AssignedTo is { } b ? $" to {b}" : "";
+        return new ChangeConflict(
+            $"Call {callId} was not {expected.Text()} any more: it is {now.Value.Status}{to}{last}, so it was not made {next.Text()}; refresh and decide again.");
+    }
+
+    private static ChangeConflict OfficerConflict(SqliteTransaction tx, string badge, OfficerStatus expected, OfficerStatus next)
+    {
+        var now = tx.Connection!.QuerySingleOrDefault<string?>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx);
+        if (now is null) return new ChangeConflict($"There is no officer {badge}; check the badge with `safety-console officers list`.");
+        var last = LastChange(tx, "badge = @key AND call_id IS NULL OR badge = @key", badge);
+        return new ChangeConflict(
+            $"Officer {badge} was not {expected.Text()} any more: now {now}{last}, so was not made {next.Text()}; choose another officer or refresh.");
+    }
+
+    /// <summary>" (by alice at 2026-11-23T18:05:00.000Z)": who made the last change, to tell the loser of a race who won.</summary>
+    private static string LastChange(SqliteTransaction tx, string where, object key)
+    {
+        var row = tx.Connection!.QueryFirstOrDefault<(string Actor, string At)?>(
+            $"SELECT actor, at FROM events WHERE {where} ORDER BY id DESC LIMIT 1", new { key }, tx);
+        return row is { } r ? $" (by {r.Actor} at {r.At})" : "";
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace SafetyConsole.Data.Store;
+
+/// <summary>
+/// How instants, dates and times of day are written in the database: UTC ISO 8601 with milliseconds and 'Z',
+/// so that text order is time order and SQLite can compare them directly.
+/// </summary>
+public static class TimeText
+{
+    private const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    public static string ToDb(DateTimeOffset t) => t.UtcDateTime.ToString(InstantFormat, CultureInfo.InvariantCulture);
+
+    public static string? ToDb(DateTimeOffset? t) => t is { } v ? ToDb(v) : null;
+
+    public static DateTimeOffset FromDb(string s) =>
+        DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    public static DateTimeOffset? FromDbOrNull(string? s) => s is null ? null : FromDb(s);
+
+    public static string ToDb(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly DateFromDb(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string ToDb(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    public static TimeOnly TimeFromDb(string s) => TimeOnly.ParseExact(s, ["HH:mm", "HH:mm:ss", "H:mm"], CultureInfo.InvariantCulture);
+
+    /// <summary>An instant shown to people and scripts: ISO 8601 in the given zone, with its offset.</summary>
+    public static string ToIso(DateTimeOffset t, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses an ISO 8601 instant that must carry an offset or 'Z' (feeds, --at).</summary>
+    public static bool TryParseInstant(string? s, out DateTimeOffset value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(s)) return false;
+        s = s.Trim();
+        // An offset is required: a bare local time is ambiguous across zones and DST.
+        var hasOffset = s.EndsWith('Z') || s.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(s, @"[+-]\d{2}(:?\d{2})?$");
+        if (!hasOffset || s.Length < 11) return false;
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+}
