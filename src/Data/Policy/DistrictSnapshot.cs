@@ -1,0 +1,250 @@
+using System.Collections.Frozen;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
+
+namespace SafetyConsole.Data.Policy;
+
+/// <summary>
+/// Everything the policy and the router read, as of one moment: the district's facts (§2) and the live state
+/// of its officers. Immutable; the store builds one from plain records (tests build one in a few lines).
+/// Built once, it precomputes what every decision would otherwise recompute: the time zone, post coordinates,
+/// each officer's training currency (the earliest expiry among the latest record of each topic), the agreement
+/// review date of each officer's agency, and, for routing, the officers of each class posted in each zone.
+/// </summary>
+public sealed class DistrictSnapshot
+{
+    private readonly OfficerFacts[] _facts;
+    private readonly FrozenDictionary<string, int> _indexByBadge;
+    private readonly FrozenDictionary<string, int[]> _liaisonByZone;
+    private readonly FrozenDictionary<string, int[]> _campusByZone;
+    private readonly int[] _liaisonDistrictWide;
+    private readonly int[] _campusDistrictWide;
+
+    public DistrictSnapshot(
+        District district,
+        IEnumerable<CalendarDay> calendar,
+        IEnumerable<Location> locations,
+        IEnumerable<Agency> agencies,
+        IEnumerable<CallType> callTypes,
+        IEnumerable<Officer> officers,
+        IEnumerable<TrainingRecord>? training = null,
+        IReadOnlyDictionary<string, long>? openCallByBadge = null,
+        IReadOnlyDictionary<string, int>? callsToday = null)
+    {
+        ArgumentNullException.ThrowIfNull(district);
+        District = district;
+        try
+        {
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(district.TimeZoneId);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new ArgumentException(
+                $"The district's time zone '{district.TimeZoneId}' is not a known IANA zone; use one like America/Los_Angeles.",
+                nameof(district), e);
+        }
+
+        Calendar = LastWins(calendar, d => d.Date, EqualityComparer<DateOnly>.Default);
+        Locations = LastWins(locations, l => l.Code, StringComparer.Ordinal);
+        Agencies = LastWins(agencies, a => a.Code, StringComparer.Ordinal);
+        CallTypes = LastWins(callTypes, t => t.Code, StringComparer.Ordinal);
+        OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
+        CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
+
+        var officerList = officers.ToArray();
+        Officers = officerList;
+        OfficersByBadge = LastWins(officerList, o => o.Badge, StringComparer.Ordinal);
+
+        Training = (training ?? [])
+            .GroupBy(t => t.Badge, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.ToArray(), StringComparer.Ordinal);
+
+        // Training is current when, for every topic, the officer's latest record has not expired (§2, R7).
+        // Latest = the latest completion (then the latest expiry). Sorted by expiry so "lapsed on date d" is a prefix.
+        var latestByBadge = Training.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value
+                .GroupBy(t => t.Topic, StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(t => t.CompletedOn).ThenByDescending(t => t.ExpiresOn).First())
+                .OrderBy(t => t.ExpiresOn).ThenBy(t => t.Topic, StringComparer.Ordinal)
+                .ToArray(),
+            StringComparer.Ordinal);
+
+        _facts = new OfficerFacts[officerList.Length];
+        var indexByBadge = new Dictionary<string, int>(officerList.Length, StringComparer.Ordinal);
+        var liaisonByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var campusByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var liaisonDistrict = new List<int>();
+        var campusDistrict = new List<int>();
+        for (var i = 0; i < officerList.Length; i++)
+        {
+            var o = officerList[i];
+            indexByBadge[o.Badge] = i;
+            var post = PostPoint(o.Post);
+            Agencies.TryGetValue(o.Agency, out var agency);
+            latestByBadge.TryGetValue(o.Badge, out var latest);
+            OpenCallByBadge.TryGetValue(o.Badge, out var openCall);
+            CallsToday.TryGetValue(o.Badge, out var today);
+            _facts[i] = new OfficerFacts(
+                o,
+                Codes.ClassOf(o.Role),
+                post,
+                o.LastPosition,
+                latest is { Length: > 0 } ? latest[0].ExpiresOn : DateOnly.MaxValue,
+                latest ?? [],
+                agency,
+                OpenCallByBadge.ContainsKey(o.Badge) ? openCall : null,
+                today);
+
+            // Routing index (§3): an officer is a plausible candidate for calls in the zone of its post.
+            var cls = Codes.ClassOf(o.Role);
+            if (cls == CallClass.None) continue; // R1/§3: sergeants are never first responders.
+            if (string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal))
+            {
+                (cls == CallClass.Liaison ? liaisonDistrict : campusDistrict).Add(i);
+                continue;
+            }
+            var zone = Locations.TryGetValue(o.Post, out var postLocation) ? postLocation.Zone : o.Post;
+            var byZone = cls == CallClass.Liaison ? liaisonByZone : campusByZone;
+            if (!byZone.TryGetValue(zone, out var list)) byZone[zone] = list = [];
+            list.Add(i);
+        }
+        _indexByBadge = indexByBadge.ToFrozenDictionary(StringComparer.Ordinal);
+        _liaisonByZone = liaisonByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _campusByZone = campusByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _liaisonDistrictWide = liaisonDistrict.ToArray();
+        _campusDistrictWide = campusDistrict.ToArray();
+    }
+
+    public District District { get; }
+
+    /// <summary>The district's IANA zone: every local date and time of the policy is in it, never the server's.</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>calendar.csv by date: the days that are not ordinary school days.</summary>
+    public IReadOnlyDictionary<DateOnly, CalendarDay> Calendar { get; }
+    public IReadOnlyDictionary<string, Location> Locations { get; }
+    public IReadOnlyDictionary<string, Agency> Agencies { get; }
+    public IReadOnlyDictionary<string, CallType> CallTypes { get; }
+    public IReadOnlyList<Officer> Officers { get; }
+    public IReadOnlyDictionary<string, Officer> OfficersByBadge { get; }
+
+    /// <summary>Training records by badge.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<TrainingRecord>> Training { get; }
+
+    /// <summary>Badge → id of the open call the officer is on.</summary>
+    public IReadOnlyDictionary<string, long> OpenCallByBadge { get; }
+
+    /// <summary>Badge → number of calls assigned today (district date); ranking tie-break (§3).</summary>
+    public IReadOnlyDictionary<string, int> CallsToday { get; }
+
+    /// <summary>The district-local date of an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>An instant in the district's zone (its offset is the zone's offset at that instant).</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>
+    /// The instant of a district-local wall-clock time. A time skipped by a spring-forward change is moved forward
+    /// by the change (02:30 → 03:30); a time repeated by a fall-back change is its first occurrence.
+    /// </summary>
+    public DateTimeOffset ToInstant(DateTime localWallClock)
+    {
+        var local = DateTime.SpecifyKind(localWallClock, DateTimeKind.Unspecified);
+        if (TimeZone.IsInvalidTime(local))
+        {
+            // Interpret with the offset in force before the gap: the same instant as the wall clock moved forward.
+            var before = TimeZone.GetUtcOffset(local.AddDays(-1));
+            return TimeZoneInfo.ConvertTime(new DateTimeOffset(local, before), TimeZone);
+        }
+        var offset = TimeZone.IsAmbiguousTime(local) ? TimeZone.GetAmbiguousTimeOffsets(local).Max() : TimeZone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset);
+    }
+
+    /// <summary>The instant of a district-local date and time of day.</summary>
+    public DateTimeOffset ToInstant(DateOnly date, TimeOnly time) => ToInstant(date.ToDateTime(time));
+
+    /// <summary>
+    /// §3: the coordinates of a post: a location's own; a zone's are its high school's (the zone code is that
+    /// school's location code); DISTRICT and unknown posts have none.
+    /// </summary>
+    public GeoPoint? PostPoint(string post) =>
+        !string.Equals(post, Codes.DistrictPost, StringComparison.Ordinal) && Locations.TryGetValue(post, out var l) ? l.Point : null;
+
+    /// <summary>R7: is the officer's training current on a district date (each topic's latest record not expired)?
+    /// A record is valid through its expiry date. An officer with no records has nothing lapsed.</summary>
+    public bool TrainingCurrent(string badge, DateOnly date) =>
+        !_indexByBadge.TryGetValue(badge, out var i) || date <= _facts[i].TrainingCurrentThrough;
+
+    /// <summary>R7: the topics whose latest record has expired by a district date, earliest expiry first.</summary>
+    public IReadOnlyList<TrainingRecord> LapsedTraining(string badge, DateOnly date)
+    {
+        if (!_indexByBadge.TryGetValue(badge, out var i)) return [];
+        var latest = _facts[i].LatestByTopic;
+        var n = 0;
+        while (n < latest.Length && latest[n].ExpiresOn < date) n++;
+        return latest[..n];
+    }
+
+    /// <summary>R7: is an agency's annual agreement current on a district date? Valid through its review date;
+    /// the district itself (no review date) always is. Unknown agencies are not.</summary>
+    public bool AgreementCurrent(string agencyCode, DateOnly date) =>
+        Agencies.TryGetValue(agencyCode, out var a) && AgreementCurrent(a, date);
+
+    internal static bool AgreementCurrent(Agency a, DateOnly date) => a.AgreementReviewDue is not { } due || date <= due;
+
+    // ---- routing internals -------------------------------------------------------------------------------
+
+    internal ReadOnlySpan<OfficerFacts> Facts => _facts;
+
+    internal ReadOnlySpan<int> DistrictWide(CallClass cls) =>
+        cls == CallClass.Liaison ? _liaisonDistrictWide : cls == CallClass.Campus ? _campusDistrictWide : [];
+
+    internal ReadOnlySpan<int> PostedInZone(CallClass cls, string zone)
+    {
+        var map = cls == CallClass.Liaison ? _liaisonByZone : cls == CallClass.Campus ? _campusByZone : null;
+        return map is not null && map.TryGetValue(zone, out var list) ? list : [];
+    }
+
+    private static FrozenDictionary<TKey, TValue> LastWins<TKey, TValue>(
+        IEnumerable<TValue> items, Func<TValue, TKey> key, IEqualityComparer<TKey> comparer) where TKey : notnull
+    {
+        var d = new Dictionary<TKey, TValue>(comparer);
+        foreach (var item in items) d[key(item)] = item;
+        return d.ToFrozenDictionary(comparer);
+    }
+}
+
+/// <summary>What the router needs of one officer, computed once per snapshot.</summary>
+internal readonly struct OfficerFacts
+{
+    public OfficerFacts(Officer officer, CallClass cls, GeoPoint? post, GeoPoint? ping, DateOnly trainingCurrentThrough,
+        TrainingRecord[] latestByTopic, Agency? agency, long? openCall, int callsToday)
+    {
+        Officer = officer;
+        Class = cls;
+        HasPost = post.HasValue;
+        if (post is { } p) (PostLat, PostLon, PostCosLat) = Geo.Prepare(p);
+        HasPing = ping.HasValue && officer.LastPingAt.HasValue;
+        if (HasPing) (PingLat, PingLon, PingCosLat) = Geo.Prepare(ping!.Value);
+        TrainingCurrentThrough = trainingCurrentThrough;
+        LatestByTopic = latestByTopic;
+        Agency = agency;
+        OpenCall = openCall;
+        CallsToday = callsToday;
+        IsDistrictAgency = agency?.Kind == AgencyKind.District;
+    }
+
+    public readonly Officer Officer;
+    public readonly CallClass Class;
+    public readonly bool HasPost;
+    public readonly double PostLat, PostLon, PostCosLat;
+    public readonly bool HasPing;
+    public readonly double PingLat, PingLon, PingCosLat;
+    public readonly DateOnly TrainingCurrentThrough;
+    public readonly TrainingRecord[] LatestByTopic;
+    public readonly Agency? Agency;
+    public readonly bool IsDistrictAgency;
+    public readonly long? OpenCall;
+    public readonly int CallsToday;
+}

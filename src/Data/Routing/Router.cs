@@ -1,0 +1,255 @@
+using System.Globalization;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+
+namespace SafetyConsole.Data.Routing;
+
+/// <summary>Why a plausible candidate was left out of a recommendation.</summary>
+public enum ExclusionKind
+{
+    /// <summary>R1/§3: the officer's post does not cover the call's location (e.g. a CSO posted at another school).</summary>
+    NotCovered,
+    /// <summary>R1/§3: a liaison officer of a police agency without jurisdiction over the location.</summary>
+    OutsideJurisdiction,
+    /// <summary>R6: the officer did not acknowledge this call in time and is skipped.</summary>
+    AckTimedOut,
+    /// <summary>§3: the officer is on this call already.</summary>
+    OnThisCall,
+    /// <summary>§3: the officer is on another open call.</summary>
+    OnOtherCall,
+    /// <summary>§3: the officer's status is not AVAILABLE.</summary>
+    NotAvailable,
+    /// <summary>R7: the officer's agency is not in the district's data (no agreement to check).</summary>
+    UnknownAgency,
+    /// <summary>R7: required training lapsed (overridable by a supervisor with a written reason).</summary>
+    TrainingLapsed,
+    /// <summary>R7: the agency's agreement is past its review date (overridable by a supervisor with a written reason).</summary>
+    AgreementLapsed,
+}
+
+/// <summary>An eligible officer, in rank order. Distance is great-circle metres (null: position unknown);
+/// ETA applies the road factor and urban speed (§3).</summary>
+public sealed record Candidate(Officer Officer, double? DistanceMeters, double? EtaSeconds, bool PostedAtLocation)
+{
+    /// <summary>True when the position came from a fresh ping, false when from the post (or unknown).</summary>
+    public bool FromPing { get; init; }
+}
+
+/// <summary>A plausible candidate left out, with its reason citing the rule. Only R7 reasons are <see cref="Overridable"/>.</summary>
+public sealed record Exclusion(string Badge, ExclusionKind Kind, string Reason, bool Overridable);
+
+/// <summary>The ranked candidates for a call and every plausible candidate left out (§3).</summary>
+public sealed record Recommendation(long CallId, CallClass Class, IReadOnlyList<Candidate> Candidates, IReadOnlyList<Exclusion> Excluded)
+{
+    /// <summary>The call's status when recommended (a DIVERTED call admits no override, R2).</summary>
+    public CallStatus CallStatus { get; init; }
+
+    /// <summary>The top-ranked eligible candidate, if any.</summary>
+    public Candidate? Top => Candidates.Count > 0 ? Candidates[0] : null;
+}
+
+/// <summary>
+/// DESIGN §3 routing, a pure function of the call, the snapshot, the settings and the time. The same function
+/// serves the board, the command line and the worker (R5, R6).
+/// </summary>
+public static class Router
+{
+    [ThreadStatic] private static RankEntry[]? _scratch;
+
+    /// <summary>As <see cref="Recommend(Call, CallClass, DistrictSnapshot, PolicySettings, DateTimeOffset, IReadOnlySet{string}?)"/> at the clock's time.</summary>
+    public static Recommendation Recommend(Call call, CallClass cls, DistrictSnapshot snap, PolicySettings settings, TimeProvider clock,
+        IReadOnlySet<string>? skipBadges = null) =>
+        Recommend(call, cls, snap, settings, clock.GetUtcNow(), skipBadges);
+
+    /// <summary>
+    /// Candidates for a call at location L of class <paramref name="cls"/> (§3):
+    /// LIAISON: SLO, SRO and SSO of L's agency or of the district whose post covers L (DISTRICT, L's zone, or L;
+    /// an SRO is posted at one school and covers only it). CAMPUS: the CSOs posted at L, then CSS whose post covers L.
+    /// Sergeants are never first responders; class NONE (R2) has no candidates.
+    /// Eligible: AVAILABLE, on no other open call, not in <paramref name="skipBadges"/> (R6), training and agreement
+    /// current (R7). Ranked: posted at L first; then by ETA (fresh ping, else post); unknown positions last;
+    /// ties by fewer calls today, then badge (ordinal).
+    /// Plausible candidates left out are listed with their reason: officers of the class posted district-wide or
+    /// anywhere in L's zone. Officers of other classes and of other zones are not listed.
+    /// </summary>
+    public static Recommendation Recommend(Call call, CallClass cls, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset now,
+        IReadOnlySet<string>? skipBadges = null)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(snap);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (cls == CallClass.None) // R2: no safety staff for discipline; only reclassification.
+            return new Recommendation(call.Id, cls, [], []) { CallStatus = call.Status };
+        if (!snap.Locations.TryGetValue(call.Location, out var loc))
+            throw new ArgumentException($"Call {call.Id} is at location '{call.Location}', which the district does not have; load the district's locations first.", nameof(call));
+
+        var date = snap.LocalDate(now);
+        var (lLat, lLon, lCos) = Geo.Prepare(loc.Point);
+        var facts = snap.Facts;
+        var districtWide = snap.DistrictWide(cls);
+        var inZone = snap.PostedInZone(cls, loc.Zone);
+        var total = districtWide.Length + inZone.Length;
+        var scratch = _scratch;
+        if (scratch is null || scratch.Length < total) _scratch = scratch = new RankEntry[Math.Max(total, 64)];
+        var n = 0;
+        List<Exclusion>? excluded = null;
+        var freshTicks = settings.PingFreshness.Ticks;
+        var etaPerMeter = settings.RoadFactor / (settings.SpeedKmh / 3.6);
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var indices = pass == 0 ? districtWide : inZone;
+            for (var k = 0; k < indices.Length; k++)
+            {
+                ref readonly var f = ref facts[indices[k]];
+                var o = f.Officer;
+                var reason = Exclude(in f, call, loc, date, now, skipBadges);
+                if (reason is { } x)
+                {
+                    (excluded ??= []).Add(x);
+                    continue;
+                }
+
+                ref var e = ref scratch[n++];
+                e.Index = indices[k];
+                e.Badge = o.Badge;
+                e.CallsToday = f.CallsToday;
+                e.PostedHere = Codes.IsPostedAtLocation(o.Role) && string.Equals(o.Post, loc.Code, StringComparison.Ordinal);
+                e.FromPing = false;
+                double dist;
+                if (f.HasPing && Math.Abs((now - o.LastPingAt!.Value).Ticks) < freshTicks)
+                {
+                    dist = Geo.HaversineMeters(f.PingLat, f.PingLon, f.PingCosLat, lLat, lLon, lCos);
+                    e.FromPing = true;
+                }
+                else if (f.HasPost)
+                {
+                    dist = Geo.HaversineMeters(f.PostLat, f.PostLon, f.PostCosLat, lLat, lLon, lCos);
+                }
+                else
+                {
+                    dist = double.NaN; // §3: DISTRICT posts have no coordinates.
+                }
+                e.Known = !double.IsNaN(dist);
+                e.Distance = dist;
+                e.Eta = dist * etaPerMeter;
+            }
+        }
+
+        Array.Sort(scratch, 0, n, RankComparer.Instance);
+        var candidates = new Candidate[n];
+        for (var i = 0; i < n; i++)
+        {
+            ref readonly var e = ref scratch[i];
+            candidates[i] = new Candidate(facts[e.Index].Officer, e.Known ? e.Distance : null, e.Known ? e.Eta : null, e.PostedHere)
+            {
+                FromPing = e.FromPing,
+            };
+            scratch[i].Badge = null!; // do not keep officers alive through the scratch buffer
+        }
+        return new Recommendation(call.Id, cls, candidates, excluded is null ? [] : excluded) { CallStatus = call.Status };
+    }
+
+    /// <summary>The first reason (in order: post, jurisdiction, R6, open call, status, R7) a plausible candidate is left out, or null.</summary>
+    private static Exclusion? Exclude(in OfficerFacts f, Call call, Location loc, DateOnly date, DateTimeOffset now, IReadOnlySet<string>? skip)
+    {
+        var o = f.Officer;
+        var badge = o.Badge;
+
+        // R1/§3: whose post covers L.
+        bool covers;
+        if (Codes.IsPostedAtLocation(o.Role))
+            covers = string.Equals(o.Post, loc.Code, StringComparison.Ordinal);
+        else
+            covers = string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal)
+                || string.Equals(o.Post, loc.Zone, StringComparison.Ordinal)
+                || string.Equals(o.Post, loc.Code, StringComparison.Ordinal);
+        if (!covers)
+        {
+            var why = o.Role == Role.CSO
+                ? $"R1: CSO posted at {o.Post} stays at that school, not {loc.Code} (§3)."
+                : Codes.IsPostedAtLocation(o.Role)
+                    ? $"R1: {o.Role} posted at {o.Post}, not at {loc.Code}."
+                    : $"R1: posted at {o.Post}, which does not cover {loc.Code} (zone {loc.Zone}).";
+            return new Exclusion(badge, ExclusionKind.NotCovered, why, false);
+        }
+
+        // R1/§3: a liaison officer must be of L's agency or of the district.
+        if (f.Class == CallClass.Liaison && !f.IsDistrictAgency && !string.Equals(o.Agency, loc.Agency, StringComparison.Ordinal))
+            return new Exclusion(badge, ExclusionKind.OutsideJurisdiction,
+                $"R1: {o.Agency} has no jurisdiction over {loc.Code} ({loc.Agency}'s).", false);
+
+        if (skip is not null && skip.Contains(badge))
+            return new Exclusion(badge, ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped.", false);
+
+        if (f.OpenCall is { } open)
+            return open == call.Id
+                ? new Exclusion(badge, ExclusionKind.OnThisCall, $"§3: already on this call ({o.Status.Text()}).", false)
+                : new Exclusion(badge, ExclusionKind.OnOtherCall, $"§3: on call {open.ToString(CultureInfo.InvariantCulture)} ({o.Status.Text()}).", false);
+
+        if (o.Status != OfficerStatus.Available)
+            return new Exclusion(badge, ExclusionKind.NotAvailable, NotAvailableText(o.Status), false);
+
+        if (f.Agency is null)
+            return new Exclusion(badge, ExclusionKind.UnknownAgency,
+                $"R7: agency {o.Agency} is not in the district's data, so its agreement cannot be checked.", false);
+
+        // R7: training and agreement; the only overridable reasons.
+        var trainingLapsed = date > f.TrainingCurrentThrough;
+        var agreementLapsed = !DistrictSnapshot.AgreementCurrent(f.Agency, date);
+        if (!trainingLapsed && !agreementLapsed) return null;
+        var parts = new List<string>(2);
+        if (trainingLapsed)
+        {
+            var lapsed = new List<string>();
+            foreach (var t in f.LatestByTopic)
+            {
+                if (t.ExpiresOn >= date) break;
+                lapsed.Add($"{t.Topic} expired {Iso(t.ExpiresOn)}");
+            }
+            parts.Add("training lapsed: " + string.Join(", ", lapsed));
+        }
+        if (agreementLapsed)
+            parts.Add($"{f.Agency.Code}'s agreement with the district was due for review {Iso(f.Agency.AgreementReviewDue!.Value)}");
+        return new Exclusion(badge, trainingLapsed ? ExclusionKind.TrainingLapsed : ExclusionKind.AgreementLapsed,
+            $"R7: {string.Join("; ", parts)} (a supervisor may assign with a written reason).", true);
+    }
+
+    private static readonly string[] NotAvailableTexts =
+        Enum.GetValues<OfficerStatus>().Select(s => $"§3: {s.Text()}, not AVAILABLE.").ToArray();
+
+    private static string NotAvailableText(OfficerStatus s) => NotAvailableTexts[(int)s];
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private struct RankEntry
+    {
+        public int Index;
+        public string Badge;
+        public bool PostedHere;
+        public bool Known;
+        public bool FromPing;
+        public double Distance;
+        public double Eta;
+        public int CallsToday;
+    }
+
+    /// <summary>§3 order: posted at L; known position before unknown; ETA; fewer calls today; badge ordinal.</summary>
+    private sealed class RankComparer : IComparer<RankEntry>
+    {
+        public static readonly RankComparer Instance = new();
+
+        public int Compare(RankEntry a, RankEntry b)
+        {
+            if (a.PostedHere != b.PostedHere) return a.PostedHere ? -1 : 1;
+            if (a.Known != b.Known) return a.Known ? -1 : 1;
+            if (a.Known)
+            {
+                var c = a.Eta.CompareTo(b.Eta);
+                if (c != 0) return c;
+            }
+            if (a.CallsToday != b.CallsToday) return a.CallsToday.CompareTo(b.CallsToday);
+            return string.CompareOrdinal(a.Badge, b.Badge);
+        }
+    }
+}
