@@ -1,0 +1,110 @@
+using System.Globalization;
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// The `:` command line: the command-line verbs, typed on the board (`:assign 42 SLO-1`). A call number may be left
+/// out to act on the selected call (`:ack`). Same rules as the keys: R10 refusals for viewers, actions run on the worker.
+/// </summary>
+public static class BoardCommandLine
+{
+    public const string Usage =
+        "Commands: assign CALL BADGE [override reason], route CALL, ack CALL, enroute CALL, onscene CALL, clear CALL [CODE], "
+        + "divert CALL REASON, cancel CALL REASON, officer BADGE STATUS, new, filter TEXT, CALL (go to it), help, quit.";
+
+    private static readonly HashSet<string> ActionVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "assign", "route", "ack", "enroute", "onscene", "clear", "divert", "cancel", "officer", "new",
+    };
+
+    public static (BoardState, IReadOnlyList<Cmd>) Run(BoardState s, string text)
+    {
+        var words = Split(text);
+        if (words.Count == 0) return (s, []);
+        var verb = words[0].ToLowerInvariant();
+        var rest = words.Skip(1).ToList();
+
+        if (ActionVerbs.Contains(verb) && s.Role < OperatorRole.Dispatcher)
+            return (BoardUpdate.Error(s, $"R10: {s.Account} is a {s.Role.Text()} and may not {verb}; ask a supervisor to run `safety-console operators add {s.Account} dispatcher`."), []);
+
+        if (long.TryParse(verb, NumberStyles.None, CultureInfo.InvariantCulture, out var goTo)) return BoardUpdate.GoTo(s, goTo);
+
+        switch (verb)
+        {
+            case "q" or "quit" or "exit": return BoardUpdate.Quit(s);
+            case "help" or "?": return (s with { Overlay = new HelpOverlay() }, []);
+            case "status" or "summary": return (s with { Overlay = new SummaryOverlay() }, []);
+            case "filter": return (BoardUpdate.SetFilter(s, string.Join(' ', rest)), []);
+            case "new": return (s with { Overlay = NewCallOverlay.Blank }, []);
+            case "officer":
+            {
+                // `officer BADGE STATUS`, also `officer status BADGE STATUS` as on the command line.
+                if (rest.Count == 3 && string.Equals(rest[0], "status", StringComparison.OrdinalIgnoreCase)) rest.RemoveAt(0);
+                if (rest.Count != 2) return Bad(s, "Write it as `officer BADGE STATUS`, e.g. `officer CSO-12 AVAILABLE`.");
+                if (!Codes.TryParseOfficerStatus(rest[1], out var st) || st is not (OfficerStatus.Available or OfficerStatus.OffDuty or OfficerStatus.Busy))
+                    return Bad(s, $"'{rest[1]}' is not a status an officer sets; use AVAILABLE, OFF_DUTY or BUSY.");
+                return BoardUpdate.ActFromCommandLine(s, new OfficerStatusAction(rest[0], st));
+            }
+        }
+
+        // The call verbs: the first word may be the call's number; otherwise the selected call.
+        long? call = null;
+        if (rest.Count > 0 && long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            call = n;
+            rest.RemoveAt(0);
+        }
+        call ??= s.SelectedCallId;
+        var known = verb is "assign" or "route" or "ack" or "enroute" or "onscene" or "clear" or "divert" or "cancel";
+        if (!known) return Bad(s, $"':{verb}' is not a board command. {Usage}");
+        if (call is not { } id) return Bad(s, $"Give the call's number, e.g. `:{verb} 42`; no call is selected.");
+        var reason = string.Join(' ', rest).Trim();
+        switch (verb)
+        {
+            case "assign":
+                if (rest.Count == 0) return Bad(s, $"Write it as `assign {id} BADGE [override reason]`; `route {id}` lists the candidates.");
+                var badge = rest[0];
+                var why = string.Join(' ', rest.Skip(1)).Trim();
+                return BoardUpdate.ActFromCommandLine(s, new AssignAction(id, badge, why.Length == 0 ? null : why));
+            case "route": return BoardUpdate.OpenRoute(s, id);
+            case "ack": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.Acknowledged));
+            case "enroute": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.EnRoute));
+            case "onscene": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.OnScene));
+            case "clear":
+                if (rest.Count == 0) return BoardUpdate.ClearWithPicker(s, id);
+                var code = rest[0];
+                if (s.Data.Dispositions.Count > 0 && !s.Data.Dispositions.Any(d => string.Equals(d.Code, code, StringComparison.Ordinal)))
+                    return Bad(s, $"'{code}' is not a disposition code; use one of {string.Join(", ", s.Data.Dispositions.Select(d => d.Code))} (or `clear {id}` for the list).");
+                return BoardUpdate.ActFromCommandLine(s, new ClearAction(id, code));
+            case "divert":
+                if (reason.Length == 0) return Bad(s, $"Give a reason: `divert {id} REASON` (it goes into the event log).");
+                return BoardUpdate.ActFromCommandLine(s, new DivertAction(id, reason));
+            default:
+                if (reason.Length == 0) return Bad(s, $"Give a reason: `cancel {id} REASON` (it goes into the event log).");
+                return BoardUpdate.ActFromCommandLine(s, new CancelAction(id, reason));
+        }
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) Bad(BoardState s, string message) => (BoardUpdate.Error(s, message), []);
+
+    /// <summary>Splits on spaces; "double quotes" keep a phrase together.</summary>
+    public static List<string> Split(string text)
+    {
+        var words = new List<string>();
+        var cur = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var ch in text)
+        {
+            if (ch == '"') { quoted = !quoted; continue; }
+            if (ch == ' ' && !quoted)
+            {
+                if (cur.Length > 0) { words.Add(cur.ToString()); cur.Clear(); }
+                continue;
+            }
+            cur.Append(ch);
+        }
+        if (cur.Length > 0) words.Add(cur.ToString());
+        return words;
+    }
+}

@@ -1,0 +1,180 @@
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>Which panel has the keyboard. On small terminals it is also the one panel shown.</summary>
+public enum Focus { Calls, Officers, Detail }
+
+public enum MessageKind { Info, Error }
+
+/// <summary>The one-line status message (refusals, outcomes), shown until <see cref="Until"/>.</summary>
+public sealed record StatusLine(string Text, MessageKind Kind, DateTimeOffset Until);
+
+/// <summary>A one-line text field with a cursor (a character index).</summary>
+public sealed record TextField(string Text = "", int Cursor = 0)
+{
+    public static TextField Of(string text) => new(text, text.Length);
+
+    public bool IsEmpty => Text.Length == 0;
+
+    /// <summary>Edits the field for a key; null when the key is not an editing key.</summary>
+    public TextField? Edit(KeyPress k)
+    {
+        if (k.IsText) return new TextField(Text.Insert(Cursor, k.Char.ToString()), Cursor + 1);
+        return k switch
+        {
+            { Name: KeyName.Backspace } when Cursor > 0 => new TextField(Text.Remove(Cursor - 1, 1), Cursor - 1),
+            { Name: KeyName.Backspace } => this,
+            { Name: KeyName.Delete } when Cursor < Text.Length => this with { Text = Text.Remove(Cursor, 1) },
+            { Name: KeyName.Delete } => this,
+            { Name: KeyName.Left } => this with { Cursor = Math.Max(0, Cursor - 1) },
+            { Name: KeyName.Right } => this with { Cursor = Math.Min(Text.Length, Cursor + 1) },
+            { Name: KeyName.Home } or { Ctrl: true, Char: 'a' } => this with { Cursor = 0 },
+            { Name: KeyName.End } or { Ctrl: true, Char: 'e' } => this with { Cursor = Text.Length },
+            { Ctrl: true, Char: 'u' } => new TextField(Text[Cursor..], 0),
+            { Ctrl: true, Char: 'k' } => this with { Text = Text[..Cursor] },
+            { Ctrl: true, Char: 'w' } => DeleteWord(),
+            _ => null,
+        };
+    }
+
+    private TextField DeleteWord()
+    {
+        var i = Cursor;
+        while (i > 0 && Text[i - 1] == ' ') i--;
+        while (i > 0 && Text[i - 1] != ' ') i--;
+        return new TextField(Text.Remove(i, Cursor - i), i);
+    }
+}
+
+/// <summary>A modal layer over the board. Dialogs are data; the view draws them and Update routes keys to them.</summary>
+public abstract record Overlay
+{
+    /// <summary>True when closing would throw away something the operator typed (q and Ctrl+C ask first).</summary>
+    public virtual bool HoldsInput => false;
+}
+
+public sealed record HelpOverlay(int Scroll = 0) : Overlay;
+
+/// <summary>The supervisor view: the queue at a glance (the `status` summary).</summary>
+public sealed record SummaryOverlay : Overlay;
+
+/// <summary>The route dialog: ranked candidates with ETA, then the excluded with reasons (R7 ones overridable by a supervisor).</summary>
+public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = null, int Index = 0, string? Error = null) : Overlay;
+
+public enum PickPurpose { Disposition, OfficerStatus }
+
+public sealed record PickItem(string Code, string Label);
+
+/// <summary>A list to choose from: dispositions for clearing a call, statuses for an officer.</summary>
+public sealed record PickOverlay(PickPurpose Purpose, string Subject, string Title, IReadOnlyList<PickItem> Items, int Index = 0) : Overlay;
+
+public enum PromptPurpose { Divert, Cancel, Override }
+
+/// <summary>A reason to type: divert, cancel, or a supervisor's R7 override (<see cref="Badge"/> set).</summary>
+public sealed record PromptOverlay(PromptPurpose Purpose, long CallId, string Title, TextField Field, string? Badge = null) : Overlay
+{
+    public override bool HoldsInput => !Field.IsEmpty;
+}
+
+public enum NewCallField { Location, Type, Priority, Basis, Description }
+
+/// <summary>The new-call form for phone calls. <see cref="Suggestion"/> indexes the type-ahead list of the focused field.</summary>
+public sealed record NewCallOverlay(
+    NewCallField Field,
+    TextField Location,
+    TextField Type,
+    TextField Priority,
+    TextField Basis,
+    TextField Description,
+    int Suggestion = 0) : Overlay
+{
+    public static NewCallOverlay Blank { get; } = new(NewCallField.Location, new(), new(), new(), new(), new());
+
+    public override bool HoldsInput => !(Location.IsEmpty && Type.IsEmpty && Priority.IsEmpty && Basis.IsEmpty && Description.IsEmpty);
+
+    public TextField Get(NewCallField f) => f switch
+    {
+        NewCallField.Location => Location,
+        NewCallField.Type => Type,
+        NewCallField.Priority => Priority,
+        NewCallField.Basis => Basis,
+        _ => Description,
+    };
+
+    public NewCallOverlay Set(NewCallField f, TextField v) => f switch
+    {
+        NewCallField.Location => this with { Location = v },
+        NewCallField.Type => this with { Type = v },
+        NewCallField.Priority => this with { Priority = v },
+        NewCallField.Basis => this with { Basis = v },
+        _ => this with { Description = v },
+    };
+}
+
+public enum ConfirmPurpose { Quit, Discard }
+
+/// <summary>A yes/no question; <see cref="Back"/> is the overlay to return to on "no".</summary>
+public sealed record ConfirmOverlay(ConfirmPurpose Purpose, string Question, Overlay? Back) : Overlay;
+
+public enum InputKind { Filter, Command }
+
+/// <summary>The status-bar input line: `/` filter (applied as typed) or `:` command line.</summary>
+public sealed record InputLine(InputKind Kind, TextField Field);
+
+/// <summary>The detail of the selected call (its events, loaded off the loop).</summary>
+public sealed record CallDetail(long CallId, IReadOnlyList<EventRow> Events);
+
+/// <summary>
+/// The whole state of the board (bubbletea's Model). Immutable: <see cref="BoardUpdate.Update"/> returns a new one.
+/// <see cref="Visible"/> is the filtered, sorted call list, recomputed only when the data or the filter change.
+/// </summary>
+public sealed record BoardState
+{
+    public required string Account { get; init; }
+    public DateTimeOffset Now { get; init; }
+    public int Width { get; init; } = 80;
+    public int Height { get; init; } = 24;
+    public BoardData Data { get; init; } = BoardData.Empty;
+    public bool Loaded { get; init; }
+
+    public IReadOnlyList<Call> Visible { get; init; } = [];
+    public long? SelectedCallId { get; init; }
+    public int SelectedIndex { get; init; }
+    public int Scroll { get; init; }
+
+    public string? SelectedBadge { get; init; }
+    public int OfficerIndex { get; init; }
+    public int OfficerScroll { get; init; }
+
+    public Focus Focus { get; init; } = Focus.Calls;
+    public string Filter { get; init; } = "";
+    public Overlay? Overlay { get; init; }
+    public InputLine? Input { get; init; }
+    public StatusLine? Status { get; init; }
+
+    /// <summary>Rows new or changed in the last seconds: call id → until when the mark shows.</summary>
+    public IReadOnlyDictionary<long, DateTimeOffset> Marks { get; init; } = new Dictionary<long, DateTimeOffset>();
+
+    public CallDetail? Detail { get; init; }
+    public int DetailScroll { get; init; }
+
+    /// <summary>A call to select when it shows up (a call just created from the form).</summary>
+    public long? PendingSelect { get; init; }
+
+    /// <summary>How many actions are running on the worker (shown as "working…").</summary>
+    public int Busy { get; init; }
+
+    public bool Quit { get; init; }
+
+    public OperatorRole Role => Data.Role;
+
+    public Call? SelectedCall => SelectedIndex >= 0 && SelectedIndex < Visible.Count ? Visible[SelectedIndex] : null;
+
+    public Officer? SelectedOfficer => OfficerIndex >= 0 && OfficerIndex < Data.Officers.Count ? Data.Officers[OfficerIndex] : null;
+
+    public static BoardState Initial(string account, DateTimeOffset now, int width, int height) =>
+        new() { Account = account, Now = now, Width = width, Height = height };
+}

@@ -1,0 +1,533 @@
+using System.Globalization;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// The board's pure update function (bubbletea's Update): <c>(state, msg) → (state, commands)</c>. No clock, no
+/// store, no terminal: time arrives in <see cref="TickMsg"/>, data in <see cref="DataMsg"/>, and everything with an
+/// effect leaves as a <see cref="Cmd"/> for the loop to run.
+/// </summary>
+public static class BoardUpdate
+{
+    private static readonly IReadOnlyList<Cmd> None = [];
+
+    /// <summary>How long a new or changed row stays marked.</summary>
+    public static readonly TimeSpan MarkFor = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan InfoFor = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan ErrorFor = TimeSpan.FromSeconds(15);
+
+    public static (BoardState State, IReadOnlyList<Cmd> Cmds) Update(BoardState s, Msg msg) => msg switch
+    {
+        TickMsg t => (Tick(s, t.Now), None),
+        ResizeMsg r => (Reclamp(s with { Width = Math.Max(1, r.Width), Height = Math.Max(1, r.Height) }), None),
+        DataMsg d => ApplyData(s, d.Data),
+        DetailMsg d => (d.CallId == s.SelectedCallId ? s with { Detail = new CallDetail(d.CallId, d.Events) } : s, None),
+        RedrawMsg => (s, [new FullRedrawCmd()]),
+        QuitMsg => (s with { Quit = true }, [new QuitCmd()]),
+        RecommendationMsg r => (s.Overlay is RouteOverlay o && o.CallId == r.CallId
+            ? s with { Overlay = o with { Recommendation = r.Recommendation, Error = r.Error, Index = 0 } }
+            : s, None),
+        ActionDoneMsg a => (ActionDone(s, a), None),
+        KeyMsg k => Key(s, k.Key),
+        _ => (s, None),
+    };
+
+    // ---- time, data, selection ------------------------------------------------------------------------------
+
+    private static BoardState Tick(BoardState s, DateTimeOffset now)
+    {
+        s = s with { Now = now };
+        if (s.Status is { } st && st.Until <= now) s = s with { Status = null };
+        if (s.Marks.Count > 0 && s.Marks.Values.Any(u => u <= now))
+            s = s with { Marks = s.Marks.Where(kv => kv.Value > now).ToDictionary(kv => kv.Key, kv => kv.Value) };
+        return s;
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) ApplyData(BoardState s, BoardData data)
+    {
+        var marks = s.Marks;
+        if (s.Loaded)
+        {
+            // New and changed rows are marked briefly; the first load marks nothing.
+            var before = new Dictionary<long, Call>(s.Data.Calls.Count);
+            foreach (var c in s.Data.Calls) before[c.Id] = c;
+            Dictionary<long, DateTimeOffset>? next = null;
+            foreach (var c in data.Calls)
+            {
+                if (before.TryGetValue(c.Id, out var old) && old == c) continue;
+                next ??= marks.Where(kv => kv.Value > s.Now).ToDictionary(kv => kv.Key, kv => kv.Value);
+                next[c.Id] = s.Now + MarkFor;
+            }
+            if (next is not null) marks = next;
+        }
+
+        var visible = CallFilter.Parse(s.Filter).Apply(data);
+        var wanted = s.PendingSelect is { } p && visible.Any(c => c.Id == p) ? p : s.SelectedCallId;
+        var pendingLeft = s.PendingSelect is { } p2 && wanted != p2 ? s.PendingSelect : null;
+        var next2 = s with { Data = data, Loaded = true, Marks = marks, PendingSelect = pendingLeft };
+        next2 = Reselect(next2, visible, wanted);
+        next2 = ReselectOfficer(next2);
+        IReadOnlyList<Cmd> cmds = next2.SelectedCallId is { } id ? [new LoadDetailCmd(id)] : None;
+        return (next2, cmds);
+    }
+
+    /// <summary>Keeps the selection on the same call id across a new list, and that row at the same screen line.</summary>
+    private static BoardState Reselect(BoardState s, IReadOnlyList<Call> visible, long? wanted)
+    {
+        var rows = BoardLayout.For(s.Width, s.Height, s.Focus).CallRows;
+        var index = -1;
+        if (wanted is { } w)
+            for (var i = 0; i < visible.Count; i++)
+                if (visible[i].Id == w) { index = i; break; }
+        if (index < 0) index = Math.Min(s.SelectedIndex, visible.Count - 1); // gone: its neighbour takes its place
+        if (index < 0) index = 0;
+        var screenLine = s.SelectedIndex - s.Scroll;
+        var (idx, scroll) = Clamp(index, index - screenLine, visible.Count, rows);
+        var id = idx < visible.Count ? visible[idx].Id : (long?)null;
+        var detail = s.Detail is { } d && d.CallId == id ? d : null;
+        return s with
+        {
+            Visible = visible, SelectedIndex = idx, Scroll = scroll, SelectedCallId = id, Detail = detail,
+            DetailScroll = id == s.SelectedCallId ? s.DetailScroll : 0,
+        };
+    }
+
+    private static BoardState ReselectOfficer(BoardState s)
+    {
+        var officers = s.Data.Officers;
+        var index = -1;
+        if (s.SelectedBadge is { } b)
+            for (var i = 0; i < officers.Count; i++)
+                if (string.Equals(officers[i].Badge, b, StringComparison.Ordinal)) { index = i; break; }
+        if (index < 0) index = Math.Min(s.OfficerIndex, officers.Count - 1);
+        var rows = BoardLayout.For(s.Width, s.Height, s.Focus).OfficerRows;
+        var screenLine = s.OfficerIndex - s.OfficerScroll;
+        var (idx, scroll) = Clamp(Math.Max(0, index), index - screenLine, officers.Count, rows);
+        return s with { OfficerIndex = idx, OfficerScroll = scroll, SelectedBadge = idx < officers.Count ? officers[idx].Badge : null };
+    }
+
+    private static BoardState Reclamp(BoardState s)
+    {
+        var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
+        var (i, sc) = Clamp(s.SelectedIndex, s.Scroll, s.Visible.Count, layout.CallRows);
+        var (oi, osc) = Clamp(s.OfficerIndex, s.OfficerScroll, s.Data.Officers.Count, layout.OfficerRows);
+        return s with { SelectedIndex = i, Scroll = sc, OfficerIndex = oi, OfficerScroll = osc };
+    }
+
+    /// <summary>Clamps an index into [0, count) and scrolls the least needed to keep it among <paramref name="rows"/> rows.</summary>
+    public static (int Index, int Scroll) Clamp(int index, int scroll, int count, int rows)
+    {
+        if (count <= 0) return (0, 0);
+        rows = Math.Max(1, rows);
+        index = Math.Clamp(index, 0, count - 1);
+        if (index < scroll) scroll = index;
+        if (index >= scroll + rows) scroll = index - rows + 1;
+        scroll = Math.Clamp(scroll, 0, Math.Max(0, count - rows));
+        return (index, scroll);
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) MoveCalls(BoardState s, int index)
+    {
+        var rows = BoardLayout.For(s.Width, s.Height, s.Focus).CallRows;
+        var (idx, scroll) = Clamp(index, s.Scroll, s.Visible.Count, rows);
+        var id = idx < s.Visible.Count ? s.Visible[idx].Id : (long?)null;
+        if (id == s.SelectedCallId) return (s with { SelectedIndex = idx, Scroll = scroll }, None);
+        var next = s with { SelectedIndex = idx, Scroll = scroll, SelectedCallId = id, Detail = null, DetailScroll = 0 };
+        return (next, id is { } i ? [new LoadDetailCmd(i)] : None);
+    }
+
+    private static BoardState MoveOfficers(BoardState s, int index)
+    {
+        var rows = BoardLayout.For(s.Width, s.Height, s.Focus).OfficerRows;
+        var (idx, scroll) = Clamp(index, s.OfficerScroll, s.Data.Officers.Count, rows);
+        return s with { OfficerIndex = idx, OfficerScroll = scroll, SelectedBadge = idx < s.Data.Officers.Count ? s.Data.Officers[idx].Badge : null };
+    }
+
+    private static BoardState WithFilter(BoardState s, string filter)
+    {
+        var next = s with { Filter = filter };
+        return Reselect(next, CallFilter.Parse(filter).Apply(s.Data), s.SelectedCallId);
+    }
+
+    private static BoardState ActionDone(BoardState s, ActionDoneMsg a)
+    {
+        s = s with { Busy = Math.Max(0, s.Busy - 1) };
+        s = a.Ok ? Info(s, a.Message) : Error(s, a.Message);
+        if (a.CreatedCallId is { } id) s = s with { PendingSelect = id, Filter = "" };
+        return s;
+    }
+
+    public static BoardState Info(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Info, s.Now + InfoFor) };
+
+    public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + ErrorFor) };
+
+    private static (BoardState, IReadOnlyList<Cmd>) Act(BoardState s, BoardAction action) =>
+        (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}…"), [new ActCmd(action)]);
+
+    // ---- keys -----------------------------------------------------------------------------------------------
+
+    private static (BoardState, IReadOnlyList<Cmd>) Key(BoardState s, KeyPress key)
+    {
+        // Ctrl+C quits from anywhere; it asks first only when something typed would be lost (twice: quit anyway).
+        if (key == KeyPress.CtrlOf('c'))
+        {
+            if (s.Overlay is ConfirmOverlay { Purpose: ConfirmPurpose.Quit }) return (s with { Quit = true }, [new QuitCmd()]);
+            return RequestQuit(s);
+        }
+
+        var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
+        var binding = Bindings.Find(key, contexts);
+        if (binding is not null && s.Role < binding.MinRole)
+            return (Error(s, Bindings.Refusal(binding, s.Account, s.Role)), None);
+
+        return s.Overlay switch
+        {
+            HelpOverlay h => (HelpKey(s, h, binding), None),
+            SummaryOverlay => (binding?.Command == BoardCmd.Close ? s with { Overlay = null } : s, None),
+            RouteOverlay r => RouteKey(s, r, key, binding),
+            PickOverlay p => PickKey(s, p, key, binding),
+            PromptOverlay p => PromptKey(s, p, key, binding),
+            NewCallOverlay f => NewCallKey(s, f, key, binding),
+            ConfirmOverlay c => ConfirmKey(s, c, binding),
+            _ when s.Input is { } input => InputKey(s, input, key, binding),
+            _ => BoardKey(s, binding),
+        };
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) RequestQuit(BoardState s)
+    {
+        var holds = s.Overlay?.HoldsInput == true || s.Input is { Kind: InputKind.Command, Field.IsEmpty: false };
+        if (!holds) return (s with { Quit = true }, [new QuitCmd()]);
+        return (s with { Overlay = new ConfirmOverlay(ConfirmPurpose.Quit, "Quit and throw away what you typed? (y/n)", s.Overlay) }, None);
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) BoardKey(BoardState s, Binding? b)
+    {
+        if (b is null) return (s, None);
+        var call = s.SelectedCall;
+        switch (b.Command)
+        {
+            case BoardCmd.Quit: return RequestQuit(s);
+            case BoardCmd.Help: return (s with { Overlay = new HelpOverlay() }, None);
+            case BoardCmd.Summary: return (s with { Overlay = new SummaryOverlay() }, None);
+            case BoardCmd.Filter: return (s with { Input = new InputLine(InputKind.Filter, TextField.Of(s.Filter)) }, None);
+            case BoardCmd.CommandLine: return (s with { Input = new InputLine(InputKind.Command, new TextField()) }, None);
+            case BoardCmd.NewCall: return (s with { Overlay = NewCallOverlay.Blank }, None);
+            case BoardCmd.Redraw: return (s, [new FullRedrawCmd()]);
+            case BoardCmd.Escape: return (WithFilter(s, "") with { Status = null, Focus = s.Focus == Focus.Detail ? Focus.Calls : s.Focus }, None);
+            case BoardCmd.NextPanel: return (Reclamp(s with { Focus = (Focus)(((int)s.Focus + 1) % 3) }), None);
+            case BoardCmd.PrevPanel: return (Reclamp(s with { Focus = (Focus)(((int)s.Focus + 2) % 3) }), None);
+            case BoardCmd.Detail: return (s with { Focus = Focus.Detail, DetailScroll = 0 }, None);
+            case BoardCmd.Up or BoardCmd.Down or BoardCmd.PageUp or BoardCmd.PageDown or BoardCmd.Top or BoardCmd.Bottom:
+                return Move(s, b.Command);
+            case BoardCmd.OfficerStatus:
+                if (s.SelectedOfficer is not { } o) return (Error(s, "No officer is selected; move to one with the arrow keys first."), None);
+                return (s with
+                {
+                    Overlay = new PickOverlay(PickPurpose.OfficerStatus, o.Badge, $"Officer {o.Badge} ({o.Status.Text()}): new status",
+                        [new("AVAILABLE", "AVAILABLE  log on"), new("OFF_DUTY", "OFF_DUTY   log off"), new("BUSY", "BUSY       not dispatchable")]),
+                }, None);
+        }
+
+        if (call is null) return (Error(s, "No call is selected; choose one with the arrow keys (or clear the filter with Esc)."), None);
+        return b.Command switch
+        {
+            BoardCmd.Route => (s with { Overlay = new RouteOverlay(call.Id) }, [new RecommendCmd(call.Id)]),
+            BoardCmd.Ack => Act(s, new MoveAction(call.Id, CallStatus.Acknowledged)),
+            BoardCmd.EnRoute => Act(s, new MoveAction(call.Id, CallStatus.EnRoute)),
+            BoardCmd.OnScene => Act(s, new MoveAction(call.Id, CallStatus.OnScene)),
+            BoardCmd.Clear => (ClearPicker(s, call.Id), None),
+            BoardCmd.Divert => (s with { Overlay = new PromptOverlay(PromptPurpose.Divert, call.Id, $"Divert call {call.Id} to the school administration (R2): reason", new TextField()) }, None),
+            BoardCmd.Cancel => (s with { Overlay = new PromptOverlay(PromptPurpose.Cancel, call.Id, $"Cancel call {call.Id}: reason", new TextField()) }, None),
+            _ => (s, None),
+        };
+    }
+
+    private static BoardState ClearPicker(BoardState s, long callId) => s with
+    {
+        Overlay = new PickOverlay(PickPurpose.Disposition, callId.ToString(CultureInfo.InvariantCulture), $"Clear call {callId}: disposition (APCO)",
+            s.Data.Dispositions.Select(d => new PickItem(d.Code, $"{d.Code}  {d.Name}")).ToList()),
+    };
+
+    private static (BoardState, IReadOnlyList<Cmd>) Move(BoardState s, BoardCmd cmd)
+    {
+        var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
+        switch (s.Focus)
+        {
+            case Focus.Officers:
+                return (MoveOfficers(s, Target(cmd, s.OfficerIndex, layout.OfficerRows, s.Data.Officers.Count)), None);
+            case Focus.Detail:
+                var d = Target(cmd, s.DetailScroll, layout.DetailRows, int.MaxValue / 2);
+                return (s with { DetailScroll = Math.Max(0, d) }, None);
+            default:
+                return MoveCalls(s, Target(cmd, s.SelectedIndex, layout.CallRows, s.Visible.Count));
+        }
+    }
+
+    private static int Target(BoardCmd cmd, int index, int page, int count) => cmd switch
+    {
+        BoardCmd.Up => index - 1,
+        BoardCmd.Down => index + 1,
+        BoardCmd.PageUp => index - Math.Max(1, page - 1),
+        BoardCmd.PageDown => index + Math.Max(1, page - 1),
+        BoardCmd.Top => 0,
+        BoardCmd.Bottom => count - 1,
+        _ => index,
+    };
+
+    private static BoardState HelpKey(BoardState s, HelpOverlay h, Binding? b) => b?.Command switch
+    {
+        BoardCmd.Close => s with { Overlay = null },
+        BoardCmd.Up => s with { Overlay = h with { Scroll = Math.Max(0, h.Scroll - 1) } },
+        BoardCmd.Down => s with { Overlay = h with { Scroll = h.Scroll + 1 } },
+        BoardCmd.PageUp => s with { Overlay = h with { Scroll = Math.Max(0, h.Scroll - 10) } },
+        BoardCmd.PageDown => s with { Overlay = h with { Scroll = h.Scroll + 10 } },
+        BoardCmd.Top => s with { Overlay = h with { Scroll = 0 } },
+        _ => s,
+    };
+
+    // ---- dialogs --------------------------------------------------------------------------------------------
+
+    /// <summary>The rows of the route dialog one can choose: every candidate, then (for a supervisor) the R7-overridable exclusions.</summary>
+    public static IReadOnlyList<(string Badge, bool Override)> RouteChoices(RouteOverlay r, OperatorRole role)
+    {
+        if (r.Recommendation is not { } rec) return [];
+        var rows = rec.Candidates.Select(c => (c.Officer.Badge, false)).ToList();
+        if (role >= OperatorRole.Supervisor) rows.AddRange(rec.Excluded.Where(x => x.Overridable).Select(x => (x.Badge, true)));
+        return rows;
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) RouteKey(BoardState s, RouteOverlay r, KeyPress key, Binding? b)
+    {
+        var choices = RouteChoices(r, s.Role);
+        switch (b?.Command)
+        {
+            case BoardCmd.Close: return (s with { Overlay = null }, None);
+            case BoardCmd.Up or BoardCmd.Down or BoardCmd.PageUp or BoardCmd.PageDown or BoardCmd.Top or BoardCmd.Bottom:
+                var (i, _) = Clamp(Target(b.Command, r.Index, 10, choices.Count), 0, choices.Count, choices.Count);
+                return (s with { Overlay = r with { Index = i } }, None);
+            case BoardCmd.Choose: return ChooseRoute(s, r, choices, r.Index);
+            case BoardCmd.ChooseNumber: return ChooseRoute(s, r, choices, key.Char - '1');
+            default: return (s, None);
+        }
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) ChooseRoute(BoardState s, RouteOverlay r, IReadOnlyList<(string Badge, bool Override)> choices, int index)
+    {
+        if (r.Recommendation is not { } rec) return (Info(s, "Still ranking the candidates; a moment."), None);
+        if (index < 0 || index >= choices.Count)
+            return (Error(s, choices.Count == 0
+                ? $"No officer is eligible for call {r.CallId}; see the reasons listed, or wait for the worker to escalate it (R5)."
+                : $"Choose a row from 1 to {choices.Count}."), None);
+        var (badge, isOverride) = choices[index];
+        if (!isOverride)
+        {
+            var check = Overrides.CanAssign(rec, badge, s.Role, null);
+            return check.Allowed ? Act(s, new AssignAction(r.CallId, badge, null)) : (Error(s, check.Message), None);
+        }
+        // R7: a supervisor may assign against the recommendation with a written reason.
+        return (s with
+        {
+            Overlay = new PromptOverlay(PromptPurpose.Override, r.CallId, $"R7 override: why assign {badge} to call {r.CallId} anyway?", new TextField(), badge),
+        }, None);
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) PickKey(BoardState s, PickOverlay p, KeyPress key, Binding? b)
+    {
+        switch (b?.Command)
+        {
+            case BoardCmd.Close: return (s with { Overlay = null }, None);
+            case BoardCmd.Up or BoardCmd.Down or BoardCmd.PageUp or BoardCmd.PageDown or BoardCmd.Top or BoardCmd.Bottom:
+                var (i, _) = Clamp(Target(b.Command, p.Index, 10, p.Items.Count), 0, p.Items.Count, p.Items.Count);
+                return (s with { Overlay = p with { Index = i } }, None);
+            case BoardCmd.Choose: return Pick(s, p, p.Index);
+            case BoardCmd.ChooseNumber: return Pick(s, p, key.Char - '1');
+            default: return (s, None);
+        }
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) Pick(BoardState s, PickOverlay p, int index)
+    {
+        if (index < 0 || index >= p.Items.Count) return (Error(s, $"Choose a row from 1 to {p.Items.Count}."), None);
+        var code = p.Items[index].Code;
+        return p.Purpose switch
+        {
+            PickPurpose.Disposition => Act(s, new ClearAction(long.Parse(p.Subject, CultureInfo.InvariantCulture), code)),
+            _ => Act(s, new OfficerStatusAction(p.Subject, Codes.ParseOfficerStatus(code))),
+        };
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) PromptKey(BoardState s, PromptOverlay p, KeyPress key, Binding? b)
+    {
+        if (b?.Command == BoardCmd.Close) return (CloseOrConfirm(s, p), None);
+        if (b?.Command == BoardCmd.Submit)
+        {
+            var reason = p.Field.Text.Trim();
+            if (reason.Length == 0) return (Error(s, "Type a reason first: it goes into the event log (R10)."), None);
+            return p.Purpose switch
+            {
+                PromptPurpose.Divert => Act(s, new DivertAction(p.CallId, reason)),
+                PromptPurpose.Cancel => Act(s, new CancelAction(p.CallId, reason)),
+                _ => Act(s, new AssignAction(p.CallId, p.Badge!, reason)),
+            };
+        }
+        return p.Field.Edit(key) is { } f ? (s with { Overlay = p with { Field = f } }, None) : (s, None);
+    }
+
+    private static BoardState CloseOrConfirm(BoardState s, Overlay o) => o.HoldsInput
+        ? s with { Overlay = new ConfirmOverlay(ConfirmPurpose.Discard, "Throw away what you typed? (y/n)", o) }
+        : s with { Overlay = null };
+
+    private static (BoardState, IReadOnlyList<Cmd>) ConfirmKey(BoardState s, ConfirmOverlay c, Binding? b) => b?.Command switch
+    {
+        BoardCmd.Yes when c.Purpose == ConfirmPurpose.Quit => (s with { Quit = true }, [new QuitCmd()]),
+        BoardCmd.Yes => (s with { Overlay = null }, None),
+        BoardCmd.No => (s with { Overlay = c.Back }, None),
+        _ => (s, None),
+    };
+
+    // ---- the new-call form ----------------------------------------------------------------------------------
+
+    /// <summary>Type-ahead suggestions for a field of the new-call form: (value to fill in, label).</summary>
+    public static IReadOnlyList<(string Value, string Label)> Suggestions(BoardData data, NewCallOverlay f)
+    {
+        var text = f.Get(f.Field).Text.Trim();
+        const int max = 6;
+        switch (f.Field)
+        {
+            case NewCallField.Location:
+                if (text.Length == 0) return [];
+                return data.Locations.Values
+                    .Select(l => (l, rank: l.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
+                        : l.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 1
+                        : l.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 2 : 3))
+                    .Where(x => x.rank < 3)
+                    .OrderBy(x => x.rank).ThenBy(x => x.l.Code, StringComparer.Ordinal)
+                    .Take(max).Select(x => (x.l.Code, $"{x.l.Code}  {x.l.Name}")).ToList();
+            case NewCallField.Type:
+                return data.CallTypes
+                    .Select(t => (t, rank: text.Length == 0 ? 0 : t.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
+                        : t.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1 : 2))
+                    .Where(x => x.rank < 2)
+                    .OrderBy(x => x.rank).ThenBy(x => x.t.Code, StringComparer.Ordinal)
+                    .Take(max).Select(x => (x.t.Code, $"{x.t.Code}  P{x.t.DefaultPriority}  {x.t.Name}")).ToList();
+            case NewCallField.Basis:
+                return new[] { Basis.Danger, Basis.Disruption, Basis.Emergency }
+                    .Select(b => b.Text()).Where(b => b.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+                    .Select(b => (b, b)).ToList();
+            default:
+                return [];
+        }
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) NewCallKey(BoardState s, NewCallOverlay f, KeyPress key, Binding? b)
+    {
+        var suggestions = Suggestions(s.Data, f);
+        switch (b?.Command)
+        {
+            case BoardCmd.Close: return (CloseOrConfirm(s, f), None);
+            case BoardCmd.Up: return (s with { Overlay = f with { Suggestion = Math.Max(0, f.Suggestion - 1) } }, None);
+            case BoardCmd.Down: return (s with { Overlay = f with { Suggestion = Math.Min(Math.Max(0, suggestions.Count - 1), f.Suggestion + 1) } }, None);
+            case BoardCmd.PrevField:
+                return (s with { Overlay = f with { Field = (NewCallField)Math.Max(0, (int)f.Field - 1), Suggestion = 0 } }, None);
+            case BoardCmd.NextField or BoardCmd.Submit:
+                var accepted = Accept(f, suggestions);
+                if (b.Command == BoardCmd.Submit && f.Field == NewCallField.Description) return SubmitNewCall(s, accepted);
+                var next = (NewCallField)Math.Min((int)NewCallField.Description, (int)f.Field + 1);
+                return (s with { Overlay = accepted with { Field = next, Suggestion = 0 } }, None);
+        }
+        return f.Get(f.Field).Edit(key) is { } edited ? (s with { Overlay = f.Set(f.Field, edited) with { Suggestion = 0 } }, None) : (s, None);
+    }
+
+    private static NewCallOverlay Accept(NewCallOverlay f, IReadOnlyList<(string Value, string Label)> suggestions)
+    {
+        if (suggestions.Count == 0) return f;
+        var typed = f.Get(f.Field).Text.Trim();
+        // An exact code typed stays (in its canonical case) unless another suggestion was highlighted with the arrows.
+        var exact = suggestions.FirstOrDefault(x => string.Equals(x.Value, typed, StringComparison.OrdinalIgnoreCase)).Value;
+        var value = f.Suggestion == 0 && exact is not null ? exact : suggestions[Math.Clamp(f.Suggestion, 0, suggestions.Count - 1)].Value;
+        return f.Set(f.Field, TextField.Of(value));
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) SubmitNewCall(BoardState s, NewCallOverlay f)
+    {
+        var location = f.Location.Text.Trim();
+        var loc = s.Data.Locations.Keys.FirstOrDefault(k => string.Equals(k, location, StringComparison.OrdinalIgnoreCase));
+        if (loc is null)
+            return (Error(s with { Overlay = f with { Field = NewCallField.Location } }, $"'{location}' is not a district location; type part of its code or name and pick a suggestion."), None);
+        var typeText = f.Type.Text.Trim();
+        var type = s.Data.CallTypes.FirstOrDefault(t => string.Equals(t.Code, typeText, StringComparison.OrdinalIgnoreCase));
+        if (type is null)
+            return (Error(s with { Overlay = f with { Field = NewCallField.Type } }, $"'{typeText}' is not a call type; type part of its code or name and pick a suggestion."), None);
+        int? priority = null;
+        var pText = f.Priority.Text.Trim();
+        if (pText.Length > 0)
+        {
+            if (!int.TryParse(pText.TrimStart('P', 'p'), NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 4)
+                return (Error(s with { Overlay = f with { Field = NewCallField.Priority } }, $"'{pText}' is not a priority; type 1 to 4, or leave it empty for the type's default (P{type.DefaultPriority})."), None);
+            priority = p;
+        }
+        var basisText = f.Basis.Text.Trim();
+        string? basis = null;
+        if (basisText.Length > 0)
+        {
+            if (!Codes.TryParseBasis(basisText, out var bs))
+                return (Error(s with { Overlay = f with { Field = NewCallField.Basis } }, $"'{basisText}' is not a basis; use {Codes.AllBases} (R3), or leave it empty."), None);
+            basis = bs.Text();
+        }
+        return Act(s, new CreateAction(loc, type.Code, priority, basis, f.Description.Text.Trim()));
+    }
+
+    // ---- the status-bar input line (`/` filter, `:` command) -----------------------------------------------
+
+    private static (BoardState, IReadOnlyList<Cmd>) InputKey(BoardState s, InputLine input, KeyPress key, Binding? b)
+    {
+        switch (b?.Command)
+        {
+            case BoardCmd.Close:
+                return (input.Kind == InputKind.Filter ? WithFilter(s with { Input = null }, "") : s with { Input = null }, None);
+            case BoardCmd.Submit:
+                return input.Kind == InputKind.Filter
+                    ? (s with { Input = null }, None)
+                    : BoardCommandLine.Run(s with { Input = null }, input.Field.Text);
+        }
+        if (input.Field.Edit(key) is not { } f) return (s, None);
+        var next = s with { Input = input with { Field = f } };
+        return (input.Kind == InputKind.Filter && f.Text != s.Filter ? WithFilter(next, f.Text) : next, None);
+    }
+
+    /// <summary>Used by the command line: open the route dialog for a call.</summary>
+    internal static (BoardState, IReadOnlyList<Cmd>) OpenRoute(BoardState s, long callId) =>
+        (s with { Overlay = new RouteOverlay(callId) }, [new RecommendCmd(callId)]);
+
+    internal static (BoardState, IReadOnlyList<Cmd>) ActFromCommandLine(BoardState s, BoardAction a) => Act(s, a);
+
+    internal static BoardState SetFilter(BoardState s, string filter) => WithFilter(s, filter);
+
+    internal static (BoardState, IReadOnlyList<Cmd>) GoTo(BoardState s, long callId)
+    {
+        var st = s;
+        var index = IndexOf(st.Visible, callId);
+        if (index < 0 && st.Filter.Length > 0)
+        {
+            st = WithFilter(st, "");
+            index = IndexOf(st.Visible, callId);
+        }
+        if (index < 0) return (Error(s, $"Call {callId} is not open; `safety-console calls show {callId}` shows closed calls."), None);
+        return MoveCalls(st with { Focus = Focus.Calls }, index);
+    }
+
+    internal static (BoardState, IReadOnlyList<Cmd>) Quit(BoardState s) => (s with { Quit = true }, [new QuitCmd()]);
+
+    internal static (BoardState, IReadOnlyList<Cmd>) ClearWithPicker(BoardState s, long callId) => (ClearPicker(s, callId), None);
+
+    private static int IndexOf(IReadOnlyList<Call> calls, long id)
+    {
+        for (var i = 0; i < calls.Count; i++)
+            if (calls[i].Id == id) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,651 @@
+using System.Globalization;
+using Humanizer;
+using Humanizer.Localisation;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// The board's view (bubbletea's View): a pure function of the state and the theme to a <see cref="Canvas"/>.
+/// Spectre widgets render offscreen into it with explicit column widths; all data goes in as <see cref="Text"/>,
+/// never markup, so a description "[red]boom" shows literally.
+/// </summary>
+public static class BoardView
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    private static readonly Style Plain = Style.Plain;
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+    private static readonly Style Dim = new(decoration: Decoration.Dim);
+    private static readonly Style Alarm = new(Color.Red, decoration: Decoration.Bold);
+    private static readonly Style Warn = new(Color.Yellow);
+    private static readonly Style Good = new(Color.Green);
+    private static readonly Style Accent = new(Color.Aqua, decoration: Decoration.Bold);
+    private static readonly Style Changed = new(Color.Yellow, decoration: Decoration.Bold);
+    private static readonly Style KeyStyle = new(decoration: Decoration.Bold | Decoration.Invert);
+
+    public static Canvas Render(BoardState s, BoardTheme theme, Palette palette)
+    {
+        var c = new Canvas(s.Width, s.Height, palette, theme);
+        var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
+        if (layout.TooSmall)
+        {
+            c.Put(0, 0, $"The board needs at least {BoardLayout.MinWidth}x{BoardLayout.MinHeight}; this terminal is {s.Width}x{s.Height}.", Bold);
+            c.Put(0, Math.Min(1, s.Height - 1), "Enlarge the window, or press q to quit.", Plain);
+            return c;
+        }
+
+        Header(c, s, layout.Header);
+        switch (layout.MainShows)
+        {
+            case Focus.Officers: OfficersPanel(c, s, layout.Main, focused: true); break;
+            case Focus.Detail: DetailPanel(c, s, layout.Main, focused: true); break;
+            default: CallsPanel(c, s, layout.Main); break;
+        }
+        if (layout.Officers is { } o) OfficersPanel(c, s, o, focused: s.Focus == Focus.Officers);
+        if (layout.Detail is { } d) DetailPanel(c, s, d, focused: s.Focus == Focus.Detail);
+        StatusBar(c, s, layout.Status);
+        Footer(c, s, layout.Footer);
+        if (s.Overlay is { } overlay) Overlay(c, s, overlay);
+        return c;
+    }
+
+    // ---- header ---------------------------------------------------------------------------------------------
+
+    private static void Header(Canvas c, BoardState s, Rect r)
+    {
+        var d = s.Data;
+        var local = TimeZoneInfo.ConvertTime(s.Now, d.Zone);
+        var name = d.DistrictName.Length > 0 ? d.DistrictName : "SafetyConsole";
+        var x = c.Put(r.X, r.Y, " " + name, Accent);
+        x = c.Put(x, r.Y, $"  {c.Theme.Dot} ", Dim);
+        x = c.Put(x, r.Y, local.ToString("ddd yyyy-MM-dd HH:mm:ss", Inv) + " " + ZoneAbbreviation(d.Zone, local), Bold);
+        x = c.Put(x, r.Y, $"  {c.Theme.Dot} ", Dim);
+        c.Put(x, r.Y, SchoolDayText(d, local), Plain);
+        var who = $"{s.Account} ({s.Role.Text()}{(s.Role == OperatorRole.Viewer ? ", read-only" : "")}) ";
+        c.Put(Math.Max(x + 1, r.W - who.Length), r.Y, who, s.Role == OperatorRole.Viewer ? Warn : Dim);
+
+        var y = r.Y + 1;
+        x = c.Put(r.X, y, $" Open {d.Calls.Count}:", Bold);
+        for (var p = 1; p <= 4; p++)
+        {
+            var n = 0;
+            foreach (var call in d.Calls) if (call.Priority == p) n++;
+            x = c.Put(x, y, $" P{p} ", Plain);
+            x = c.Put(x, y, n.ToString(Inv), n > 0 && p == 1 ? Alarm : n > 0 && p == 2 ? Warn : Plain);
+        }
+        x = c.Put(x, y, $"  {c.Theme.Dot} ", Dim);
+        x = c.Put(x, y, "Available:", Bold);
+        foreach (var cls in new[] { CallClass.Liaison, CallClass.Campus })
+        {
+            var n = d.Officers.Count(o => o.Status == OfficerStatus.Available && Codes.ClassOf(o.Role) == cls);
+            x = c.Put(x, y, $" {cls.Text()} ", Plain);
+            x = c.Put(x, y, n.ToString(Inv), n == 0 ? Alarm : Good);
+        }
+        x = c.Put(x, y, $"  {c.Theme.Dot} ", Dim);
+        var missed = MissedToday(d, s.Now);
+        x = c.Put(x, y, "Missed today: ", Bold);
+        c.Put(x, y, missed.ToString(Inv), missed > 0 ? Alarm : Plain);
+    }
+
+    private static string ZoneAbbreviation(TimeZoneInfo zone, DateTimeOffset local)
+    {
+        var o = local.Offset;
+        return o == TimeSpan.Zero ? "UTC" : (o < TimeSpan.Zero ? "-" : "+") + o.ToString(@"hh\:mm", Inv);
+    }
+
+    /// <summary>R1/R4: what kind of day it is in the district (the calendar), or that no district is loaded yet.</summary>
+    public static string SchoolDayText(BoardData d, DateTimeOffset local)
+    {
+        if (d.District is not { } snap) return "no district calendar (run `district import`)";
+        var day = SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
+        var note = string.IsNullOrWhiteSpace(day.Note) ? "" : ": " + day.Note;
+        return day.Kind switch
+        {
+            SchoolDayKind.SchoolDay => "School day",
+            SchoolDayKind.EarlyRelease => $"Early release (classes end {day.EarlyReleaseEnd!.Value.ToString("HH:mm", Inv)})",
+            SchoolDayKind.Weekend => "Weekend (R4)",
+            SchoolDayKind.Holiday => $"Holiday{note} (R4)",
+            SchoolDayKind.Break => $"Break{note} (R4)",
+            SchoolDayKind.Closure => $"Closure{note} (R4)",
+            _ => "Outside the school year (R4)",
+        };
+    }
+
+    /// <summary>R5: deadlines missed today: first assigned after the deadline, or still unassigned past it.</summary>
+    public static int MissedToday(BoardData d, DateTimeOffset now)
+    {
+        var n = 0;
+        foreach (var f in d.DeadlinesToday)
+            if (f.FirstAssignedAt is { } a ? a > f.Deadline : now > f.Deadline) n++;
+        return n;
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------------------
+
+    private static Panel Frame(Canvas c, IRenderable content, string title, bool focused, int height) =>
+        new Panel(content)
+        {
+            Border = c.Theme.Box,
+            BorderStyle = focused ? Accent : Dim,
+            Padding = new Padding(0, 0, 0, 0),
+            Expand = true,
+            Height = height,
+            Header = new PanelHeader(" " + Markup.Escape(title) + " "),
+        };
+
+    private static TableColumn Column(string header, int width, bool last = false, Justify align = Justify.Left) =>
+        new TableColumn(new Text(header, Bold)) { Width = width, NoWrap = true, Padding = new Padding(0, 0, last ? 0 : 1, 0), Alignment = align };
+
+    private static Table NewTable() => new() { Border = TableBorder.None, ShowHeaders = true, Expand = false };
+
+    /// <summary>Cuts text to a width (in cells), ending with an ellipsis when cut.</summary>
+    public static string Fit(string? text, int width, BoardTheme theme)
+    {
+        text ??= "";
+        if (width <= 0) return "";
+        if (text.Length <= width && text.All(ch => ch < 0x1100)) return text;
+        var cells = 0;
+        var i = 0;
+        foreach (var ch in text)
+        {
+            var w = ch >= 0x1100 ? 2 : 1;
+            if (cells + w > width - 1) break;
+            cells += w;
+            i++;
+        }
+        if (i >= text.Length) return text;
+        return text[..i] + theme.Ellipsis;
+    }
+
+    /// <summary>The calls table's widths at an inner width: mark, id, age, priority, type, location, status, officer, deadline.</summary>
+    public static int[] CallWidths(int inner, int idWidth)
+    {
+        int[] w = [2, idWidth, 10, 2, 9, 0, 12, 8, 7];
+        var gaps = w.Length - 1;
+        var fixedSum = w.Sum();
+        w[5] = Math.Max(6, inner - fixedSum - gaps);
+        return w;
+    }
+
+    private static void CallsPanel(Canvas c, BoardState s, Rect r)
+    {
+        var inner = r.W - 2;
+        var idWidth = Math.Max(3, s.Visible.Count == 0 ? 3 : s.Visible.Max(v => v.Id).ToString(Inv).Length);
+        var w = CallWidths(inner, idWidth);
+        var t = NewTable();
+        t.AddColumn(Column("", w[0]));
+        t.AddColumn(Column("#", w[1], align: Justify.Right));
+        t.AddColumn(Column("AGE", w[2]));
+        t.AddColumn(Column("P", w[3]));
+        t.AddColumn(Column("TYPE", w[4]));
+        t.AddColumn(Column("LOCATION", w[5]));
+        t.AddColumn(Column("STATUS", w[6]));
+        t.AddColumn(Column("OFFICER", w[7]));
+        t.AddColumn(Column("DEADLINE", w[8], last: true, align: Justify.Right));
+
+        var rows = Math.Max(1, r.H - 3);
+        var end = Math.Min(s.Visible.Count, s.Scroll + rows);
+        for (var i = s.Scroll; i < end; i++)
+        {
+            var call = s.Visible[i];
+            var selected = i == s.SelectedIndex;
+            var marked = s.Marks.ContainsKey(call.Id);
+            var (deadline, deadlineStyle) = Countdown(call, s.Now);
+            t.AddRow(
+                new Text((selected ? c.Theme.Marker : " ") + (marked ? "*" : " "), marked ? Changed : Bold),
+                new Text(call.Id.ToString(Inv)),
+                new Text(Fit(Age(s.Now - call.ReceivedAt), w[2], c.Theme)),
+                new Text("P" + call.Priority.ToString(Inv), PriorityStyle(call.Priority)),
+                new Text(Fit(call.Type, w[4], c.Theme)),
+                new Text(Fit(s.Data.LocationName(call.Location), w[5], c.Theme)),
+                new Text(Fit(call.Status.Text(), w[6], c.Theme), StatusStyle(call.Status)),
+                new Text(Fit(call.AssignedTo ?? "", w[7], c.Theme)),
+                new Text(deadline, deadlineStyle));
+        }
+
+        var title = s.Filter.Length > 0
+            ? $"Calls {s.Visible.Count} of {s.Data.Calls.Count} {c.Theme.Dot} filter: {s.Filter}"
+            : $"Calls {s.Visible.Count} open";
+        if (!s.Loaded) title = "Calls (loading…)";
+        IRenderable content = s.Loaded && s.Visible.Count == 0
+            ? new Rows(t, new Text(s.Filter.Length > 0 ? "  No open call matches the filter (Esc clears it)." : "  No open calls.", Dim))
+            : t;
+        c.Draw(Frame(c, content, Fit(title, Math.Max(1, r.W - 6), c.Theme), s.Focus == Focus.Calls, r.H), r);
+        if (s.Visible.Count > 0 && s.SelectedIndex >= s.Scroll && s.SelectedIndex < end)
+            c.Decorate(r.Y + 2 + s.SelectedIndex - s.Scroll, r.X + 1, r.X + r.W - 1, Decoration.Invert);
+        if (s.Visible.Count > rows) ScrollHint(c, r, s.Scroll, rows, s.Visible.Count);
+    }
+
+    private static void ScrollHint(Canvas c, Rect r, int scroll, int rows, int count)
+    {
+        var text = $" {scroll + 1}-{Math.Min(count, scroll + rows)}/{count} ";
+        c.Put(r.X + r.W - 1 - text.Length - 1, r.Y + r.H - 1, text, Dim);
+    }
+
+    /// <summary>An age in words (Humanizer): "45 seconds", "12 minutes", "2 hours".</summary>
+    public static string Age(TimeSpan t) =>
+        (t < TimeSpan.Zero ? TimeSpan.Zero : t).Humanize(1, En, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second);
+
+    /// <summary>
+    /// R5: time left before an unassigned call's first-response deadline ("2:45"), or how long ago it was missed
+    /// ("-0:12"), red and bold once missed (bold survives NO_COLOR).
+    /// </summary>
+    public static (string Text, Style Style) Countdown(Call call, DateTimeOffset now)
+    {
+        if (call.Deadline is not { } d || call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated)) return ("", Plain);
+        var left = d - now;
+        var missed = left < TimeSpan.Zero;
+        var a = missed ? -left : left;
+        var text = a.TotalHours >= 1
+            ? $"{(int)a.TotalHours}h{a.Minutes:00}m"
+            : $"{(int)a.TotalMinutes}:{a.Seconds:00}";
+        return missed ? ("-" + text, Alarm) : (text, left < TimeSpan.FromSeconds(30) ? Warn : Plain);
+    }
+
+    private static Style PriorityStyle(int p) => p switch { 1 => Alarm, 2 => Warn, _ => Plain };
+
+    private static Style StatusStyle(CallStatus s) => s switch
+    {
+        CallStatus.Escalated => Alarm,
+        CallStatus.New or CallStatus.Pending => Warn,
+        CallStatus.OnScene or CallStatus.EnRoute or CallStatus.Acknowledged => Good,
+        _ => Plain,
+    };
+
+    // ---- officers -------------------------------------------------------------------------------------------
+
+    private static void OfficersPanel(Canvas c, BoardState s, Rect r, bool focused)
+    {
+        var inner = r.W - 2;
+        int[] w = [1, 8, 3, 9, 0, 5];
+        w[4] = Math.Max(6, inner - w.Sum() - (w.Length - 1));
+        var t = NewTable();
+        t.AddColumn(Column("", w[0]));
+        t.AddColumn(Column("BADGE", w[1]));
+        t.AddColumn(Column("ROLE", w[2]));
+        t.AddColumn(Column("STATUS", w[3]));
+        t.AddColumn(Column("WHERE", w[4]));
+        t.AddColumn(Column("SINCE", w[5], last: true));
+        var rows = Math.Max(1, r.H - 3);
+        var officers = s.Data.Officers;
+        var end = Math.Min(officers.Count, s.OfficerScroll + rows);
+        var open = s.Data.OpenCallByBadge;
+        for (var i = s.OfficerScroll; i < end; i++)
+        {
+            var o = officers[i];
+            var selected = focused && i == s.OfficerIndex;
+            var where = open.TryGetValue(o.Badge, out var callId) ? $"#{callId} {CallLocation(s.Data, callId)}" : o.Post;
+            var since = o.StatusSince is { } t0 ? TimeZoneInfo.ConvertTime(t0, s.Data.Zone).ToString("HH:mm", Inv) : "";
+            t.AddRow(
+                new Text(selected ? c.Theme.Marker : " ", Bold),
+                new Text(Fit(o.Badge, w[1], c.Theme)),
+                new Text(o.Role.Text()),
+                new Text(Fit(o.Status.Text(), w[3], c.Theme), OfficerStyle(o.Status)),
+                new Text(Fit(where, w[4], c.Theme)),
+                new Text(since));
+        }
+        var available = officers.Count(o => o.Status == OfficerStatus.Available);
+        c.Draw(Frame(c, t, $"Officers {available}/{officers.Count} available", focused, r.H), r);
+        if (focused && officers.Count > 0 && s.OfficerIndex >= s.OfficerScroll && s.OfficerIndex < end)
+            c.Decorate(r.Y + 2 + s.OfficerIndex - s.OfficerScroll, r.X + 1, r.X + r.W - 1, Decoration.Invert);
+        if (officers.Count > rows) ScrollHint(c, r, s.OfficerScroll, rows, officers.Count);
+    }
+
+    private static string CallLocation(BoardData d, long id)
+    {
+        foreach (var call in d.Calls) if (call.Id == id) return call.Location;
+        return "";
+    }
+
+    private static Style OfficerStyle(OfficerStatus s) => s switch
+    {
+        OfficerStatus.Available => Good,
+        OfficerStatus.OffDuty => Dim,
+        OfficerStatus.Busy => Warn,
+        _ => Plain,
+    };
+
+    // ---- detail ---------------------------------------------------------------------------------------------
+
+    private static void DetailPanel(Canvas c, BoardState s, Rect r, bool focused)
+    {
+        var call = s.SelectedCall;
+        var title = call is null ? "Detail" : $"Call {call.Id}";
+        c.Draw(Frame(c, new Text(""), title, focused, r.H), r);
+        var inner = new Rect(r.X + 1, r.Y + 1, r.W - 2, r.H - 2);
+        if (call is null)
+        {
+            c.Put(inner.X + 1, inner.Y, "No call selected.", Dim, inner.X + inner.W);
+            return;
+        }
+        var lines = c.RenderLines(DetailContent(c, s, call), inner.W);
+        var scroll = Math.Clamp(s.DetailScroll, 0, Math.Max(0, lines.Count - inner.H));
+        for (var i = 0; i < inner.H && scroll + i < lines.Count; i++) c.DrawLine(lines[scroll + i], inner.X, inner.Y + i, inner.W);
+        if (lines.Count > inner.H) ScrollHint(c, r, scroll, inner.H, lines.Count);
+    }
+
+    private static IRenderable DetailContent(Canvas c, BoardState s, Call call)
+    {
+        var d = s.Data;
+        var zone = d.Zone;
+        string Local(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, zone).ToString("HH:mm:ss", Inv);
+        d.Locations.TryGetValue(call.Location, out var loc);
+        var items = new List<IRenderable>();
+
+        var head = new Paragraph();
+        head.Append($"{call.Type} P{call.Priority}", PriorityStyle(call.Priority));
+        head.Append($"  {call.Status.Text()}", StatusStyle(call.Status));
+        head.Append($"  {call.Class.Text()}  received {Local(call.ReceivedAt)} ({Age(s.Now - call.ReceivedAt)} ago)", Plain);
+        items.Add(head);
+
+        var where = new Paragraph();
+        where.Append("Location  ", Bold);
+        where.Append(loc is null ? call.Location : $"{loc.Name} ({loc.Code}), {loc.Address} {c.Theme.Dot} zone {loc.Zone}", Plain);
+        items.Add(where);
+
+        var who = new Paragraph();
+        if (call.Deadline is { } dl)
+        {
+            var (text, style) = Countdown(call, s.Now);
+            who.Append("Deadline  ", Bold);
+            who.Append(Local(dl), Plain);
+            if (text.Length > 0) who.Append($" ({text})", style);
+            who.Append("  ", Plain);
+        }
+        who.Append("Officer  ", Bold);
+        who.Append(call.AssignedTo is { } b ? $"{b}{(call.AssignedAt is { } at ? " since " + Local(at) : "")}" : "none", Plain);
+        if (call.Agency is { } ag) { who.Append("  Agency  ", Bold); who.Append(ag, Plain); }
+        items.Add(who);
+
+        var rep = new Paragraph();
+        rep.Append("Reporter  ", Bold);
+        rep.Append(call.ReporterRole ?? "unknown", Plain);
+        rep.Append("  Basis  ", Bold);
+        rep.Append(call.Basis?.Text() ?? "none", Plain);
+        rep.Append("  Source  ", Bold);
+        rep.Append($"{call.Source}/{call.ExternalId}", Plain);
+        items.Add(rep);
+
+        items.Add(new Text("Description", Bold));
+        items.Add(new Text(call.Description.Length > 0 ? call.Description : "(none)", call.Description.Length > 0 ? Plain : Dim));
+        if (loc is not null && loc.Notes.Length > 0)
+        {
+            items.Add(new Text("Premise notes", Bold));
+            items.Add(new Text(loc.Notes, Warn));
+        }
+        items.Add(new Text("Rule trace", Bold));
+        var trace = call.Trace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (trace.Length == 0) items.Add(new Text("(not decided yet)", Dim));
+        foreach (var line in trace) items.Add(new Text("  " + line));
+        items.Add(new Text("Events", Bold));
+        if (s.Detail is { } det && det.CallId == call.Id)
+        {
+            foreach (var e in det.Events)
+            {
+                var p = new Paragraph();
+                p.Append($"  {Local(e.At)} ", Dim);
+                p.Append(e.Actor, Plain);
+                p.Append($" {e.Kind}", Bold);
+                if (e.FromStatus is not null || e.ToStatus is not null) p.Append($" {e.FromStatus}{c.Theme.Arrow}{e.ToStatus}", Plain);
+                if (e.Badge is not null) p.Append($" {e.Badge}", Plain);
+                if (e.Reason.Length > 0) p.Append($" {c.Theme.Dot} {e.Reason}", Dim);
+                items.Add(p);
+            }
+        }
+        else
+        {
+            items.Add(new Text("  loading…", Dim));
+        }
+        return new Rows(items);
+    }
+
+    // ---- status bar and footer ------------------------------------------------------------------------------
+
+    private static void StatusBar(Canvas c, BoardState s, Rect r)
+    {
+        if (s.Input is { } input)
+        {
+            var prompt = input.Kind == InputKind.Filter ? "/" : ":";
+            var x = c.Put(r.X, r.Y, prompt, Bold);
+            Field(c, x, r.Y, input.Field, r.X + r.W, true);
+            return;
+        }
+        if (s.Status is { } st)
+        {
+            var x = c.Put(r.X, r.Y, st.Kind == MessageKind.Error ? "! " : "  ", st.Kind == MessageKind.Error ? Alarm : Plain);
+            c.Put(x, r.Y, Fit(st.Text, r.W - 2, c.Theme), st.Kind == MessageKind.Error ? Alarm : Plain, r.X + r.W);
+            return;
+        }
+        if (s.Busy > 0) c.Put(r.X, r.Y, "  Working…", Dim);
+        else if (s.Filter.Length > 0) c.Put(r.X, r.Y, Fit($"  Filter: {s.Filter}  ({s.Visible.Count} of {s.Data.Calls.Count}; Esc clears)", r.W, c.Theme), Dim);
+    }
+
+    /// <summary>Draws a text field with its cursor as an inverse cell; the text scrolls to keep the cursor in view.</summary>
+    private static void Field(Canvas c, int x, int y, TextField f, int end, bool withCursor)
+    {
+        var room = Math.Max(1, end - x - 1);
+        var start = Math.Max(0, f.Cursor - room + 1);
+        var visible = f.Text[start..];
+        var after = c.Put(x, y, visible, Plain, end);
+        if (!withCursor) return;
+        var cx = x + (f.Cursor - start);
+        if (cx < end)
+        {
+            var under = f.Cursor < f.Text.Length ? f.Text[f.Cursor].ToString() : " ";
+            c.Put(cx, y, under, new Style(decoration: Decoration.Invert), end);
+        }
+        _ = after;
+    }
+
+    private static void Footer(Canvas c, BoardState s, Rect r)
+    {
+        var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
+        var hints = Bindings.FooterFor(contexts, s.Role).ToList();
+        // Help and quit always fit: they go last and are kept while others are dropped.
+        var keep = hints.Where(b => b.Command is BoardCmd.Help or BoardCmd.Quit).ToList();
+        var rest = hints.Except(keep).ToList();
+        int Width(IEnumerable<Binding> bs) => bs.Sum(b => b.KeysText(c.Theme.Unicode).Length + 1 + b.Hint.Length + 2);
+        while (rest.Count > 0 && Width(rest) + Width(keep) > r.W) rest.RemoveAt(rest.Count - 1);
+        var x = r.X;
+        foreach (var b in rest.Concat(keep))
+        {
+            x = c.Put(x, r.Y, b.Keys[0].Display(c.Theme.Unicode), KeyStyle, r.X + r.W);
+            x = c.Put(x, r.Y, " " + b.Hint + "  ", Plain, r.X + r.W);
+        }
+    }
+
+    // ---- overlays -------------------------------------------------------------------------------------------
+
+    private static Rect Centered(BoardState s, int width, int height)
+    {
+        var w = Math.Min(s.Width - 2, width);
+        var h = Math.Min(s.Height - 2, height);
+        return new Rect((s.Width - w) / 2, Math.Max(1, (s.Height - h) / 2), w, h);
+    }
+
+    private static void Box(Canvas c, Rect r, string title, IReadOnlyList<SegmentLine> lines, int scroll = 0)
+    {
+        c.Fill(r, Plain);
+        c.Draw(Frame(c, new Text(""), title, true, r.H), r);
+        var innerH = r.H - 2;
+        scroll = Math.Clamp(scroll, 0, Math.Max(0, lines.Count - innerH));
+        for (var i = 0; i < innerH && scroll + i < lines.Count; i++) c.DrawLine(lines[scroll + i], r.X + 2, r.Y + 1 + i, r.W - 4);
+        if (lines.Count > innerH) ScrollHint(c, r, scroll, innerH, lines.Count);
+    }
+
+    private static void Overlay(Canvas c, BoardState s, Overlay o)
+    {
+        switch (o)
+        {
+            case HelpOverlay h: Help(c, s, h); break;
+            case SummaryOverlay: Summary(c, s); break;
+            case RouteOverlay r: Route(c, s, r); break;
+            case PickOverlay p: Pick(c, s, p); break;
+            case PromptOverlay p: Prompt(c, s, p); break;
+            case NewCallOverlay f: NewCall(c, s, f); break;
+            case ConfirmOverlay q: Confirm(c, s, q); break;
+        }
+    }
+
+    private static void Help(Canvas c, BoardState s, HelpOverlay h)
+    {
+        var r = Centered(s, 100, s.Height - 2);
+        var width = r.W - 4;
+        var keysW = 16;
+        var items = new List<IRenderable>();
+        if (s.Role == OperatorRole.Viewer)
+            items.Add(new Text($"Your account ({s.Account}) is a viewer: the board is read-only (R10).", Warn));
+        foreach (var group in Bindings.HelpFor(s.Role).GroupBy(b => b.Context))
+        {
+            items.Add(new Text(Bindings.ContextTitle(group.Key), Accent));
+            var t = NewTable();
+            t.ShowHeaders = false;
+            t.AddColumn(Column("", keysW));
+            t.AddColumn(Column("", Math.Max(10, width - keysW - 1), last: true));
+            t.Columns[1].NoWrap = false;
+            foreach (var b in group) t.AddRow(new Text(b.KeysText(c.Theme.Unicode), Bold), new Text(b.Help));
+            items.Add(t);
+        }
+        Box(c, r, "Help: every key (Esc closes)", c.RenderLines(new Rows(items), width), h.Scroll);
+    }
+
+    /// <summary>The supervisor view: the queue at a glance (open calls by priority and status, the oldest waiting, escalations, officers, R5 figures).</summary>
+    private static void Summary(Canvas c, BoardState s)
+    {
+        var q = QueueSummary.From(s.Data, s.Now);
+        var items = new List<IRenderable>
+        {
+            new Text($"Open calls: {q.Open}   P1 {q.ByPriority[0]}  P2 {q.ByPriority[1]}  P3 {q.ByPriority[2]}  P4 {q.ByPriority[3]}", Bold),
+            new Text("By status: " + (q.ByStatus.Count == 0 ? "none" : string.Join("  ", q.ByStatus.Select(kv => $"{kv.Key.Text()} {kv.Value}")))),
+            new Text(q.OldestWaiting is { } old
+                ? $"Oldest waiting: call {old.Id} ({old.Type} P{old.Priority} at {s.Data.LocationName(old.Location)}), {Age(s.Now - old.ReceivedAt)}"
+                : "Oldest waiting: none"),
+            new Text($"Escalations waiting for a supervisor (R5): {q.Escalated}", q.Escalated > 0 ? Alarm : Plain),
+            new Text("Officers: " + string.Join("  ", q.OfficersByStatus.Select(kv => $"{kv.Key.Text()} {kv.Value}"))),
+            new Text($"First-response deadlines today (R5): met {q.MetToday}, missed {q.MissedToday}", q.MissedToday > 0 ? Warn : Plain),
+            new Text($"School day: {SchoolDayText(s.Data, TimeZoneInfo.ConvertTime(s.Now, s.Data.Zone))}"),
+        };
+        var r = Centered(s, 90, items.Count + 4);
+        Box(c, r, "Queue summary (Esc closes)", c.RenderLines(new Rows(items), r.W - 4));
+    }
+
+    private static void Route(Canvas c, BoardState s, RouteOverlay o)
+    {
+        var call = s.Data.Calls.FirstOrDefault(x => x.Id == o.CallId);
+        var items = new List<IRenderable>();
+        if (call is not null)
+            items.Add(new Text($"{call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)} ({call.Location}), {call.Status.Text()}"));
+        var listStart = -1;
+        if (o.Error is { } err) items.Add(new Text(err, Alarm));
+        else if (o.Recommendation is not { } rec) items.Add(new Text("Ranking the candidates…", Dim));
+        else
+        {
+            var choices = BoardUpdate.RouteChoices(o, s.Role);
+            items.Add(new Text($"{rec.Class.Text()} candidates, nearest first (§3):", Bold));
+            listStart = items.Count;
+            var n = 0;
+            foreach (var cand in rec.Candidates)
+            {
+                n++;
+                items.Add(ChoiceLine(c, n, n - 1 == o.Index, $"{cand.Officer.Badge,-8} {cand.Officer.Role.Text(),-3} {Fit(cand.Officer.Name, 18, c.Theme),-18} {Distance(cand.DistanceMeters),8} {Eta(cand.EtaSeconds),9}{(cand.PostedAtLocation ? "  posted here" : "")}", Plain));
+            }
+            if (rec.Candidates.Count == 0) items.Add(new Text("  No eligible officer (R5: the worker escalates at the deadline).", Warn));
+            if (rec.Excluded.Count > 0)
+            {
+                items.Add(new Text("Not recommended:", Bold));
+                foreach (var x in rec.Excluded)
+                {
+                    var selectable = x.Overridable && s.Role >= OperatorRole.Supervisor;
+                    if (selectable)
+                    {
+                        n++;
+                        items.Add(ChoiceLine(c, n, n - 1 == o.Index, $"{x.Badge,-8} override: {x.Reason}", Warn));
+                    }
+                    else
+                    {
+                        items.Add(new Text($"     {x.Badge,-8} {x.Reason}", Dim));
+                    }
+                }
+            }
+            if (choices.Count > 0) items.Add(new Text($"Choose 1-{Math.Min(9, choices.Count)} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter; Esc closes.", Dim));
+        }
+        var width = Math.Min(s.Width - 2, 100);
+        var lines = c.RenderLines(new Rows(items), width - 4);
+        var r = Centered(s, width, lines.Count + 2);
+        // Keep the highlighted row in view when the list is longer than the screen.
+        var scroll = 0;
+        if (listStart >= 0 && lines.Count > r.H - 2) scroll = Math.Max(0, listStart + o.Index - (r.H - 2) / 2);
+        Box(c, r, $"Route call {o.CallId}", lines, scroll);
+    }
+
+    private static IRenderable ChoiceLine(Canvas c, int n, bool selected, string text, Style style)
+    {
+        var p = new Paragraph();
+        p.Append(selected ? c.Theme.Marker + " " : "  ", Bold);
+        p.Append(n <= 9 ? $"{n}. " : "   ", Bold);
+        p.Append(text, selected ? new Style(style.Foreground, style.Background, style.Decoration | Decoration.Invert) : style);
+        return p;
+    }
+
+    private static string Distance(double? m) => m is { } v ? (v >= 1000 ? $"{v / 1000:0.0} km" : $"{v:0} m") : "?";
+
+    private static string Eta(double? seconds) => seconds is { } v ? "ETA " + TimeSpan.FromSeconds(v).Humanize(1, En, minUnit: TimeUnit.Minute) : "ETA ?";
+
+    private static void Pick(Canvas c, BoardState s, PickOverlay p)
+    {
+        var items = new List<IRenderable>();
+        for (var i = 0; i < p.Items.Count; i++) items.Add(ChoiceLine(c, i + 1, i == p.Index, p.Items[i].Label, Plain));
+        if (p.Items.Count == 0) items.Add(new Text("Nothing to choose from.", Dim));
+        var width = Math.Min(s.Width - 2, 70);
+        var lines = c.RenderLines(new Rows(items), width - 4);
+        var r = Centered(s, width, lines.Count + 2);
+        Box(c, r, p.Title, lines, Math.Max(0, p.Index - (r.H - 3)));
+    }
+
+    private static void Prompt(Canvas c, BoardState s, PromptOverlay p)
+    {
+        var r = Centered(s, Math.Min(s.Width - 2, 90), 5);
+        Box(c, r, "Reason", c.RenderLines(new Text(p.Title, Bold), r.W - 4));
+        Field(c, r.X + 2, r.Y + 2, p.Field, r.X + r.W - 2, true);
+        c.Put(r.X + 2, r.Y + 3, "Enter submits; Esc cancels.", Dim, r.X + r.W - 2);
+    }
+
+    private static readonly string[] FieldLabels = ["Location", "Type", "Priority", "Basis", "Description"];
+
+    private static void NewCall(Canvas c, BoardState s, NewCallOverlay f)
+    {
+        var suggestions = BoardUpdate.Suggestions(s.Data, f);
+        var r = Centered(s, Math.Min(s.Width - 2, 90), 5 + 2 + 6 + 2);
+        Box(c, r, "New call (phone)", []);
+        var labelW = 13;
+        for (var i = 0; i < 5; i++)
+        {
+            var field = (NewCallField)i;
+            var y = r.Y + 1 + i;
+            var focused = field == f.Field;
+            c.Put(r.X + 2, y, (focused ? c.Theme.Marker : " ") + " " + FieldLabels[i], focused ? Bold : Plain);
+            Field(c, r.X + 2 + labelW, y, f.Get(field), r.X + r.W - 2, focused);
+            if (!focused && field == NewCallField.Priority && f.Priority.IsEmpty) c.Put(r.X + 2 + labelW, y, "(type's default)", Dim);
+            if (!focused && field == NewCallField.Basis && f.Basis.IsEmpty) c.Put(r.X + 2 + labelW, y, "(danger, disruption, emergency; INTERVENE needs one, R3)", Dim, r.X + r.W - 2);
+        }
+        var sy = r.Y + 7;
+        for (var i = 0; i < suggestions.Count && sy + i < r.Y + r.H - 2; i++)
+        {
+            var selected = i == f.Suggestion;
+            c.Put(r.X + 2 + labelW, sy + i, (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label, selected ? new Style(decoration: Decoration.Invert) : Plain, r.X + r.W - 2);
+        }
+        c.Put(r.X + 2, r.Y + r.H - 2, "Tab accepts a suggestion; Enter goes on and submits on the last field; Esc cancels.", Dim, r.X + r.W - 2);
+    }
+
+    private static void Confirm(Canvas c, BoardState s, ConfirmOverlay q)
+    {
+        var r = Centered(s, Math.Min(s.Width - 2, Math.Max(40, q.Question.Length + 6)), 3);
+        Box(c, r, "Confirm", c.RenderLines(new Text(q.Question, Bold), r.W - 4));
+    }
+}

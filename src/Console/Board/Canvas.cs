@@ -1,0 +1,268 @@
+using System.Text;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// How the terminal is dressed: Unicode or ASCII borders and glyphs (a non-UTF-8 locale gets ASCII), colour or not
+/// (NO_COLOR). Colour is never the only signal: selection is inverse video plus a marker, missed deadlines are bold.
+/// </summary>
+public sealed record BoardTheme(bool Unicode, bool Color)
+{
+    public static BoardTheme Default { get; } = new(true, true);
+
+    /// <summary>From the environment: NO_COLOR (any value) turns colour off; LC_ALL, else LC_CTYPE, else LANG must name UTF-8.</summary>
+    public static BoardTheme FromEnvironment(Func<string, string?> env)
+    {
+        var noColor = !string.IsNullOrEmpty(env("NO_COLOR"));
+        var locale = new[] { "LC_ALL", "LC_CTYPE", "LANG" }.Select(env).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
+        var utf8 = locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
+        return new BoardTheme(utf8, !noColor);
+    }
+
+    public BoxBorder Box => Unicode ? BoxBorder.Rounded : BoxBorder.Ascii;
+    public string Marker => Unicode ? "›" : ">";
+    public string Ellipsis => Unicode ? "…" : "~";
+    public string Dot => Unicode ? "·" : "|";
+    public string Arrow => Unicode ? "→" : "->";
+}
+
+/// <summary>
+/// A screen's worth of cells that Spectre widgets render into offscreen (via <see cref="IRenderable.Render"/> and
+/// <see cref="Segment.SplitLines(IEnumerable{Segment}, int, int?)"/>), so panels can sit side by side and dialogs on
+/// top. Each cell holds one character (a wide character's second cell holds "") and a style id of a <see cref="Palette"/>.
+/// Control characters never reach the terminal: they become spaces here, whatever the data holds.
+/// </summary>
+public sealed class Canvas
+{
+    private readonly string[] _text;
+    private readonly int[] _style;
+    private readonly RenderOptions _options;
+
+    public Canvas(int width, int height, Palette palette, BoardTheme theme)
+    {
+        Width = Math.Max(1, width);
+        Height = Math.Max(1, height);
+        Palette = palette;
+        Theme = theme;
+        _text = new string[Width * Height];
+        _style = new int[Width * Height];
+        Array.Fill(_text, " ");
+        _options = new RenderOptions(new OffscreenCapabilities(theme.Unicode), new Size(Width, Height));
+    }
+
+    public int Width { get; }
+    public int Height { get; }
+    public Palette Palette { get; }
+    public BoardTheme Theme { get; }
+
+    public string TextAt(int x, int y) => _text[y * Width + x];
+    public int StyleAt(int x, int y) => _style[y * Width + x];
+
+    /// <summary>Renders a Spectre widget into a rectangle (cropped to it).</summary>
+    public void Draw(IRenderable renderable, Rect r)
+    {
+        if (r.IsEmpty) return;
+        var lines = RenderLines(renderable, r.W, r.H);
+        for (var i = 0; i < lines.Count && i < r.H; i++) DrawLine(lines[i], r.X, r.Y + i, r.W);
+    }
+
+    /// <summary>Renders a widget to lines at a width (for scrolling content: the caller picks the lines it shows).</summary>
+    public List<SegmentLine> RenderLines(IRenderable renderable, int width, int? height = null)
+    {
+        var segments = renderable.Render(_options, width);
+        return Segment.SplitLines(segments, width, height);
+    }
+
+    public void DrawLine(IEnumerable<Segment> line, int x, int y, int width)
+    {
+        var end = Math.Min(Width, x + width);
+        foreach (var seg in line)
+        {
+            if (seg.IsControlCode || seg.IsLineBreak) continue;
+            x = Put(x, y, seg.Text, seg.Style, end);
+            if (x >= end) break;
+        }
+    }
+
+    /// <summary>Writes text from (x, y), not past column <paramref name="end"/>; returns the next column.</summary>
+    public int Put(int x, int y, string text, Style style, int end = int.MaxValue)
+    {
+        if (y < 0 || y >= Height) return x;
+        end = Math.Min(end, Width);
+        var id = Palette.Id(style);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var r = Rune.IsControl(rune) ? new Rune(' ') : rune;
+            var w = Palette.Width(r);
+            if (w == 0) continue; // combining marks: dropped rather than mis-measured
+            if (x + w > end) break;
+            if (x >= 0)
+            {
+                var s = Theme.Unicode || r.Value < 128 ? r.ToString() : "?";
+                Set(x, y, s, id);
+                if (w == 2)
+                {
+                    if (!Theme.Unicode) Set(x, y, "?", id);
+                    Set(x + 1, y, Theme.Unicode ? "" : "?", id);
+                }
+            }
+            x += w;
+        }
+        return x;
+    }
+
+    private void Set(int x, int y, string s, int style)
+    {
+        var i = y * Width + x;
+        // Overwriting half of a wide character blanks its other half.
+        if (_text[i].Length == 0 && x > 0 && s.Length > 0) _text[i - 1] = " ";
+        if (x + 1 < Width && _text[i + 1].Length == 0) _text[i + 1] = " ";
+        _text[i] = s;
+        _style[i] = style;
+    }
+
+    public void Fill(Rect r, Style style)
+    {
+        var id = Palette.Id(style);
+        for (var y = Math.Max(0, r.Y); y < Math.Min(Height, r.Y + r.H); y++)
+            for (var x = Math.Max(0, r.X); x < Math.Min(Width, r.X + r.W); x++)
+            {
+                Set(x, y, " ", id);
+            }
+    }
+
+    /// <summary>Adds a decoration (inverse video for the selection) to every cell of a row segment, keeping their colours.</summary>
+    public void Decorate(int y, int x0, int x1, Decoration decoration)
+    {
+        if (y < 0 || y >= Height) return;
+        for (var x = Math.Max(0, x0); x < Math.Min(Width, x1); x++)
+        {
+            var i = y * Width + x;
+            _style[i] = Palette.WithDecoration(_style[i], decoration);
+        }
+    }
+
+    /// <summary>Row <paramref name="y"/> as plain text (wide characters once), for tests and snapshots.</summary>
+    public string Line(int y)
+    {
+        var sb = new StringBuilder(Width);
+        for (var x = 0; x < Width; x++) sb.Append(_text[y * Width + x]);
+        return sb.ToString();
+    }
+
+    public IReadOnlyList<string> Lines() => Enumerable.Range(0, Height).Select(Line).ToList();
+
+    /// <summary>The whole screen as text, trailing spaces trimmed, rows joined by newlines.</summary>
+    public string Text() => string.Join('\n', Lines().Select(l => l.TrimEnd()));
+
+    internal bool SameCell(Canvas other, int x, int y) =>
+        string.Equals(_text[y * Width + x], other._text[y * Width + x], StringComparison.Ordinal) && _style[y * Width + x] == other._style[y * Width + x];
+}
+
+/// <summary>
+/// Styles interned to small ids, with their SGR sequences. Without colour (NO_COLOR) only decorations are written:
+/// bold, dim, underline, inverse. Also caches each character's cell width (Spectre's measure).
+/// </summary>
+public sealed class Palette
+{
+    private readonly Dictionary<Style, int> _ids = new();
+    private readonly List<Style> _styles = [];
+    private readonly List<string> _sgr = [];
+    private readonly Dictionary<(int, Decoration), int> _decorated = new();
+    private readonly Dictionary<int, int> _widths = new();
+    private readonly bool _color;
+
+    public Palette(bool color)
+    {
+        _color = color;
+        Id(Style.Plain);
+    }
+
+    public int Count => _styles.Count;
+
+    public int Id(Style style)
+    {
+        if (_ids.TryGetValue(style, out var id)) return id;
+        id = _styles.Count;
+        _ids[style] = id;
+        _styles.Add(style);
+        _sgr.Add(BuildSgr(style));
+        return id;
+    }
+
+    public Style StyleOf(int id) => _styles[id];
+
+    public string Sgr(int id) => _sgr[id];
+
+    public int WithDecoration(int id, Decoration d)
+    {
+        if (_decorated.TryGetValue((id, d), out var r)) return r;
+        var s = _styles[id];
+        r = Id(new Style(s.Foreground, s.Background, s.Decoration | d));
+        _decorated[(id, d)] = r;
+        return r;
+    }
+
+    public int Width(Rune r)
+    {
+        if (r.Value < 0x7F) return r.Value < 0x20 ? 0 : 1;
+        if (_widths.TryGetValue(r.Value, out var w)) return w;
+        w = Math.Clamp(new Segment(r.ToString()).CellCount(), 0, 2);
+        _widths[r.Value] = w;
+        return w;
+    }
+
+    /// <summary>An absolute SGR: reset, then this style's attributes, so each run stands alone.</summary>
+    private string BuildSgr(Style s)
+    {
+        var sb = new StringBuilder("\e[0");
+        var d = s.Decoration;
+        if (d.HasFlag(Decoration.Bold)) sb.Append(";1");
+        if (d.HasFlag(Decoration.Dim)) sb.Append(";2");
+        if (d.HasFlag(Decoration.Italic)) sb.Append(";3");
+        if (d.HasFlag(Decoration.Underline)) sb.Append(";4");
+        if (d.HasFlag(Decoration.Invert)) sb.Append(";7");
+        if (d.HasFlag(Decoration.Strikethrough)) sb.Append(";9");
+        if (_color)
+        {
+            AppendColor(sb, s.Foreground, 30, 90, 38);
+            AppendColor(sb, s.Background, 40, 100, 48);
+        }
+        sb.Append('m');
+        return sb.ToString();
+    }
+
+    /// <summary>The 16 standard colours in their SGR order, so they are written as 30–37/90–97 that every terminal knows.</summary>
+    private static readonly Color[] Standard =
+    [
+        Color.Black, Color.Maroon, Color.Green, Color.Olive, Color.Navy, Color.Purple, Color.Teal, Color.Silver,
+        Color.Grey, Color.Red, Color.Lime, Color.Yellow, Color.Blue, Color.Fuchsia, Color.Aqua, Color.White,
+    ];
+
+    private static void AppendColor(StringBuilder sb, Color c, int basic, int bright, int extended)
+    {
+        if (c == Color.Default) return;
+        var n = Array.IndexOf(Standard, c);
+        if (n >= 0)
+        {
+            if (n < 8) sb.Append(';').Append(basic + n);
+            else if (n < 16) sb.Append(';').Append(bright + n - 8);
+            return;
+        }
+        sb.Append(';').Append(extended).Append(";2;").Append(c.R).Append(';').Append(c.G).Append(';').Append(c.B);
+    }
+}
+
+/// <summary>What Spectre may assume of the offscreen target: ANSI styles, Unicode per the theme, no links.</summary>
+internal sealed class OffscreenCapabilities(bool unicode) : IReadOnlyCapabilities
+{
+    public ColorSystem ColorSystem => ColorSystem.TrueColor;
+    public bool Ansi => true;
+    public bool Links => false;
+    public bool Legacy => false;
+    public bool IsTerminal => true;
+    public bool Interactive => false;
+    public bool Unicode { get; } = unicode;
+}

@@ -1,0 +1,89 @@
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>Everything the loop reacts to (bubbletea's Msg): keys, time, store changes, signals, worker results.</summary>
+public abstract record Msg;
+
+public sealed record KeyMsg(KeyPress Key) : Msg;
+
+/// <summary>The 1-second timer; carries the time so that <see cref="BoardUpdate"/> stays pure.</summary>
+public sealed record TickMsg(DateTimeOffset Now) : Msg;
+
+/// <summary>The store changed (or was loaded): a fresh snapshot of everything the board shows.</summary>
+public sealed record DataMsg(BoardData Data) : Msg;
+
+/// <summary>The events of one call, loaded for the detail panel.</summary>
+public sealed record DetailMsg(long CallId, IReadOnlyList<EventRow> Events) : Msg;
+
+/// <summary>SIGWINCH: the terminal's new size.</summary>
+public sealed record ResizeMsg(int Width, int Height) : Msg;
+
+/// <summary>SIGCONT (or Ctrl+L): the screen may hold anything; draw every line again.</summary>
+public sealed record RedrawMsg : Msg;
+
+/// <summary>SIGTERM or SIGHUP: leave now, restoring the terminal.</summary>
+public sealed record QuitMsg(string Why) : Msg;
+
+/// <summary>A recommendation for the route dialog, or the sentence saying why there is none.</summary>
+public sealed record RecommendationMsg(long CallId, Recommendation? Recommendation, string? Error) : Msg;
+
+/// <summary>An action finished: its one-sentence outcome (a refusal when not <see cref="Ok"/>).</summary>
+public sealed record ActionDoneMsg(BoardAction Action, bool Ok, string Message, long? CreatedCallId = null) : Msg;
+
+/// <summary>What <see cref="BoardUpdate"/> asks the loop to do (bubbletea's Cmd). The loop runs them off the draw path.</summary>
+public abstract record Cmd;
+
+public sealed record QuitCmd : Cmd;
+
+public sealed record FullRedrawCmd : Cmd;
+
+public sealed record LoadDetailCmd(long CallId) : Cmd;
+
+public sealed record RecommendCmd(long CallId) : Cmd;
+
+public sealed record ActCmd(BoardAction Action) : Cmd;
+
+/// <summary>A dispatch action, run by <see cref="IBoardActions"/> on the worker with the same rules as the command line.</summary>
+public abstract record BoardAction
+{
+    /// <summary>"assign call 42 to SLO-1": what was asked, for the status line.</summary>
+    public abstract string Describe();
+}
+
+public sealed record AssignAction(long CallId, string Badge, string? OverrideReason) : BoardAction
+{
+    public override string Describe() => $"assign call {CallId} to {Badge}";
+}
+
+public sealed record MoveAction(long CallId, CallStatus To) : BoardAction
+{
+    public override string Describe() => $"make call {CallId} {To.Text()}";
+}
+
+public sealed record ClearAction(long CallId, string Disposition) : BoardAction
+{
+    public override string Describe() => $"clear call {CallId} ({Disposition})";
+}
+
+public sealed record DivertAction(long CallId, string Reason) : BoardAction
+{
+    public override string Describe() => $"divert call {CallId}";
+}
+
+public sealed record CancelAction(long CallId, string Reason) : BoardAction
+{
+    public override string Describe() => $"cancel call {CallId}";
+}
+
+public sealed record CreateAction(string Location, string Type, int? Priority, string? Basis, string Description) : BoardAction
+{
+    public override string Describe() => $"create a {Type} call at {Location}";
+}
+
+public sealed record OfficerStatusAction(string Badge, OfficerStatus Status) : BoardAction
+{
+    public override string Describe() => $"make {Badge} {Status.Text()}";
+}
