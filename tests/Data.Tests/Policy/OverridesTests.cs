@@ -40,7 +40,7 @@ public class OverridesTests
     [InlineData("OFF", OperatorRole.Supervisor, "urgent", false, false,
         "OFF cannot be assigned to call 1: §3: OFF_DUTY, not AVAILABLE. Choose an eligible candidate.")]
     [InlineData("FAR", OperatorRole.Supervisor, "urgent", false, false,
-        "FAR cannot be assigned to call 1: R1: CSO posted at NMS stays at that school, not NHS (§3). Choose an eligible candidate.")]
+        "FAR cannot be assigned to call 1: R1: CSO posted at NMS stays at that school (§3). Choose an eligible candidate.")]
     [InlineData("NOBODY", OperatorRole.Supervisor, "urgent", false, false,
         "NOBODY is not a CAMPUS candidate for call 1 (wrong role, post or zone, or unknown badge); choose one from the recommendation.")]
     // R10: viewers assign nothing.

@@ -45,7 +45,7 @@ public class RouterTests
         Assert.Null(r.Candidates[2].DistanceMeters);
         Assert.Null(r.Candidates[2].EtaSeconds);
         Assert.Equal(["L2", "R2", "S2"], r.Excluded.Select(x => x.Badge).Order(StringComparer.Ordinal).ToArray());
-        Assert.Equal(new Exclusion("R2", ExclusionKind.NotCovered, "R1: SRO posted at NHS, not at NMS.", false), Excluded(r, "R2"));
+        Assert.Equal(new Exclusion("R2", ExclusionKind.NotCovered, "R1: SRO posted at NHS, another school.", false), Excluded(r, "R2"));
         Assert.Equal(new Exclusion("S2", ExclusionKind.OutsideJurisdiction, "R1: PCSO has no jurisdiction over NMS (TPD's).", false), Excluded(r, "S2"));
         Assert.Equal(ExclusionKind.OutsideJurisdiction, Excluded(r, "L2").Kind);
     }
@@ -74,7 +74,7 @@ public class RouterTests
         Assert.Equal(CallClass.Campus, r.Class);
         Assert.Equal(["C1", "M1", "M2"], Badges(r));
         Assert.Equal(0, r.Candidates[0].DistanceMeters);
-        Assert.Equal(new Exclusion("C2", ExclusionKind.NotCovered, "R1: CSO posted at NHS stays at that school, not NMS (§3).", false),
+        Assert.Equal(new Exclusion("C2", ExclusionKind.NotCovered, "R1: CSO posted at NHS stays at that school (§3).", false),
             Assert.Single(r.Excluded));
     }
 
@@ -216,6 +216,17 @@ public class RouterTests
         var r = Recommend(snap, "WELFARE", "NHS", At(now));
         Assert.Equal(current, r.Candidates.Count == 1);
         Assert.Equal(current, snap.TrainingCurrent("X", snap.LocalDate(At(now))));
+    }
+
+    [Fact]
+    public void R7_currency_follows_the_date_of_each_recommendation_on_one_snapshot()
+    {
+        var snap = Create().Officer("X", Role.CSS, "NHS").Training("X", "First aid", "2024-10-01", "2026-09-30").Build();
+        bool Eligible(string now) => Recommend(snap, "WELFARE", "NHS", At(now)).Candidates.Count == 1;
+        Assert.True(Eligible("2026-09-30T10:00:00-07:00"));
+        Assert.False(Eligible("2026-10-01T10:00:00-07:00"));
+        Assert.True(Eligible("2026-09-30T11:00:00-07:00"));
+        Assert.False(Eligible("2026-10-01T11:00:00-07:00"));
     }
 
     [Fact]
