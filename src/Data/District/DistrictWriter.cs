@@ -75,7 +75,7 @@ public static class DistrictWriter
         var result = new ImportResult(source, data.District, [district, calendar, agencies, locations, officers, training]);
         StateChanges.AppendEvent(tx, new EventRow(at, actor, EventKind,
             Reason: $"district data for {data.District.Name} imported from {source}",
-            Detail: JsonSerializer.Serialize(result.Files.ToDictionary(f => f.File, f => new { f.Inserted, f.Updated, f.Unchanged }))));
+            Detail: JsonSerializer.Serialize(result.Files.ToDictionary(f => f.File, f => new { inserted = f.Inserted, updated = f.Updated, unchanged = f.Unchanged }))));
         return result;
     });
 
