@@ -29,6 +29,7 @@ public static class CliApp
     {
         var root = new RootCommand("SafetyConsole: the dispatch console of a school district's safety and security department.");
         root.Options.Add(ctx.DbOption);
+        root.SetAction(BoardCommand.Action(ctx)); // `safety-console` alone runs the board
         foreach (var command in CommandCatalog.All(ctx)) root.Subcommands.Add(command);
         return root;
     }

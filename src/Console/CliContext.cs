@@ -18,6 +18,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string acco
     /// <summary>True when standard output is a terminal a person is watching (progress bars, colours).</summary>
     public bool OutIsTerminal { get; init; }
 
+    /// <summary>True when standard input is a terminal (the board reads keys from it).</summary>
+    public bool InIsTerminal { get; init; }
+
     /// <summary>`--db PATH` (else SAFETY_CONSOLE_DB, else ./safety.db), on every command.</summary>
     public Option<string?> DbOption { get; } = new("--db")
     {
@@ -29,6 +32,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string acco
     public static CliContext ForProcess() => new(System.Console.Out, System.Console.Error, Environment.UserName, TimeProvider.System)
     {
         OutIsTerminal = !System.Console.IsOutputRedirected,
+        InIsTerminal = !System.Console.IsInputRedirected,
     };
 
     public DateTimeOffset Now => Time.GetUtcNow();

@@ -52,8 +52,8 @@ public static class Bindings
         // Calls (the selected call). R10: dispatchers and supervisors only.
         new(BoardCmd.Route, [C('r')], "route", "Route the selected call: ranked candidates with ETA, and the excluded with reasons", Dispatcher, BindingContext.Calls),
         new(BoardCmd.Ack, [C('a')], "ack", "Acknowledge for the assigned officer (R6)", Dispatcher, BindingContext.Calls),
-        new(BoardCmd.EnRoute, [C('e')], "en route", "Mark the assigned officer en route", Dispatcher, BindingContext.Calls),
-        new(BoardCmd.OnScene, [C('o')], "on scene", "Mark the assigned officer on scene", Dispatcher, BindingContext.Calls),
+        new(BoardCmd.EnRoute, [C('e')], "enroute", "Mark the assigned officer en route", Dispatcher, BindingContext.Calls),
+        new(BoardCmd.OnScene, [C('o')], "onscene", "Mark the assigned officer on scene", Dispatcher, BindingContext.Calls),
         new(BoardCmd.Clear, [C('c')], "clear", "Clear the call with a disposition (APCO codes)", Dispatcher, BindingContext.Calls),
         new(BoardCmd.Divert, [C('d')], "divert", "Divert the call to the school administration, with a reason (R2)", Dispatcher, BindingContext.Calls, Footer: false),
         new(BoardCmd.Cancel, [C('x')], "cancel", "Cancel the call, with a reason", Dispatcher, BindingContext.Calls, Footer: false),

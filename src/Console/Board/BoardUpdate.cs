@@ -31,6 +31,8 @@ public static class BoardUpdate
             ? s with { Overlay = o with { Recommendation = r.Recommendation, Error = r.Error, Index = 0 } }
             : s, None),
         ActionDoneMsg a => (ActionDone(s, a), None),
+        SummaryMsg m => (s with { Data = s.Data with { Summary = m.Summary } }, None),
+        NoticeMsg n => (n.Error ? Error(s, n.Text) : Info(s, n.Text), None),
         KeyMsg k => Key(s, k.Key),
         _ => (s, None),
     };

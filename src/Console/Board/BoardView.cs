@@ -61,69 +61,52 @@ public static class BoardView
     {
         var d = s.Data;
         var local = TimeZoneInfo.ConvertTime(s.Now, d.Zone);
+        var wide = r.W >= BoardLayout.WideFrom;
         var name = d.DistrictName.Length > 0 ? d.DistrictName : "SafetyConsole";
-        var x = c.Put(r.X, r.Y, " " + name, Accent);
-        x = c.Put(x, r.Y, $"  {c.Theme.Dot} ", Dim);
-        x = c.Put(x, r.Y, local.ToString("ddd yyyy-MM-dd HH:mm:ss", Inv) + " " + ZoneAbbreviation(d.Zone, local), Bold);
-        x = c.Put(x, r.Y, $"  {c.Theme.Dot} ", Dim);
-        c.Put(x, r.Y, SchoolDayText(d, local), Plain);
-        var who = $"{s.Account} ({s.Role.Text()}{(s.Role == OperatorRole.Viewer ? ", read-only" : "")}) ";
-        c.Put(Math.Max(x + 1, r.W - who.Length), r.Y, who, s.Role == OperatorRole.Viewer ? Warn : Dim);
+        var viewer = s.Role == OperatorRole.Viewer;
+        var who = viewer ? $" {s.Account}: viewer, read-only (R10) " : wide ? $" {s.Account} ({s.Role.Text()}) " : "";
+        var end = r.X + r.W - who.Length;
+        var x = c.Put(r.X, r.Y, " " + name, Accent, end);
+        x = c.Put(x, r.Y, $" {c.Theme.Dot} ", Dim, end);
+        var time = wide ? local.ToString("ddd yyyy-MM-dd HH:mm:ss", Inv) + " " + ZoneAbbreviation(local) : local.ToString("ddd MM-dd HH:mm:ss", Inv);
+        x = c.Put(x, r.Y, time, Bold, end);
+        x = c.Put(x, r.Y, $" {c.Theme.Dot} ", Dim, end);
+        c.Put(x, r.Y, Fit(d.Summary?.DayState ?? "loading…", end - x, c.Theme), Plain, end);
+        c.Put(end, r.Y, who, viewer ? KeyStyle : Dim);
 
+        // Line 2: open calls by priority, available officers by class, R5 deadlines missed today.
         var y = r.Y + 1;
-        x = c.Put(r.X, y, $" Open {d.Calls.Count}:", Bold);
+        var avail = new[] { CallClass.Liaison, CallClass.Campus }
+            .Select(cls => (cls, n: d.Officers.Count(o => o.Status == OfficerStatus.Available && Codes.ClassOf(o.Role) == cls))).ToList();
+        var byPriority = new int[5];
+        foreach (var call in d.Calls) if (call.Priority is >= 1 and <= 4) byPriority[call.Priority]++;
+        var missed = d.Summary?.DeadlinesMissedToday ?? 0;
+        var spans = new List<(string Text, Style Style)> { ($" Open {d.Calls.Count}:", Bold) };
         for (var p = 1; p <= 4; p++)
         {
-            var n = 0;
-            foreach (var call in d.Calls) if (call.Priority == p) n++;
-            x = c.Put(x, y, $" P{p} ", Plain);
-            x = c.Put(x, y, n.ToString(Inv), n > 0 && p == 1 ? Alarm : n > 0 && p == 2 ? Warn : Plain);
+            spans.Add(($" P{p} ", Plain));
+            spans.Add((byPriority[p].ToString(Inv), byPriority[p] > 0 && p == 1 ? Alarm : byPriority[p] > 0 && p == 2 ? Warn : Plain));
         }
-        x = c.Put(x, y, $"  {c.Theme.Dot} ", Dim);
-        x = c.Put(x, y, "Available:", Bold);
-        foreach (var cls in new[] { CallClass.Liaison, CallClass.Campus })
+        spans.Add(($" {c.Theme.Dot} ", Dim));
+        spans.Add(("Available:", Bold));
+        foreach (var (cls, n) in avail)
         {
-            var n = d.Officers.Count(o => o.Status == OfficerStatus.Available && Codes.ClassOf(o.Role) == cls);
-            x = c.Put(x, y, $" {cls.Text()} ", Plain);
-            x = c.Put(x, y, n.ToString(Inv), n == 0 ? Alarm : Good);
+            spans.Add(($" {cls.Text()} ", Plain));
+            spans.Add((n.ToString(Inv), n == 0 ? Alarm : Good));
         }
-        x = c.Put(x, y, $"  {c.Theme.Dot} ", Dim);
-        var missed = MissedToday(d, s.Now);
-        x = c.Put(x, y, "Missed today: ", Bold);
-        c.Put(x, y, missed.ToString(Inv), missed > 0 ? Alarm : Plain);
+        spans.Add(($" {c.Theme.Dot} ", Dim));
+        spans.Add(("Missed today: ", Bold));
+        spans.Add((missed.ToString(Inv), missed > 0 ? Alarm : Plain));
+        if (spans.Sum(sp => sp.Text.Length) > r.W)
+            spans = spans.Select(sp => (sp.Text.Replace("Available:", "Avail").Replace("Missed today: ", "Missed ").Replace(" LIAISON ", " LIA ").Replace(" CAMPUS ", " CAM "), sp.Style)).ToList();
+        x = r.X;
+        foreach (var (text, style) in spans) x = c.Put(x, y, text, style, r.X + r.W);
     }
 
-    private static string ZoneAbbreviation(TimeZoneInfo zone, DateTimeOffset local)
+    private static string ZoneAbbreviation(DateTimeOffset local)
     {
         var o = local.Offset;
         return o == TimeSpan.Zero ? "UTC" : (o < TimeSpan.Zero ? "-" : "+") + o.ToString(@"hh\:mm", Inv);
-    }
-
-    /// <summary>R1/R4: what kind of day it is in the district (the calendar), or that no district is loaded yet.</summary>
-    public static string SchoolDayText(BoardData d, DateTimeOffset local)
-    {
-        if (d.District is not { } snap) return "no district calendar (run `district import`)";
-        var day = SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
-        var note = string.IsNullOrWhiteSpace(day.Note) ? "" : ": " + day.Note;
-        return day.Kind switch
-        {
-            SchoolDayKind.SchoolDay => "School day",
-            SchoolDayKind.EarlyRelease => $"Early release (classes end {day.EarlyReleaseEnd!.Value.ToString("HH:mm", Inv)})",
-            SchoolDayKind.Weekend => "Weekend (R4)",
-            SchoolDayKind.Holiday => $"Holiday{note} (R4)",
-            SchoolDayKind.Break => $"Break{note} (R4)",
-            SchoolDayKind.Closure => $"Closure{note} (R4)",
-            _ => "Outside the school year (R4)",
-        };
-    }
-
-    /// <summary>R5: deadlines missed today: first assigned after the deadline, or still unassigned past it.</summary>
-    public static int MissedToday(BoardData d, DateTimeOffset now)
-    {
-        var n = 0;
-        foreach (var f in d.DeadlinesToday)
-            if (f.FirstAssignedAt is { } a ? a > f.Deadline : now > f.Deadline) n++;
-        return n;
     }
 
     // ---- calls ----------------------------------------------------------------------------------------------
@@ -140,7 +123,7 @@ public static class BoardView
         };
 
     private static TableColumn Column(string header, int width, bool last = false, Justify align = Justify.Left) =>
-        new TableColumn(new Text(header, Bold)) { Width = width, NoWrap = true, Padding = new Padding(0, 0, last ? 0 : 1, 0), Alignment = align };
+        new TableColumn(new Text(header.Length > width ? header[..width] : header, Bold)) { Width = width, NoWrap = true, Padding = new Padding(0, 0, last ? 0 : 1, 0), Alignment = align };
 
     private static Table NewTable() => new() { Border = TableBorder.None, ShowHeaders = true, Expand = false };
 
@@ -166,7 +149,7 @@ public static class BoardView
     /// <summary>The calls table's widths at an inner width: mark, id, age, priority, type, location, status, officer, deadline.</summary>
     public static int[] CallWidths(int inner, int idWidth)
     {
-        int[] w = [2, idWidth, 10, 2, 9, 0, 12, 8, 7];
+        int[] w = [2, idWidth, 10, 2, 9, 0, 12, 8, 8];
         var gaps = w.Length - 1;
         var fixedSum = w.Sum();
         w[5] = Math.Max(6, inner - fixedSum - gaps);
@@ -263,7 +246,7 @@ public static class BoardView
     private static void OfficersPanel(Canvas c, BoardState s, Rect r, bool focused)
     {
         var inner = r.W - 2;
-        int[] w = [1, 8, 3, 9, 0, 5];
+        int[] w = [1, 8, 4, 9, 0, 5];
         w[4] = Math.Max(6, inner - w.Sum() - (w.Length - 1));
         var t = NewTable();
         t.AddColumn(Column("", w[0]));
@@ -397,6 +380,7 @@ public static class BoardView
                 if (e.Reason.Length > 0) p.Append($" {c.Theme.Dot} {e.Reason}", Dim);
                 items.Add(p);
             }
+            if (det.Events.Count == 0) items.Add(new Text("  (none recorded)", Dim));
         }
         else
         {
@@ -443,20 +427,22 @@ public static class BoardView
         _ = after;
     }
 
+    /// <summary>Key hints generated from the bindings of the current screen and role; help and quit always stay.</summary>
     private static void Footer(Canvas c, BoardState s, Rect r)
     {
         var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
         var hints = Bindings.FooterFor(contexts, s.Role).ToList();
-        // Help and quit always fit: they go last and are kept while others are dropped.
         var keep = hints.Where(b => b.Command is BoardCmd.Help or BoardCmd.Quit).ToList();
         var rest = hints.Except(keep).ToList();
-        int Width(IEnumerable<Binding> bs) => bs.Sum(b => b.KeysText(c.Theme.Unicode).Length + 1 + b.Hint.Length + 2);
+        var gap = 2;
+        int Width(IEnumerable<Binding> bs) => bs.Sum(b => b.Keys[0].Display(c.Theme.Unicode).Length + 1 + b.Hint.Length + gap);
+        if (Width(rest) + Width(keep) > r.W) gap = 1;
         while (rest.Count > 0 && Width(rest) + Width(keep) > r.W) rest.RemoveAt(rest.Count - 1);
         var x = r.X;
         foreach (var b in rest.Concat(keep))
         {
             x = c.Put(x, r.Y, b.Keys[0].Display(c.Theme.Unicode), KeyStyle, r.X + r.W);
-            x = c.Put(x, r.Y, " " + b.Hint + "  ", Plain, r.X + r.W);
+            x = c.Put(x, r.Y, " " + b.Hint + new string(' ', gap), Plain, r.X + r.W);
         }
     }
 
@@ -515,24 +501,14 @@ public static class BoardView
         Box(c, r, "Help: every key (Esc closes)", c.RenderLines(new Rows(items), width), h.Scroll);
     }
 
-    /// <summary>The supervisor view: the queue at a glance (open calls by priority and status, the oldest waiting, escalations, officers, R5 figures).</summary>
+    /// <summary>The supervisor view: the `status` command's summary (open calls, the oldest waiting, escalations, officers, R5 figures).</summary>
     private static void Summary(Canvas c, BoardState s)
     {
-        var q = QueueSummary.From(s.Data, s.Now);
-        var items = new List<IRenderable>
-        {
-            new Text($"Open calls: {q.Open}   P1 {q.ByPriority[0]}  P2 {q.ByPriority[1]}  P3 {q.ByPriority[2]}  P4 {q.ByPriority[3]}", Bold),
-            new Text("By status: " + (q.ByStatus.Count == 0 ? "none" : string.Join("  ", q.ByStatus.Select(kv => $"{kv.Key.Text()} {kv.Value}")))),
-            new Text(q.OldestWaiting is { } old
-                ? $"Oldest waiting: call {old.Id} ({old.Type} P{old.Priority} at {s.Data.LocationName(old.Location)}), {Age(s.Now - old.ReceivedAt)}"
-                : "Oldest waiting: none"),
-            new Text($"Escalations waiting for a supervisor (R5): {q.Escalated}", q.Escalated > 0 ? Alarm : Plain),
-            new Text("Officers: " + string.Join("  ", q.OfficersByStatus.Select(kv => $"{kv.Key.Text()} {kv.Value}"))),
-            new Text($"First-response deadlines today (R5): met {q.MetToday}, missed {q.MissedToday}", q.MissedToday > 0 ? Warn : Plain),
-            new Text($"School day: {SchoolDayText(s.Data, TimeZoneInfo.ConvertTime(s.Now, s.Data.Zone))}"),
-        };
-        var r = Centered(s, 90, items.Count + 4);
-        Box(c, r, "Queue summary (Esc closes)", c.RenderLines(new Rows(items), r.W - 4));
+        var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary…";
+        var lines = text.TrimEnd('\n').Split('\n');
+        var width = Math.Min(s.Width - 2, Math.Max(40, lines.Max(l => l.Length) + 4));
+        var r = Centered(s, width, lines.Length + 2);
+        Box(c, r, "Queue summary (Esc closes)", c.RenderLines(new Rows(lines.Select(l => new Text(l))), r.W - 4));
     }
 
     private static void Route(Canvas c, BoardState s, RouteOverlay o)

@@ -33,6 +33,12 @@ public sealed record RecommendationMsg(long CallId, Recommendation? Recommendati
 /// <summary>An action finished: its one-sentence outcome (a refusal when not <see cref="Ok"/>).</summary>
 public sealed record ActionDoneMsg(BoardAction Action, bool Ok, string Message, long? CreatedCallId = null) : Msg;
 
+/// <summary>A new queue summary (refreshed every few seconds even when nothing changed: deadlines pass by themselves).</summary>
+public sealed record SummaryMsg(SafetyConsole.Data.Status.QueueSummary Summary) : Msg;
+
+/// <summary>A sentence for the status line from outside the loop (a failed read, say).</summary>
+public sealed record NoticeMsg(string Text, bool Error) : Msg;
+
 /// <summary>What <see cref="BoardUpdate"/> asks the loop to do (bubbletea's Cmd). The loop runs them off the draw path.</summary>
 public abstract record Cmd;
 

@@ -7,6 +7,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All(CliContext ctx)
     {
+        yield return BoardCommand.Build(ctx);
         yield return InitCommand.Build(ctx);
         yield return DistrictCommands.Build(ctx);
         foreach (var c in CallsCommands.Build(ctx)) yield return c;

@@ -1,0 +1,111 @@
+using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// What the board does to the store: the command line's dispatch actions and recommendation, with the same rules
+/// and refusals (<see cref="SafetyException"/>, message = one sentence). Run on the loop's worker, never while drawing.
+/// A seam so that Update and loop tests run without a database.
+/// </summary>
+public interface IBoardActions
+{
+    /// <summary>Returns the sentence to show (e.g. "Call 42 assigned to CSO-12 …").</summary>
+    string Assign(string actor, long callId, string badge, DateTimeOffset at, string? overrideReason);
+    void Acknowledge(string actor, long callId, DateTimeOffset at);
+    void EnRoute(string actor, long callId, DateTimeOffset at);
+    void OnScene(string actor, long callId, DateTimeOffset at);
+    void Clear(string actor, long callId, string disposition, DateTimeOffset at);
+    void Divert(string actor, long callId, string reason, DateTimeOffset at);
+    void Cancel(string actor, long callId, string reason, DateTimeOffset at);
+    long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at);
+    Recommendation Recommend(long callId, DateTimeOffset at);
+    void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at);
+}
+
+/// <summary>The board's actions on the store, through <see cref="CallActions"/>, <see cref="OfficerActions"/> and <see cref="Recommendations"/>.</summary>
+public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
+{
+    public string Assign(string actor, long callId, string badge, DateTimeOffset at, string? overrideReason) =>
+        CallActions.Assign(db, actor, callId, badge, at, overrideReason).Message;
+
+    public void Acknowledge(string actor, long callId, DateTimeOffset at) => CallActions.Acknowledge(db, actor, callId, at);
+    public void EnRoute(string actor, long callId, DateTimeOffset at) => CallActions.EnRoute(db, actor, callId, at);
+    public void OnScene(string actor, long callId, DateTimeOffset at) => CallActions.OnScene(db, actor, callId, at);
+    public void Clear(string actor, long callId, string disposition, DateTimeOffset at) => CallActions.Clear(db, actor, callId, disposition, at);
+    public void Divert(string actor, long callId, string reason, DateTimeOffset at) => CallActions.Divert(db, actor, callId, reason, at);
+    public void Cancel(string actor, long callId, string reason, DateTimeOffset at) => CallActions.Cancel(db, actor, callId, reason, at);
+
+    // TODO(board): switch to CallActions.Create once the call-intake action lands on main.
+    public long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at) =>
+        throw SafetyException.Refused("Taking a call on the board needs the call-intake action, which this build does not have yet; load it with `safety-console feed load FILE` instead.");
+
+    public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);
+
+    public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) =>
+        OfficerActions.SetStatus(db, actor, badge, status, at, "set on the board");
+}
+
+/// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>
+public static class BoardActionRunner
+{
+    public static ActionDoneMsg Run(IBoardActions actions, string actor, BoardAction action, DateTimeOffset at)
+    {
+        try
+        {
+            switch (action)
+            {
+                case AssignAction a:
+                    return new ActionDoneMsg(action, true, actions.Assign(actor, a.CallId, a.Badge, at, a.OverrideReason));
+                case MoveAction { To: CallStatus.Acknowledged } m:
+                    actions.Acknowledge(actor, m.CallId, at);
+                    return new ActionDoneMsg(action, true, $"Call {m.CallId} acknowledged.");
+                case MoveAction { To: CallStatus.EnRoute } m:
+                    actions.EnRoute(actor, m.CallId, at);
+                    return new ActionDoneMsg(action, true, $"Call {m.CallId}: officer en route.");
+                case MoveAction { To: CallStatus.OnScene } m:
+                    actions.OnScene(actor, m.CallId, at);
+                    return new ActionDoneMsg(action, true, $"Call {m.CallId}: officer on scene.");
+                case ClearAction c:
+                    actions.Clear(actor, c.CallId, c.Disposition, at);
+                    return new ActionDoneMsg(action, true, $"Call {c.CallId} cleared ({c.Disposition}).");
+                case DivertAction d:
+                    actions.Divert(actor, d.CallId, d.Reason, at);
+                    return new ActionDoneMsg(action, true, $"Call {d.CallId} diverted to the school administration.");
+                case CancelAction c:
+                    actions.Cancel(actor, c.CallId, c.Reason, at);
+                    return new ActionDoneMsg(action, true, $"Call {c.CallId} cancelled.");
+                case CreateAction n:
+                    var id = actions.Create(actor, n.Location, n.Type, n.Priority, n.Basis, n.Description, at);
+                    return new ActionDoneMsg(action, true, $"Call {id} taken: {n.Type} at {n.Location}.", id);
+                case OfficerStatusAction o:
+                    actions.SetOfficerStatus(actor, o.Badge, o.Status, at);
+                    return new ActionDoneMsg(action, true, $"{o.Badge} is now {o.Status.Text()}.");
+                default:
+                    return new ActionDoneMsg(action, false, $"The board cannot {action.Describe()}.");
+            }
+        }
+        catch (SafetyException e)
+        {
+            return new ActionDoneMsg(action, false, e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            return new ActionDoneMsg(action, false, "The database stayed busy (another process holds a long write); try again in a moment.");
+        }
+    }
+
+    public static RecommendationMsg Recommend(IBoardActions actions, long callId, DateTimeOffset at)
+    {
+        try
+        {
+            return new RecommendationMsg(callId, actions.Recommend(callId, at), null);
+        }
+        catch (Exception e) when (e is SafetyException or ArgumentException)
+        {
+            return new RecommendationMsg(callId, null, e.Message);
+        }
+    }
+}

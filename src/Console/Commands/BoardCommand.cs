@@ -1,0 +1,41 @@
+using System.CommandLine;
+using SafetyConsole.Cli.Board;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>`board` (and `safety-console` with no command): the live dispatch board. It needs a terminal.</summary>
+public static class BoardCommand
+{
+    public const string NoTerminal =
+        "The board needs an interactive terminal, but standard input or output is redirected; run `safety-console board` in a terminal (over SSH use `ssh -t`), or use `safety-console status` and `calls list` from scripts.";
+
+    public static Command Build(CliContext ctx)
+    {
+        var cmd = new Command("board", "The live dispatch board: calls, officers and actions, keyboard-driven (needs a terminal; ? lists the keys).");
+        cmd.SetAction(Action(ctx));
+        return cmd;
+    }
+
+    public static Func<ParseResult, int> Action(CliContext ctx) => CliApp.Guard(ctx, parse =>
+    {
+        if (!ctx.OutIsTerminal || !ctx.InIsTerminal) throw SafetyException.Usage(NoTerminal);
+        using var db = ctx.OpenDb(parse);
+        using var watcher = db.OpenAnother(ctx.Account);
+        var terminal = new PosixTerminal();
+        // A crash on any thread still gives the operator their terminal back.
+        UnhandledExceptionEventHandler restore = (_, _) => terminal.Leave();
+        AppDomain.CurrentDomain.UnhandledException += restore;
+        try
+        {
+            var loop = new BoardLoop(terminal, BoardTheme.FromEnvironment(Environment.GetEnvironmentVariable), ctx.Time,
+                new DbBoardStore(watcher, ctx.Account), new StoreBoardActions(db), ctx.Account) { HandleSignals = true };
+            return loop.Run();
+        }
+        finally
+        {
+            terminal.Leave();
+            AppDomain.CurrentDomain.UnhandledException -= restore;
+        }
+    });
+}
