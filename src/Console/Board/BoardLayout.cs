@@ -41,7 +41,7 @@ public sealed record BoardLayout(Rect Header, Rect Main, Focus MainShows, Rect? 
         var leftW = width;
         if (wide)
         {
-            var ow = Math.Clamp(width * 36 / 100, 46, 64);
+            var ow = Math.Clamp(width * 35 / 100, 42, 64);
             leftW = width - ow;
             officers = new Rect(leftW, 2, ow, bodyH);
         }

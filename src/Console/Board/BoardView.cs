@@ -10,7 +10,7 @@ using Spectre.Console.Rendering;
 namespace SafetyConsole.Cli.Board;
 
 /// <summary>
-/// The board's view (bubbletea's View): a pure function of the state and the theme to a <see cref="Canvas"/>.
+/// The board's view (bubbletea's View): a pure function of the state and the theme to a <see cref="Screen"/>.
 /// Spectre widgets render offscreen into it with explicit column widths; all data goes in as <see cref="Text"/>,
 /// never markup, so a description "[red]boom" shows literally.
 /// </summary>
@@ -29,9 +29,9 @@ public static class BoardView
     private static readonly Style Changed = new(Color.Yellow, decoration: Decoration.Bold);
     private static readonly Style KeyStyle = new(decoration: Decoration.Bold | Decoration.Invert);
 
-    public static Canvas Render(BoardState s, BoardTheme theme, Palette palette)
+    public static Screen Render(BoardState s, BoardTheme theme, Palette palette)
     {
-        var c = new Canvas(s.Width, s.Height, palette, theme);
+        var c = new Screen(s.Width, s.Height, palette, theme);
         var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
         if (layout.TooSmall)
         {
@@ -57,7 +57,7 @@ public static class BoardView
 
     // ---- header ---------------------------------------------------------------------------------------------
 
-    private static void Header(Canvas c, BoardState s, Rect r)
+    private static void Header(Screen c, BoardState s, Rect r)
     {
         var d = s.Data;
         var local = TimeZoneInfo.ConvertTime(s.Now, d.Zone);
@@ -111,7 +111,7 @@ public static class BoardView
 
     // ---- calls ----------------------------------------------------------------------------------------------
 
-    private static Panel Frame(Canvas c, IRenderable content, string title, bool focused, int height) =>
+    private static Panel Frame(Screen c, IRenderable content, string title, bool focused, int height) =>
         new Panel(content)
         {
             Border = c.Theme.Box,
@@ -121,6 +121,14 @@ public static class BoardView
             Height = height,
             Header = new PanelHeader(" " + Markup.Escape(title) + " "),
         };
+
+    /// <summary>A bordered, titled frame with nothing inside (Spectre's Panel renders an empty one a row short, so it gets filler that is then blanked).</summary>
+    private static void EmptyFrame(Screen c, Rect r, string title, bool focused)
+    {
+        var filler = new Text(string.Join('\n', Enumerable.Repeat("x", Math.Max(1, r.H - 2))));
+        c.Draw(Frame(c, filler, title, focused, r.H), r);
+        c.Fill(new Rect(r.X + 1, r.Y + 1, r.W - 2, r.H - 2), Plain);
+    }
 
     private static TableColumn Column(string header, int width, bool last = false, Justify align = Justify.Left) =>
         new TableColumn(new Text(header.Length > width ? header[..width] : header, Bold)) { Width = width, NoWrap = true, Padding = new Padding(0, 0, last ? 0 : 1, 0), Alignment = align };
@@ -156,7 +164,7 @@ public static class BoardView
         return w;
     }
 
-    private static void CallsPanel(Canvas c, BoardState s, Rect r)
+    private static void CallsPanel(Screen c, BoardState s, Rect r)
     {
         var inner = r.W - 2;
         var idWidth = Math.Max(3, s.Visible.Count == 0 ? 3 : s.Visible.Max(v => v.Id).ToString(Inv).Length);
@@ -205,7 +213,7 @@ public static class BoardView
         if (s.Visible.Count > rows) ScrollHint(c, r, s.Scroll, rows, s.Visible.Count);
     }
 
-    private static void ScrollHint(Canvas c, Rect r, int scroll, int rows, int count)
+    private static void ScrollHint(Screen c, Rect r, int scroll, int rows, int count)
     {
         var text = $" {scroll + 1}-{Math.Min(count, scroll + rows)}/{count} ";
         c.Put(r.X + r.W - 1 - text.Length - 1, r.Y + r.H - 1, text, Dim);
@@ -243,7 +251,7 @@ public static class BoardView
 
     // ---- officers -------------------------------------------------------------------------------------------
 
-    private static void OfficersPanel(Canvas c, BoardState s, Rect r, bool focused)
+    private static void OfficersPanel(Screen c, BoardState s, Rect r, bool focused)
     {
         var inner = r.W - 2;
         int[] w = [1, 8, 4, 9, 0, 5];
@@ -296,11 +304,11 @@ public static class BoardView
 
     // ---- detail ---------------------------------------------------------------------------------------------
 
-    private static void DetailPanel(Canvas c, BoardState s, Rect r, bool focused)
+    private static void DetailPanel(Screen c, BoardState s, Rect r, bool focused)
     {
         var call = s.SelectedCall;
         var title = call is null ? "Detail" : $"Call {call.Id}";
-        c.Draw(Frame(c, new Text(""), title, focused, r.H), r);
+        EmptyFrame(c, r, title, focused);
         var inner = new Rect(r.X + 1, r.Y + 1, r.W - 2, r.H - 2);
         if (call is null)
         {
@@ -313,7 +321,7 @@ public static class BoardView
         if (lines.Count > inner.H) ScrollHint(c, r, scroll, inner.H, lines.Count);
     }
 
-    private static IRenderable DetailContent(Canvas c, BoardState s, Call call)
+    private static IRenderable DetailContent(Screen c, BoardState s, Call call)
     {
         var d = s.Data;
         var zone = d.Zone;
@@ -391,7 +399,7 @@ public static class BoardView
 
     // ---- status bar and footer ------------------------------------------------------------------------------
 
-    private static void StatusBar(Canvas c, BoardState s, Rect r)
+    private static void StatusBar(Screen c, BoardState s, Rect r)
     {
         if (s.Input is { } input)
         {
@@ -411,7 +419,7 @@ public static class BoardView
     }
 
     /// <summary>Draws a text field with its cursor as an inverse cell; the text scrolls to keep the cursor in view.</summary>
-    private static void Field(Canvas c, int x, int y, TextField f, int end, bool withCursor)
+    private static void Field(Screen c, int x, int y, TextField f, int end, bool withCursor)
     {
         var room = Math.Max(1, end - x - 1);
         var start = Math.Max(0, f.Cursor - room + 1);
@@ -428,7 +436,7 @@ public static class BoardView
     }
 
     /// <summary>Key hints generated from the bindings of the current screen and role; help and quit always stay.</summary>
-    private static void Footer(Canvas c, BoardState s, Rect r)
+    private static void Footer(Screen c, BoardState s, Rect r)
     {
         var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
         var hints = Bindings.FooterFor(contexts, s.Role).ToList();
@@ -455,17 +463,17 @@ public static class BoardView
         return new Rect((s.Width - w) / 2, Math.Max(1, (s.Height - h) / 2), w, h);
     }
 
-    private static void Box(Canvas c, Rect r, string title, IReadOnlyList<SegmentLine> lines, int scroll = 0)
+    private static void Box(Screen c, Rect r, string title, IReadOnlyList<SegmentLine> lines, int scroll = 0)
     {
         c.Fill(r, Plain);
-        c.Draw(Frame(c, new Text(""), title, true, r.H), r);
+        EmptyFrame(c, r, title, true);
         var innerH = r.H - 2;
         scroll = Math.Clamp(scroll, 0, Math.Max(0, lines.Count - innerH));
         for (var i = 0; i < innerH && scroll + i < lines.Count; i++) c.DrawLine(lines[scroll + i], r.X + 2, r.Y + 1 + i, r.W - 4);
         if (lines.Count > innerH) ScrollHint(c, r, scroll, innerH, lines.Count);
     }
 
-    private static void Overlay(Canvas c, BoardState s, Overlay o)
+    private static void Overlay(Screen c, BoardState s, Overlay o)
     {
         switch (o)
         {
@@ -479,7 +487,7 @@ public static class BoardView
         }
     }
 
-    private static void Help(Canvas c, BoardState s, HelpOverlay h)
+    private static void Help(Screen c, BoardState s, HelpOverlay h)
     {
         var r = Centered(s, 100, s.Height - 2);
         var width = r.W - 4;
@@ -502,7 +510,7 @@ public static class BoardView
     }
 
     /// <summary>The supervisor view: the `status` command's summary (open calls, the oldest waiting, escalations, officers, R5 figures).</summary>
-    private static void Summary(Canvas c, BoardState s)
+    private static void Summary(Screen c, BoardState s)
     {
         var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary…";
         var lines = text.TrimEnd('\n').Split('\n');
@@ -511,7 +519,7 @@ public static class BoardView
         Box(c, r, "Queue summary (Esc closes)", c.RenderLines(new Rows(lines.Select(l => new Text(l))), r.W - 4));
     }
 
-    private static void Route(Canvas c, BoardState s, RouteOverlay o)
+    private static void Route(Screen c, BoardState s, RouteOverlay o)
     {
         var call = s.Data.Calls.FirstOrDefault(x => x.Id == o.CallId);
         var items = new List<IRenderable>();
@@ -560,7 +568,7 @@ public static class BoardView
         Box(c, r, $"Route call {o.CallId}", lines, scroll);
     }
 
-    private static IRenderable ChoiceLine(Canvas c, int n, bool selected, string text, Style style)
+    private static IRenderable ChoiceLine(Screen c, int n, bool selected, string text, Style style)
     {
         var p = new Paragraph();
         p.Append(selected ? c.Theme.Marker + " " : "  ", Bold);
@@ -571,9 +579,14 @@ public static class BoardView
 
     private static string Distance(double? m) => m is { } v ? (v >= 1000 ? $"{v / 1000:0.0} km" : $"{v:0} m") : "?";
 
-    private static string Eta(double? seconds) => seconds is { } v ? "ETA " + TimeSpan.FromSeconds(v).Humanize(1, En, minUnit: TimeUnit.Minute) : "ETA ?";
+    private static string Eta(double? seconds) => seconds switch
+    {
+        null => "ETA ?",
+        < 60 => "ETA <1 min",
+        { } v => "ETA " + TimeSpan.FromSeconds(v).Humanize(1, En, minUnit: TimeUnit.Minute),
+    };
 
-    private static void Pick(Canvas c, BoardState s, PickOverlay p)
+    private static void Pick(Screen c, BoardState s, PickOverlay p)
     {
         var items = new List<IRenderable>();
         for (var i = 0; i < p.Items.Count; i++) items.Add(ChoiceLine(c, i + 1, i == p.Index, p.Items[i].Label, Plain));
@@ -584,7 +597,7 @@ public static class BoardView
         Box(c, r, p.Title, lines, Math.Max(0, p.Index - (r.H - 3)));
     }
 
-    private static void Prompt(Canvas c, BoardState s, PromptOverlay p)
+    private static void Prompt(Screen c, BoardState s, PromptOverlay p)
     {
         var r = Centered(s, Math.Min(s.Width - 2, 90), 5);
         Box(c, r, "Reason", c.RenderLines(new Text(p.Title, Bold), r.W - 4));
@@ -594,7 +607,7 @@ public static class BoardView
 
     private static readonly string[] FieldLabels = ["Location", "Type", "Priority", "Basis", "Description"];
 
-    private static void NewCall(Canvas c, BoardState s, NewCallOverlay f)
+    private static void NewCall(Screen c, BoardState s, NewCallOverlay f)
     {
         var suggestions = BoardUpdate.Suggestions(s.Data, f);
         var r = Centered(s, Math.Min(s.Width - 2, 90), 5 + 2 + 6 + 2);
@@ -619,7 +632,7 @@ public static class BoardView
         c.Put(r.X + 2, r.Y + r.H - 2, "Tab accepts a suggestion; Enter goes on and submits on the last field; Esc cancels.", Dim, r.X + r.W - 2);
     }
 
-    private static void Confirm(Canvas c, BoardState s, ConfirmOverlay q)
+    private static void Confirm(Screen c, BoardState s, ConfirmOverlay q)
     {
         var r = Centered(s, Math.Min(s.Width - 2, Math.Max(40, q.Question.Length + 6)), 3);
         Box(c, r, "Confirm", c.RenderLines(new Text(q.Question, Bold), r.W - 4));

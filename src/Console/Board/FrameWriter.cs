@@ -12,13 +12,13 @@ public sealed class FrameWriter
     public const string BeginSync = "\e[?2026h";
     public const string EndSync = "\e[?2026l";
 
-    private Canvas? _previous;
+    private Screen? _previous;
     private bool _full = true;
 
     /// <summary>The next frame redraws everything (after SIGCONT, Ctrl+L, or a resize).</summary>
     public void Invalidate() => _full = true;
 
-    public string Frame(Canvas next)
+    public string Frame(Screen next)
     {
         var prev = _previous;
         var full = _full || prev is null || prev.Width != next.Width || prev.Height != next.Height;
@@ -55,7 +55,7 @@ public sealed class FrameWriter
         return BeginSync + sb.ToString() + "\e[0m" + EndSync;
     }
 
-    private static void WriteSpan(StringBuilder sb, Canvas c, int y, int first, int last)
+    private static void WriteSpan(StringBuilder sb, Screen c, int y, int first, int last)
     {
         sb.Append("\e[").Append(y + 1).Append(';').Append(first + 1).Append('H');
         var style = -1;

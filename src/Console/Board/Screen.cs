@@ -34,13 +34,13 @@ public sealed record BoardTheme(bool Unicode, bool Color)
 /// top. Each cell holds one character (a wide character's second cell holds "") and a style id of a <see cref="Palette"/>.
 /// Control characters never reach the terminal: they become spaces here, whatever the data holds.
 /// </summary>
-public sealed class Canvas
+public sealed class Screen
 {
     private readonly string[] _text;
     private readonly int[] _style;
     private readonly RenderOptions _options;
 
-    public Canvas(int width, int height, Palette palette, BoardTheme theme)
+    public Screen(int width, int height, Palette palette, BoardTheme theme)
     {
         Width = Math.Max(1, width);
         Height = Math.Max(1, height);
@@ -157,7 +157,7 @@ public sealed class Canvas
     /// <summary>The whole screen as text, trailing spaces trimmed, rows joined by newlines.</summary>
     public string Text() => string.Join('\n', Lines().Select(l => l.TrimEnd()));
 
-    internal bool SameCell(Canvas other, int x, int y) =>
+    internal bool SameCell(Screen other, int x, int y) =>
         string.Equals(_text[y * Width + x], other._text[y * Width + x], StringComparison.Ordinal) && _style[y * Width + x] == other._style[y * Width + x];
 }
 
