@@ -64,7 +64,7 @@ public static class BoardView
         var wide = r.W >= BoardLayout.WideFrom;
         var name = d.DistrictName.Length > 0 ? d.DistrictName : "SafetyConsole";
         var viewer = s.Role == OperatorRole.Viewer;
-        var who = viewer ? $" {s.Account}: viewer, read-only (R10) " : wide ? $" {s.Account} ({s.Role.Text()}) " : "";
+        var who = viewer ? (wide ? $" {s.Account}: viewer, read-only (R10) " : " viewer: read-only ") : wide ? $" {s.Account} ({s.Role.Text()}) " : "";
         var end = r.X + r.W - who.Length;
         var x = c.Put(r.X, r.Y, " " + name, Accent, end);
         x = c.Put(x, r.Y, $" {c.Theme.Dot} ", Dim, end);
@@ -363,12 +363,16 @@ public static class BoardView
         rep.Append($"{call.Source}/{call.ExternalId}", Plain);
         items.Add(rep);
 
-        items.Add(new Text("Description", Bold));
-        items.Add(new Text(call.Description.Length > 0 ? call.Description : "(none)", call.Description.Length > 0 ? Plain : Dim));
+        var desc = new Paragraph();
+        desc.Append("Description  ", Bold);
+        desc.Append(call.Description.Length > 0 ? call.Description : "(none)", call.Description.Length > 0 ? Plain : Dim);
+        items.Add(desc);
         if (loc is not null && loc.Notes.Length > 0)
         {
-            items.Add(new Text("Premise notes", Bold));
-            items.Add(new Text(loc.Notes, Warn));
+            var notes = new Paragraph();
+            notes.Append("Premise notes  ", Bold);
+            notes.Append(loc.Notes, Warn);
+            items.Add(notes);
         }
         items.Add(new Text("Rule trace", Bold));
         var trace = call.Trace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -612,7 +616,7 @@ public static class BoardView
         var suggestions = BoardUpdate.Suggestions(s.Data, f);
         var r = Centered(s, Math.Min(s.Width - 2, 90), 5 + 2 + 6 + 2);
         Box(c, r, "New call (phone)", []);
-        var labelW = 13;
+        var labelW = 15;
         for (var i = 0; i < 5; i++)
         {
             var field = (NewCallField)i;
@@ -629,7 +633,7 @@ public static class BoardView
             var selected = i == f.Suggestion;
             c.Put(r.X + 2 + labelW, sy + i, (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label, selected ? new Style(decoration: Decoration.Invert) : Plain, r.X + r.W - 2);
         }
-        c.Put(r.X + 2, r.Y + r.H - 2, "Tab accepts a suggestion; Enter goes on and submits on the last field; Esc cancels.", Dim, r.X + r.W - 2);
+        c.Put(r.X + 2, r.Y + r.H - 2, "Tab: take the suggestion  Enter: next, submit on the last  Esc: cancel", Dim, r.X + r.W - 2);
     }
 
     private static void Confirm(Screen c, BoardState s, ConfirmOverlay q)
