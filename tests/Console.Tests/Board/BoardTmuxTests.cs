@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Tests.Board;
+
+/// <summary>
+/// A tmux server of its own (its own socket), one detached session running a shell, driven with send-keys and read
+/// with capture-pane: the real program, end to end, in a real terminal.
+/// </summary>
+public sealed class Tmux : IDisposable
+{
+    private readonly string _socket = "board-e2e-" + Guid.NewGuid().ToString("N")[..12];
+    public const string Session = "board";
+
+    public static bool Installed()
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("tmux", "-V") { RedirectStandardOutput = true, RedirectStandardError = true });
+            p!.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
+    public Tmux(int width, int height)
+    {
+        Run("new-session", "-d", "-s", Session, "-x", width.ToString(), "-y", height.ToString(), "--", "env", "PS1=$ ", "bash", "--norc", "--noprofile");
+    }
+
+    public string Run(params string[] args)
+    {
+        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-L");
+        psi.ArgumentList.Add(_socket);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        var error = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"tmux {string.Join(' ', args)} failed: {error}");
+        return output;
+    }
+
+    /// <summary>Types a line into the shell and presses Enter.</summary>
+    public void Line(string text)
+    {
+        Run("send-keys", "-t", Session, "-l", text);
+        Run("send-keys", "-t", Session, "Enter");
+    }
+
+    public void Keys(params string[] keys) => Run(["send-keys", "-t", Session, .. keys]);
+
+    public string Capture() => Run("capture-pane", "-p", "-J", "-t", Session);
+
+    public string CaptureWithStyles() => Run("capture-pane", "-p", "-e", "-t", Session);
+
+    public void Resize(int width, int height) => Run("resize-window", "-t", Session, "-x", width.ToString(), "-y", height.ToString());
+
+    /// <summary>Polls the pane until it shows <paramref name="text"/> (the program runs in another process: there is nothing to wait on).</summary>
+    public string WaitFor(string text, int seconds = 20) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
+
+    public string WaitUntil(Func<string, bool> condition, string what, int seconds = 20)
+    {
+        var clock = Stopwatch.StartNew();
+        string screen;
+        while (!condition(screen = Capture()))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) Assert.Fail($"The terminal never showed {what} in {seconds} s. It shows:\n{screen}");
+            Thread.Sleep(100);
+        }
+        return screen;
+    }
+
+    public void Dispose()
+    {
+        try { Run("kill-server"); } catch (Xunit.Sdk.XunitException) { }
+    }
+}
+
+/// <summary>
+/// The board end to end in tmux: the real `safety-console board` process in a terminal at 80x24, moved, routed,
+/// resized, and quit by q, Ctrl+C and SIGTERM, each time checking that the shell gets its terminal back.
+/// </summary>
+public sealed class BoardTmuxTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-e2e", Guid.NewGuid().ToString("N"));
+    private readonly string _db;
+    private readonly string _account = Environment.UserName;
+    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
+
+    public BoardTmuxTests()
+    {
+        Assert.True(Tmux.Installed(), "tmux is not installed; .ci/run installs it (apt-get install tmux) — these end-to-end tests need it.");
+        Directory.CreateDirectory(_folder);
+        _db = Path.Combine(_folder, "safety.db");
+        var (code, _, err) = Cli("init", "--demo", "--db", _db);
+        Assert.True(code == 0, err);
+        var now = TimeProvider.System.GetUtcNow();
+        using var c = new SqliteConnection($"Data Source={_db}");
+        c.Open();
+        var insert = c.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, status, class, deadline, trace, created_at, updated_at)
+            VALUES ('911', $ext, $received, $loc, $type, $p, $desc, 'teacher', 'PENDING', $class, $deadline, 'R5: deadline set at intake.', $received, $received)
+            """;
+        void Add(string ext, string loc, string type, int p, string cls, int ageSeconds, int deadlineSeconds, string desc)
+        {
+            insert.Parameters.Clear();
+            insert.Parameters.AddWithValue("$ext", ext);
+            insert.Parameters.AddWithValue("$received", TimeText.ToDb(now.AddSeconds(-ageSeconds)));
+            insert.Parameters.AddWithValue("$loc", loc);
+            insert.Parameters.AddWithValue("$type", type);
+            insert.Parameters.AddWithValue("$p", p);
+            insert.Parameters.AddWithValue("$class", cls);
+            insert.Parameters.AddWithValue("$deadline", TimeText.ToDb(now.AddSeconds(deadlineSeconds)));
+            insert.Parameters.AddWithValue("$desc", desc);
+            insert.ExecuteNonQuery();
+        }
+        Add("e2e-1", "LHS", "FIGHT", 1, "CAMPUS", 120, -60, "[red]boom near the gym");
+        Add("e2e-2", "JMS", "WEAPON", 1, "LIAISON", 30, 600, "knife in a backpack");
+        Add("e2e-3", "ALDE", "WELFARE", 3, "CAMPUS", 300, 900, "welfare check");
+    }
+
+    private (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = CliApp.Run(args, new CliContext(o, e, _account, TimeProvider.System));
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private long CallId(string externalId)
+    {
+        using var c = new SqliteConnection($"Data Source={_db}");
+        c.Open();
+        var q = c.CreateCommand();
+        q.CommandText = "SELECT id FROM calls WHERE external_id = $x";
+        q.Parameters.AddWithValue("$x", externalId);
+        return (long)q.ExecuteScalar()!;
+    }
+
+    private static void Shows(string screen, string text) =>
+        Assert.True(screen.Contains(text, StringComparison.Ordinal), $"The terminal does not show '{text}'. It shows:\n{screen}");
+
+    /// <summary>How a selected row starts: the marker, the change-mark column, a gap, the number right-aligned in 3 cells.</summary>
+    private static string Selected(long id, string marker = "›") => $"{marker}  {id,3} ";
+
+    private string BoardCommandLine(string extraEnv = "") =>
+        $"{extraEnv}LANG=C.UTF-8 dotnet {Program} board --db {_db}; echo EXIT=$?";
+
+    /// <summary>The shell is back: the exit line printed, the prompt after it, and the tty sane again (echo, canonical, signals).</summary>
+    private static void AssertRestored(Tmux t, string exit = "EXIT=0")
+    {
+        var screen = t.WaitFor(exit);
+        Assert.DoesNotContain("Calls ", screen.Split(exit)[1], StringComparison.Ordinal); // the alternate screen is gone
+        // The marker is computed by the shell, so only the output line has it, not the typed command.
+        t.Line("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' '; echo STTY-$((40+2))");
+        var stty = t.WaitFor("STTY-42");
+        var line = stty.Split('\n').Last(l => l.Contains("STTY-42", StringComparison.Ordinal));
+        Assert.Equal(["echo", "icanon", "isig"], line.Replace("STTY-42", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void Move_route_resize_and_quit_in_a_real_terminal()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        var screen = t.WaitFor("Calls 3 open");
+        Shows(screen, "Harbor Valley School District");
+        Assert.DoesNotContain("Officers", screen, StringComparison.Ordinal); // 80x24: the officers panel is collapsed
+        var fight = CallId("e2e-1");
+        Shows(screen, Selected(fight)); // the oldest P1 is selected
+
+        // Move down and back, then route the FIGHT at Lincoln High: the CSO posted there ranks first (§3).
+        t.Keys("Down");
+        t.WaitFor(Selected(CallId("e2e-2")));
+        t.Keys("Up");
+        t.WaitFor(Selected(fight));
+        t.Keys("r");
+        screen = t.WaitFor("1. CSO-01");
+        Shows(screen, $"Route call {fight}");
+        Shows(screen, "posted here");
+        t.Keys("1");
+        t.WaitFor("assigned to CSO-01", seconds: 20);
+        var (code, shown, _) = Cli("calls", "show", fight.ToString(), "--db", _db);
+        Assert.Equal(0, code);
+        Assert.Contains("ASSIGNED", shown, StringComparison.Ordinal);
+        Assert.Contains("assigned to  CSO-01", shown, StringComparison.Ordinal);
+        t.WaitUntil(s => s.Contains("ASSIGNED", StringComparison.Ordinal) && s.Contains("CSO-01", StringComparison.Ordinal), "the call ASSIGNED to CSO-01 in the table");
+
+        // Resize at any moment: 120x40 shows the officers panel and the detail beside and under the calls.
+        t.Resize(120, 40);
+        screen = t.WaitFor("Officers ");
+        Shows(screen, $"Call {fight}"); // the detail panel
+        Shows(screen, "[red]boom near the gym"); // feed text, literally
+        t.Resize(80, 24);
+        t.WaitUntil(s => !s.Contains("Officers ", StringComparison.Ordinal), "the officers panel collapsing again at 80x24");
+
+        t.Keys("q");
+        AssertRestored(t);
+    }
+
+    [Fact]
+    public void Ctrl_C_quits_and_restores_the_terminal()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        t.Keys("C-c");
+        AssertRestored(t);
+    }
+
+    [Fact]
+    public void SIGTERM_quits_and_restores_the_terminal()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
+        // The board is the shell's child: signal it, as systemd or an administrator would.
+        using (var kill = Process.Start("pkill", ["-TERM", "-P", pid, "-f", "safety-console.dll board"]))
+            kill.WaitForExit();
+        AssertRestored(t);
+    }
+
+    [Fact]
+    public void NO_COLOR_and_a_non_UTF8_locale_still_show_the_selection()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line($"NO_COLOR=1 LANG=C LC_ALL=C dotnet {Program} board --db {_db}; echo EXIT=$?");
+        var screen = t.WaitFor("Calls 3 open");
+        Shows(screen, "+-"); // ASCII borders
+        Shows(screen, "|" + Selected(CallId("e2e-1"), ">")); // the marker
+        var styled = t.CaptureWithStyles();
+        Assert.DoesNotMatch(@"\e\[[0-9;]*(3[0-7]|9[0-7]|38;)[0-9;]*m", styled); // no colour at all
+        Assert.Contains("\e[7m", styled, StringComparison.Ordinal); // inverse video for the selection
+        t.Keys("q");
+        t.WaitFor("EXIT=0");
+    }
+
+    [Fact]
+    public void Without_a_terminal_it_says_so_in_one_sentence_and_exits_2()
+    {
+        var (code, output, err) = Cli("board", "--db", _db);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal(Commands.BoardCommand.NoTerminal + Environment.NewLine, err);
+
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var a in new[] { Program, "--db", _db }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.Equal(2, p.ExitCode);
+        Assert.Contains("The board needs an interactive terminal", stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
