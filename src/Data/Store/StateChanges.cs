@@ -43,19 +43,28 @@ public static class StateChanges
     {
         if (!Transitions.CanMove(expected, next))
             throw new SafetyException(1, $"Call {callId}: " + Transitions.Refusal(expected, next));
+        ConditionalCallUpdate(tx, callId, expected, next, set, ev);
+    }
+
+    /// <summary>
+    /// Changes columns of a call that must still be <paramref name="expected"/>, without changing its status
+    /// (acknowledgement, reclassification of a NEW call), and records <paramref name="ev"/>.
+    /// </summary>
+    public static void UpdateCall(SqliteTransaction tx, long callId, CallStatus expected, CallSet set, EventRow ev) =>
+        ConditionalCallUpdate(tx, callId, expected, expected, set, ev);
+
+    private static void ConditionalCallUpdate(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next, CallSet? set, EventRow ev)
+    {
         var args = new DynamicParameters();
         args.Add("id", callId);
         args.Add("expected", expected.Text());
         args.Add("next", next.Text());
         args.Add("at", TimeText.ToDb(ev.At));
         var sets = "status = @next, updated_at = @at";
-        if (set is not null)
+        foreach (var (column, value) in set?.Columns ?? [])
         {
-            foreach (var (column, value) in set.Columns)
-            {
-                sets += $", {column} = @c_{column}";
-                args.Add("c_" + column, value);
-            }
+            sets += $", {column} = @c_{column}";
+            args.Add("c_" + column, value);
         }
         var n = tx.Connection!.Execute($"UPDATE calls SET {sets} WHERE id = @id AND status = @expected", args, tx);
         if (n != 1) throw CallConflict(tx, callId, expected, next);

@@ -1,0 +1,92 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Dispatch;
+
+/// <summary>
+/// Dispatch actions on calls, shared by the command line, the board and the worker: each checks the role (R10)
+/// and the rules, then makes its changes as one transaction of conditional updates with their events, so two
+/// dispatchers racing for one officer or one call cannot both win. Refusals throw <see cref="SafetyException"/>
+/// (exit 1) with one sentence saying why and what would work.
+/// </summary>
+public static partial class CallActions
+{
+    /// <summary>What an assignment did, for the caller to report.</summary>
+    public sealed record AssignResult(long CallId, string Badge, bool Override, Recommendation Recommendation, string Message);
+
+    /// <summary>
+    /// Assigns <paramref name="badge"/> to a NEW, PENDING or ESCALATED call. An eligible candidate needs nothing more;
+    /// an officer excluded under R7 needs a supervisor and a written <paramref name="overrideReason"/>; R2 admits no override.
+    /// </summary>
+    public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
+        string? overrideReason = null, PolicySettings? settings = null)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, "assign officers", at);
+        settings ??= PolicySettings.Default;
+        var call = Reads.RequireCall(db, callId);
+        var snap = SnapshotLoader.Load(db, at);
+        if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
+        {
+            var holder = call.AssignedTo is { } b ? $" to {b}" : "";
+            throw Refuse(db, actor, at, callId,
+                $"Call {callId} is {call.Status.Text()}{holder}, so it cannot be assigned; only NEW, PENDING or ESCALATED calls are assigned.");
+        }
+
+        var intake = call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at) : null;
+        if (intake is { Status: not CallStatus.Pending })
+            throw Refuse(db, actor, at, callId,
+                $"Call {callId} cannot be assigned: {intake.Trace[^1]} A supervisor may reclassify it if the type is wrong.");
+
+        var rec = Recommendations.For(call, snap, settings, at, Recommendations.TimedOutOn(db, callId));
+        var check = Overrides.CanAssign(rec, badge, Operators.RoleOf(db, actor), overrideReason);
+        if (!check.Allowed) throw Refuse(db, actor, at, callId, check.Message);
+
+        var officer = snap.OfficersByBadge[badge];
+        db.Write(tx =>
+        {
+            var set = new CallSet().AssignedTo(badge, at).Class(rec.Class);
+            if (intake is not null) set.Deadline(intake.Deadline).Trace(intake.TraceText);
+            var why = check.IsOverride ? $"R7 override by {actor}: {check.Reason}" : RankReason(rec, badge);
+            StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Assigned,
+                new EventRow(at, actor, "call.assigned", Badge: badge, Reason: why), set);
+            StateChanges.MoveOfficer(tx, badge, officer.Status, OfficerStatus.Assigned,
+                new EventRow(at, actor, "officer.assigned", CallId: callId, Reason: $"assigned to call {callId}"));
+            if (check.IsOverride)
+                StateChanges.AppendEvent(tx, new EventRow(at, actor, "override", callId, badge, Reason: check.Message, Detail: check.Reason ?? ""));
+            InsertAssignment(tx, callId, badge, at, actor, check.IsOverride ? check.Reason : null);
+        });
+        var msg = check.IsOverride
+            ? $"Call {callId} assigned to {badge} by R7 override (reason recorded)."
+            : $"Call {callId} assigned to {badge}.";
+        return new AssignResult(callId, badge, check.IsOverride, rec, msg);
+    }
+
+    internal static void InsertAssignment(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>
+        tx.Connection!.Execute("""
+            INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, override_reason)
+            VALUES (@callId, @badge, @at, @actor, @overrideReason)
+            """, new { callId, badge, at = TimeText.ToDb(at), actor, overrideReason }, tx);
+
+    /// <summary>"rank 1 of 3, ETA 4 min": why this officer, for the event log.</summary>
+    internal static string RankReason(Recommendation rec, string badge)
+    {
+        for (var i = 0; i < rec.Candidates.Count; i++)
+        {
+            var c = rec.Candidates[i];
+            if (!string.Equals(c.Officer.Badge, badge, StringComparison.Ordinal)) continue;
+            var eta = c.EtaSeconds is { } s ? $", ETA {Math.Round(s / 60.0, 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} min" : ", position unknown";
+            return $"§3: {rec.Class.Text()} candidate ranked {i + 1} of {rec.Candidates.Count}{(c.PostedAtLocation ? ", posted at the location" : "")}{eta}";
+        }
+        return "";
+    }
+
+    /// <summary>Records a refusal in the event log (R10: every refusal) and returns the exception to throw.</summary>
+    internal static SafetyException Refuse(SafetyDb db, string actor, DateTimeOffset at, long? callId, string message)
+    {
+        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "refused", callId, Reason: message)));
+        return SafetyException.Refused(message);
+    }
+}

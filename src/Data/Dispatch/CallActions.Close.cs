@@ -1,0 +1,79 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Dispatch;
+
+/// <summary>Ending a call: cleared with an APCO disposition, diverted to the school administration (R2), cancelled.</summary>
+public static partial class CallActions
+{
+    public static void Clear(SafetyDb db, string actor, long callId, string disposition, DateTimeOffset at)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, "clear calls", at);
+        var code = disposition.Trim();
+        var name = db.Connection.ExecuteScalar<string?>("SELECT name FROM dispositions WHERE code = @code", new { code });
+        if (name is null)
+        {
+            var all = string.Join(", ", db.Connection.Query<string>("SELECT code || ' ' || name FROM dispositions ORDER BY code"));
+            throw SafetyException.Usage($"'{disposition}' is not an APCO disposition code; use one of: {all}.");
+        }
+        var call = Reads.RequireCall(db, callId);
+        var badge = RequireAssigned(db, actor, at, call, "cleared", CallStatus.Acknowledged, CallStatus.EnRoute, CallStatus.OnScene);
+        db.Write(tx =>
+        {
+            StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Cleared,
+                new EventRow(at, actor, "call.cleared", Badge: badge, Reason: $"disposition {code} {name}"), new CallSet().Disposition(code));
+            ReleaseOfficer(tx, callId, badge, actor, at, "cleared");
+        });
+    }
+
+    /// <summary>R2: hands a call to the school administration queue; the reason is shown and recorded.</summary>
+    public static void Divert(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, "divert calls", at);
+        RequireReason(reason, "divert");
+        var call = Reads.RequireCall(db, callId);
+        if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
+            throw Refuse(db, actor, at, callId,
+                $"Call {callId} is {call.Status.Text()}, so it cannot be diverted; only a NEW, PENDING or ESCALATED call with no officer can (cancel an assigned call instead).");
+        db.Write(tx => StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Diverted,
+            new EventRow(at, actor, "call.diverted", Reason: $"R2: diverted to the school administration queue: {reason.Trim()}"),
+            new CallSet().Class(CallClass.None).Deadline(null).Trace(AppendTrace(call.Trace, $"R2: diverted by {actor} to the school administration queue: {reason.Trim()}"))));
+    }
+
+    public static void Cancel(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, "cancel calls", at);
+        RequireReason(reason, "cancel");
+        var call = Reads.RequireCall(db, callId);
+        if (!Transitions.CanMove(call.Status, CallStatus.Cancelled))
+            throw Refuse(db, actor, at, callId, $"Call {callId}: " + Transitions.Refusal(call.Status, CallStatus.Cancelled));
+        db.Write(tx =>
+        {
+            StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Cancelled,
+                new EventRow(at, actor, "call.cancelled", Badge: call.AssignedTo, Reason: reason.Trim()));
+            if (call.AssignedTo is { } badge && call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
+                ReleaseOfficer(tx, callId, badge, actor, at, "cancelled");
+        });
+    }
+
+    /// <summary>Frees the officer of a call (cleared, cancelled, R6 timeout): back to AVAILABLE, assignment closed.</summary>
+    internal static void ReleaseOfficer(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, string actor, DateTimeOffset at, string why)
+    {
+        var status = Codes.ParseOfficerStatus(tx.Connection!.ExecuteScalar<string>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx)!);
+        if (Transitions.IsOnCall(status))
+            StateChanges.MoveOfficer(tx, badge, status, OfficerStatus.Available,
+                new EventRow(at, actor, "officer.released", CallId: callId, Reason: $"{why}: call {callId}"));
+        tx.Connection!.Execute(
+            "UPDATE assignments SET released_at = @at, release_reason = @why WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
+            new { callId, badge, at = TimeText.ToDb(at), why }, tx);
+    }
+
+    private static void RequireReason(string? reason, string verb)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw SafetyException.Usage($"Say why you {verb} the call with --reason TEXT; the reason is recorded (R10).");
+    }
+
+    internal static string AppendTrace(string trace, string line) => trace.Length == 0 ? line : trace + "\n" + line;
+}

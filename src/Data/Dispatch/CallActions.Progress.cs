@@ -1,0 +1,60 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Dispatch;
+
+/// <summary>The assigned officer's progress on a call: acknowledged (R6), en route, on scene.</summary>
+public static partial class CallActions
+{
+    /// <summary>R6: the assigned officer acknowledges the call (by radio, through a dispatcher).</summary>
+    public static void Acknowledge(SafetyDb db, string actor, long callId, DateTimeOffset at)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, "acknowledge calls", at);
+        var call = Reads.RequireCall(db, callId);
+        var badge = RequireAssigned(db, actor, at, call, "acknowledged", CallStatus.Assigned);
+        db.Write(tx =>
+        {
+            StateChanges.MoveCall(tx, callId, CallStatus.Assigned, CallStatus.Acknowledged,
+                new EventRow(at, actor, "call.acknowledged", Badge: badge, Reason: $"R6: {badge} acknowledged"));
+            MarkAcknowledged(tx, callId, badge, at);
+        });
+    }
+
+    public static void EnRoute(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
+        Progress(db, actor, callId, at, CallStatus.EnRoute, OfficerStatus.EnRoute, "en route", CallStatus.Assigned, CallStatus.Acknowledged);
+
+    public static void OnScene(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
+        Progress(db, actor, callId, at, CallStatus.OnScene, OfficerStatus.OnScene, "on scene", CallStatus.Assigned, CallStatus.Acknowledged, CallStatus.EnRoute);
+
+    private static void Progress(SafetyDb db, string actor, long callId, DateTimeOffset at, CallStatus next, OfficerStatus officerNext,
+        string words, params CallStatus[] from)
+    {
+        Operators.Require(db, actor, OperatorRole.Dispatcher, $"mark calls {words}", at);
+        var call = Reads.RequireCall(db, callId);
+        var badge = RequireAssigned(db, actor, at, call, $"marked {words}", from);
+        var officer = Reads.RequireOfficer(db, badge);
+        db.Write(tx =>
+        {
+            StateChanges.MoveCall(tx, callId, call.Status, next, new EventRow(at, actor, $"call.{next.Text().ToLowerInvariant()}", Badge: badge));
+            if (officer.Status != officerNext)
+                StateChanges.MoveOfficer(tx, badge, officer.Status, officerNext, new EventRow(at, actor, "officer.status", CallId: callId));
+            // Moving counts as acknowledging (R6): an officer on the way has plainly received the call.
+            if (call.Status == CallStatus.Assigned) MarkAcknowledged(tx, callId, badge, at);
+        });
+    }
+
+    private static string RequireAssigned(SafetyDb db, string actor, DateTimeOffset at, Call call, string words, params CallStatus[] from)
+    {
+        if (from.Contains(call.Status) && call.AssignedTo is { } badge) return badge;
+        var allowed = string.Join(" or ", from.Select(s => s.Text()));
+        throw Refuse(db, actor, at, call.Id, call.Status is CallStatus.New or CallStatus.Pending or CallStatus.Escalated
+            ? $"Call {call.Id} is {call.Status.Text()} with no officer, so it cannot be {words}; assign an officer first."
+            : $"Call {call.Id} is {call.Status.Text()}, so it cannot be {words}; only a {allowed} call can.");
+    }
+
+    private static void MarkAcknowledged(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at) =>
+        tx.Connection!.Execute(
+            "UPDATE assignments SET acked_at = @at WHERE call_id = @callId AND badge = @badge AND released_at IS NULL AND acked_at IS NULL",
+            new { callId, badge, at = TimeText.ToDb(at) }, tx);
+}

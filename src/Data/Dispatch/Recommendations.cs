@@ -1,0 +1,35 @@
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Dispatch;
+
+/// <summary>
+/// The recommendation for a stored call (DESIGN §3), the same function for the board, the command line and the
+/// worker. The class comes from the call's intake decision; a NEW call not yet classified is classified on the fly.
+/// </summary>
+public static class Recommendations
+{
+    public static Recommendation For(SafetyDb db, long callId, DateTimeOffset at, PolicySettings? settings = null)
+    {
+        var call = Reads.RequireCall(db, callId);
+        var snap = SnapshotLoader.Load(db, at);
+        return For(call, snap, settings ?? PolicySettings.Default, at, TimedOutOn(db, callId));
+    }
+
+    public static Recommendation For(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at, IReadOnlySet<string>? skip = null) =>
+        Router.Recommend(call, ClassFor(call, snap, settings, at), snap, settings, at, skip) with { CallStatus = call.Status };
+
+    /// <summary>The class a call is routed by: its stored class, or for a NEW call the class intake would give it.</summary>
+    public static CallClass ClassFor(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at) =>
+        call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at).Class
+        : call.Class != CallClass.None ? call.Class
+        : snap.CallTypes.TryGetValue(call.Type, out var t) ? t.Class : CallClass.None;
+
+    /// <summary>R6: officers released from this call for not acknowledging in time; they are not offered it again.</summary>
+    public static IReadOnlySet<string> TimedOutOn(SafetyDb db, long callId) =>
+        Dapper.SqlMapper.Query<string>(db.Connection,
+                "SELECT badge FROM assignments WHERE call_id = @callId AND release_reason = 'ack-timeout'", new { callId })
+            .ToHashSet(StringComparer.Ordinal);
+}
