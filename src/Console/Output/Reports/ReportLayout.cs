@@ -44,7 +44,7 @@ public static class ReportLayout
                         Row("LIAISON", "law-enforcement matter (SLO, SRO, SSO)", N(t.Liaison)),
                         Row("CAMPUS", "on-campus conduct with a safety element (CSO, CSS)", N(t.Campus)),
                         Row("NONE", "routine student discipline (R2: school administration)", N(t.Discipline)),
-                    ], chart: "Calls by class"),
+                    ], chart: "Calls by class", chartByKey: true),
                 Table("callsByGroup", $"Calls by {by.ToLowerInvariant()}", by, "Name",
                     [Count("liaison", "LIAISON"), Count("campus", "CAMPUS"), Count("discipline", "Discipline"), Count("calls", "Calls"),
                      Count("arrests", "Arrests (03)"), Count("citations", "Citations (04)"), Count("referrals", "Referrals (15)")],
@@ -78,14 +78,14 @@ public static class ReportLayout
                 Table("firstResponse", "Deadlines by priority", "Priority", "Deadline",
                     [Count("calls", "Calls"), Count("met", "Met"), Count("missed", "Missed"), Count("notDue", "Not due"), Count("escalated", "Escalated")],
                     r.FirstResponse.Select(f => Row(Priority(f), DeadlineText(f), N(f.Calls), N(f.Met), N(f.Missed), N(f.NotDue), N(f.Escalated))).ToList(),
-                    chart: "Deadlines missed by priority", chartColumn: 2, chartRows: 4),
+                    chart: "Deadlines missed by priority", chartColumn: 2, chartRows: 4, chartByKey: true),
                 Table("responseTimes", "Time to assignment and to arrival", "Priority", "Deadline",
                     [Count("assigned", "Assigned"), Count("toAssignmentMedianSeconds", "Median"), Count("toAssignmentP90Seconds", "90th pct"),
                      Count("arrived", "On scene"), Count("toArrivalMedianSeconds", "Median"), Count("toArrivalP90Seconds", "90th pct")],
                     r.FirstResponse.Select(f => Row(Priority(f), DeadlineText(f),
                         N(f.ToAssignment.Count), Seconds(f.ToAssignment.Median), Seconds(f.ToAssignment.P90),
                         N(f.ToArrival.Count), Seconds(f.ToArrival.Median), Seconds(f.ToArrival.P90))).ToList(),
-                    chart: "Median time to assignment by priority (seconds)", chartColumn: 1, chartRows: 4),
+                    chart: "Median time to assignment by priority (seconds)", chartColumn: 1, chartRows: 4, chartByKey: true),
                 Table("overrides", "Assignments against the recommendation (R7 overrides)", "#", "Call",
                     [new LayoutColumn("at", "When", false), new LayoutColumn("by", "By", false), new LayoutColumn("badge", "Officer", false),
                      new LayoutColumn("type", "Type", false), new LayoutColumn("location", "Location", false), new LayoutColumn("reason", "Reason given", false)],
@@ -172,17 +172,20 @@ public static class ReportLayout
 
     private static LayoutRow Row(string key, string label, params LayoutCell[] cells) => new(key, label, cells);
 
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";
 
     private static LayoutTable Table(string id, string title, string keyHeader, string? labelHeader, IReadOnlyList<LayoutColumn> columns,
-        IReadOnlyList<LayoutRow> rows, string? chart = null, int chartColumn = 0, int chartRows = int.MaxValue, string empty = "None.")
+        IReadOnlyList<LayoutRow> rows, string? chart = null, int chartColumn = 0, int chartRows = int.MaxValue, string empty = "None.", bool chartByKey = false)
     {
         LayoutChart? c = null;
         if (chart is not null)
         {
+            // Bars are named by the row's label (a school's or type's name) when it has one, else by its key (P1, LIAISON).
             var bars = rows.Take(chartRows)
                 .Where(r => r.Cells[chartColumn].Raw.Length > 0)
-                .Select(r => (Label: r.Label.Length > 0 && labelHeader is not null && r.Label.Length <= 28 ? $"{r.Key} {r.Label}" : r.Key,
+                .Select(r => (Label: chartByKey || r.Label.Length == 0 ? r.Key : Clip(r.Label, 30),
                     Value: double.Parse(r.Cells[chartColumn].Raw, CultureInfo.InvariantCulture), ValueText: r.Cells[chartColumn].Text))
                 .ToList();
             if (bars.Count > 0 && bars.Any(b => b.Value > 0)) c = new LayoutChart(chart, bars);

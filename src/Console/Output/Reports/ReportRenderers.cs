@@ -197,14 +197,12 @@ public static class ReportHtml
             var (label, value, text) = chart.Bars[i];
             var y = top + i * rowHeight;
             var w = max <= 0 ? 0 : value / max * barArea;
-            h.Append($"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\">").Append(E(Clip(label, 34))).Append("</text>");
+            h.Append($"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\">").Append(E(label)).Append("</text>");
             h.Append($"<rect class=\"bar\" x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{F(w)}\" height=\"{rowHeight - 6}\"></rect>");
             h.Append($"<text x=\"{F(labelWidth + w + 6)}\" y=\"{y + 15}\">").Append(E(text)).Append("</text>\n");
         }
         h.Append("</svg>\n");
     }
-
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }
