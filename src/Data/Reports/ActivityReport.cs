@@ -209,7 +209,7 @@ public static class ActivityReports
             referredAgencies.Values.Sum(),
             Counted(referredAgencies, k => snap.Agencies.TryGetValue(k, out var a) ? a.Name : k),
             Counted(referredClasses, k => k),
-            referredDays.OrderBy(kv => kv.Key).Select(kv => new KeyCount(DayKey(kv.Key), DayLabel(kv.Key), kv.Value)).ToList(),
+            referredDays.OrderBy(kv => kv.Key).Select(kv => new KeyCount(Day(kv.Key).Key, Day(kv.Key).Label, kv.Value)).ToList(),
             referredBack);
 
         return new ActivityReport(snap.District.Name, snap.TimeZone, period, generatedAt, by, totals.ToCounts(), typeRows, groupRows,
@@ -262,24 +262,15 @@ public static class ActivityReports
         _ => "diverted by a dispatcher, reason recorded",
     };
 
-    public static string DayKey(SchoolDayKind k) => k switch
+    /// <summary>The key and label of a kind of day on which a call was referred (R4); early release is a school day.</summary>
+    public static (string Key, string Label) Day(SchoolDayKind k) => k switch
     {
-        SchoolDayKind.SchoolDay or SchoolDayKind.EarlyRelease => "school-day",
-        SchoolDayKind.Weekend => "weekend",
-        SchoolDayKind.Holiday => "holiday",
-        SchoolDayKind.Break => "break",
-        SchoolDayKind.Closure => "closure",
-        _ => "outside-school-year",
-    };
-
-    public static string DayLabel(SchoolDayKind k) => k switch
-    {
-        SchoolDayKind.SchoolDay or SchoolDayKind.EarlyRelease => "school day, outside the school-day window",
-        SchoolDayKind.Weekend => "weekend",
-        SchoolDayKind.Holiday => "holiday",
-        SchoolDayKind.Break => "break",
-        SchoolDayKind.Closure => "closure",
-        _ => "outside the school year",
+        SchoolDayKind.SchoolDay or SchoolDayKind.EarlyRelease => ("school-day", "school day, outside the school-day window"),
+        SchoolDayKind.Weekend => ("weekend", "weekend"),
+        SchoolDayKind.Holiday => ("holiday", "holiday"),
+        SchoolDayKind.Break => ("break", "break"),
+        SchoolDayKind.Closure => ("closure", "closure"),
+        _ => ("outside-school-year", "outside the school year"),
     };
 
     private sealed class ClassTally

@@ -120,7 +120,7 @@ public static class ReportHtml
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         p.note { margin: .3rem 0; }
         p.empty { font-style: italic; }
-        svg { display: block; margin: .2rem 0 1rem; }
+        svg { display: block; margin: .2rem 0 1rem; max-width: 100%; height: auto; }
         svg text { font-family: Georgia, "Times New Roman", serif; font-size: 12px; fill: #111; }
         svg rect.bar { fill: #2f5d8a; }
         footer { margin-top: 2rem; font-size: .8rem; color: #444; }
