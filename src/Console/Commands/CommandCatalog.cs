@@ -14,6 +14,7 @@ public static class CommandCatalog
         yield return OperatorsCommands.Build(ctx);
         yield return RecommendCommand.Build(ctx);
         yield return StatusCommand.Build(ctx);
+        yield return BackupCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;
     }
 }
