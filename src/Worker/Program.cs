@@ -40,9 +40,10 @@ public static class Program
             using (SafetyDb.Open(command.DbPath, EnforcementPass.Actor)) { }
             if (command.Once) return Once(command, settings, stdout, time);
             using var host = WorkerHost.Create(command, settings, configuration, time);
-            host.Run();
+            var enforcer = host.Services.GetRequiredService<EnforcementService>();
+            host.Run(); // until SIGTERM or Ctrl+C; disposes the host
             // A service that stopped on an error (logged) makes the exit code 1, so systemd restarts the worker.
-            return host.Services.GetRequiredService<EnforcementService>().ExecuteTask is { IsFaulted: true } ? 1 : 0;
+            return enforcer.ExecuteTask is { IsFaulted: true } ? 1 : 0;
         }
         catch (SafetyException e)
         {
