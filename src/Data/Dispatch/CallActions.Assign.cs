@@ -43,7 +43,14 @@ public static partial class CallActions
 
         var rec = Recommendations.For(call, snap, settings, at, Recommendations.TimedOutOn(db, callId));
         var check = Overrides.CanAssign(rec, badge, Operators.RoleOf(db, actor), overrideReason);
-        if (!check.Allowed) throw Refuse(db, actor, at, callId, check.Message);
+        if (!check.Allowed)
+        {
+            // Lost a race between reading the call and ranking: say who took it rather than why the officer no longer fits.
+            var current = Reads.RequireCall(db, callId);
+            throw Refuse(db, actor, at, callId, current.Status != call.Status
+                ? $"Call {callId} was taken meanwhile: it is {StateChanges.DescribeCall(db.Connection, null, callId)}; refresh and decide again."
+                : check.Message);
+        }
 
         var why = check.IsOverride ? $"R7 override by {actor}: {check.Reason}" : RankReason(rec, badge);
         db.Write(tx =>
