@@ -140,13 +140,13 @@ public partial class WorkerProcessTests
         var t0 = SchoolDay(10, 0);
         AddCall(t.Db, "1", t0, "AMS", "FIGHT", description: Secret);
         AddCall(t.Db, "2", t0, "AMS", "DISCIPLINE");
-        var (code, stdout, _) = await WorkerProcess.Run(["--db", t.FilePath, "--once", "--at", Iso(t0.AddSeconds(60))]);
+        var (code, stdout, _) = await WorkerProcess.Run(["--db", t.FilePath, "--once", "--at", Iso(t0.AddSeconds(61))]);
         Assert.Equal(0, code);
         Assert.Equal("""
             call 1: NEW -> PENDING CAMPUS P1, deadline 2026-11-23T10:01:00-08:00 (R5)
             call 2: NEW -> DIVERTED R2: DISCIPLINE is routine student discipline; diverted to Alder Middle School's administration queue. No override exists; a supervisor may only reclassify.
             call 1: PENDING -> ASSIGNED CSO-AMS, deadline missed (R5)
-            pass 2026-11-23T18:01:00.000Z: 2 classified, 1 assigned, 0 escalated, 0 released; 0 conflicts skipped, 0 failed
+            pass 2026-11-23T18:01:01.000Z: 2 classified, 1 assigned, 0 escalated, 0 released; 0 conflicts skipped, 0 failed
 
             """, stdout.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Equal(EnforcementPass.Actor, t.Db.Connection.ExecuteScalar<string>("SELECT actor FROM events WHERE call_id = 1 AND kind = 'call.assigned'"));

@@ -84,7 +84,7 @@ public static partial class CallActions
         StateChanges.MoveOfficer(tx, badge, officer.Status, OfficerStatus.Assigned,
             new EventRow(at, actor, "officer.assigned", CallId: call.Id, Reason: $"assigned to call {call.Id}"));
         InsertAssignment(tx, call.Id, badge, at, actor, overrideReason);
-        FirstResponse.RecordAssignment(tx, call.Id, call.ReceivedAt, deadline, at, snap);
+        FirstResponseFigures.RecordAssignment(tx, call.Id, call.ReceivedAt, deadline, at, snap);
     }
 
     internal static void InsertAssignment(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>

@@ -113,7 +113,8 @@ public static class EnforcementPass
                             CallActions.AssignInTx(tx, snap, call, rec.Class, badge, Actor, at, why,
                                 new CallSet().Trace(CallActions.AppendTrace(call.Trace, why)), call.Deadline);
                         }, new PassAction(PassStep.Deadline, call.Id, CallStatus.Pending, CallStatus.Assigned, badge, null,
-                            Line(call.Id, CallStatus.Pending, CallStatus.Assigned, $"{badge}, deadline missed (R5)")));
+                            Line(call.Id, CallStatus.Pending, CallStatus.Assigned,
+                                $"{badge}, deadline {(Policy.FirstResponse.Outcome(call.Deadline, at, false, at) == DeadlineOutcome.Met ? "met" : "missed")} (R5)")));
                     }
                     return Escalate(call, snap, "R5: no eligible officer at the deadline", PassStep.Deadline, null);
                 }, movesOfficers: true);
@@ -170,7 +171,7 @@ public static class EnforcementPass
                 StateChanges.MoveCall(tx, call.Id, from, CallStatus.Escalated,
                     new EventRow(at, Actor, "call.escalated", Reason: why, Detail: string.Join(",", sergeants)),
                     new CallSet().AssignedTo(null, null).Trace(CallActions.AppendTrace(call.Trace, why)));
-                FirstResponse.RecordEscalation(tx, call.Id, call.ReceivedAt, at, snap);
+                FirstResponseFigures.RecordEscalation(tx, call.Id, call.ReceivedAt, at, snap);
             }, new PassAction(step, call.Id, from, CallStatus.Escalated, null, release,
                 Line(call.Id, from, CallStatus.Escalated,
                     $"{(release is null ? "" : $"released {release}: no acknowledgement; ")}no eligible officer, to supervisor {who} ({(step == PassStep.Deadline ? "R5" : "R6")})")));

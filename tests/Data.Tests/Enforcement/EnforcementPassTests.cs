@@ -53,7 +53,7 @@ public class EnforcementPassTests
 
         var nb = Reads.RequireCall(db, noBasis);
         Assert.Equal(CallStatus.Diverted, nb.Status);
-        Assert.Contains("R3: a INTERVENE request must state its basis", nb.Trace, StringComparison.Ordinal);
+        Assert.StartsWith("R3: INTERVENE (Request for intervention) ", nb.Trace, StringComparison.Ordinal);
         Assert.Equal(CallStatus.Pending, Reads.RequireCall(db, withBasis).Status);
 
         var at = SchoolDay(19, 0, 5);
@@ -85,7 +85,7 @@ public class EnforcementPassTests
     }
 
     [Fact]
-    public void R5_before_the_deadline_nothing_at_the_deadline_the_top_ranked_officer_and_the_deadline_counts_as_missed()
+    public void R5_before_the_deadline_nothing_once_it_has_passed_the_top_ranked_officer_and_the_deadline_counts_as_missed()
     {
         using var t = Seeded();
         var db = t.Db;
@@ -94,19 +94,30 @@ public class EnforcementPassTests
         Assert.Empty(Pass(db, T0.AddSeconds(59)).Actions);
         Assert.Equal("PENDING", Row(db, id).Status);
 
-        var r = Pass(db, T0.AddSeconds(60));
+        var r = Pass(db, T0.AddSeconds(61));
         var act = Assert.Single(r.Actions);
         Assert.Equal((PassStep.Deadline, CallStatus.Assigned, "CSO-AMS"), (act.Step, act.To, act.Badge));
         Assert.Equal("call 1: PENDING -> ASSIGNED CSO-AMS, deadline missed (R5)", act.Line);
         var row = Row(db, id);
         Assert.Equal(("ASSIGNED", "CSO-AMS", 0L), (row.Status, row.AssignedTo, row.Met));
-        Assert.Equal(TimeText.ToDb(T0.AddSeconds(60)), row.FirstAssignedAt);
+        Assert.Equal(TimeText.ToDb(T0.AddSeconds(61)), row.FirstAssignedAt);
         Assert.Equal(OfficerStatus.Assigned, Reads.RequireOfficer(db, "CSO-AMS").Status);
         var ev = Reads.EventsOfCall(db, id).Single(e => e.Kind == "call.assigned");
         Assert.Equal(EnforcementPass.Actor, ev.Actor);
         Assert.StartsWith("R5: deadline 2026-11-23T10:01:00-08:00 reached with no officer assigned", ev.Reason, StringComparison.Ordinal);
         Assert.Contains("ranked 1 of 3", ev.Reason, StringComparison.Ordinal);
         Assert.Contains("R5: deadline", Reads.RequireCall(db, id).Trace, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void R5_a_pass_exactly_at_the_deadline_assigns_and_the_deadline_instant_is_still_in_time()
+    {
+        using var t = Seeded();
+        var id = AddCall(t.Db, "1", T0, "AHS", "FIGHT");
+        Pass(t.Db, T0);
+        var act = Assert.Single(Pass(t.Db, T0.AddSeconds(60)).Actions);
+        Assert.Equal("call 1: PENDING -> ASSIGNED CSO-AHS, deadline met (R5)", act.Line); // Policy.FirstResponse: at the deadline is in time
+        Assert.Equal(1L, Row(t.Db, id).Met);
     }
 
     [Fact]
@@ -118,15 +129,15 @@ public class EnforcementPassTests
         var missed = AddCall(db, "2", T0, "BHS", "FIGHT");
         Pass(db, T0);
         CallActions.Assign(db, TestDb.Account, met, "CSO-AHS", T0.AddSeconds(20));
-        Pass(db, T0.AddSeconds(60));
+        Pass(db, T0.AddSeconds(60).AddMilliseconds(500));
         Assert.Equal(1L, Row(db, met).Met);
         Assert.Equal(0L, Row(db, missed).Met);
 
-        var today = FirstResponse.Today(db, T0.AddHours(1));
+        var today = FirstResponseFigures.Today(db, T0.AddHours(1));
         Assert.Equal((new DateOnly(2026, 11, 23), 1, 1, 0, 2), (today.Date, today.DeadlinesMet, today.DeadlinesMissed, today.Escalated, today.FirstAssignments));
-        Assert.Equal(40, today.MeanSecondsToFirstAssignment);
-        Assert.Equal(60, today.MaxSecondsToFirstAssignment);
-        Assert.Equal(0, FirstResponse.ForDay(db, new DateOnly(2026, 11, 24)).Decided);
+        Assert.Equal(40.25, today.MeanSecondsToFirstAssignment);
+        Assert.Equal(60.5, today.MaxSecondsToFirstAssignment);
+        Assert.Equal(0, FirstResponseFigures.ForDay(db, new DateOnly(2026, 11, 24)).Decided);
     }
 
     [Fact]
@@ -146,7 +157,7 @@ public class EnforcementPassTests
         var row = Row(db, id);
         Assert.Equal(("ESCALATED", 0L), (row.Status, row.Met));
         Assert.Equal(TimeText.ToDb(T0.AddSeconds(61)), row.EscalatedAt);
-        Assert.Equal(1, FirstResponse.Today(db, T0).Escalated);
+        Assert.Equal(1, FirstResponseFigures.Today(db, T0).Escalated);
         Assert.Empty(Pass(db, T0.AddMinutes(10)).Actions); // an escalated call waits for the supervisor
     }
 

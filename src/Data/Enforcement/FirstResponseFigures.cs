@@ -9,7 +9,7 @@ namespace SafetyConsole.Data.Enforcement;
 /// R5 first-response figures of one district-local date (the date each call was received): deadlines met and
 /// missed, escalations, and the time from receipt to the first assignment. For `status` and reports.
 /// </summary>
-public sealed record FirstResponseFigures(
+public sealed record FirstResponseDay(
     DateOnly Date,
     int DeadlinesMet,
     int DeadlinesMissed,
@@ -24,18 +24,24 @@ public sealed record FirstResponseFigures(
 }
 
 /// <summary>
-/// R5: records and reads whether first-response deadlines were met. A call first assigned before its deadline
-/// (by a dispatcher) met it; one assigned at or after it (by the worker or late by a dispatcher), or escalated,
-/// missed it. The outcome and the first assignment time are written once, in the same transaction as the
+/// R5: records and reads whether first-response deadlines were met, by the rule of
+/// <see cref="Policy.FirstResponse.Outcome"/>: first assigned at or before the deadline met it (the deadline instant
+/// itself is still in time); assigned after it, or escalated, missed it. The outcome and the first assignment time are written once, in the same transaction as the
 /// assignment or escalation (later reassignments, R6, do not change them).
 /// </summary>
-public static class FirstResponse
+public static class FirstResponseFigures
 {
     /// <summary>R5: the first assignment of a call, if it is the first; <paramref name="deadline"/> null = no deadline (not counted).</summary>
     internal static void RecordAssignment(SqliteTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset? deadline,
         DateTimeOffset at, DistrictSnapshot snap)
     {
-        int? met = deadline is { } d ? (at < d ? 1 : 0) : null;
+        // The rule is Policy.FirstResponse.Outcome (one definition for the store, `status` and reports).
+        int? met = Policy.FirstResponse.Outcome(deadline, at, escalated: false, at) switch
+        {
+            DeadlineOutcome.Met => 1,
+            DeadlineOutcome.Missed => 0,
+            _ => null,
+        };
         tx.Connection!.Execute("""
             UPDATE calls SET first_assigned_at = coalesce(first_assigned_at, @at), deadline_met = coalesce(deadline_met, @met),
               response_date = coalesce(response_date, @date)
@@ -52,15 +58,15 @@ public static class FirstResponse
             """, new { callId, at = TimeText.ToDb(at), date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
 
     /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`).</summary>
-    public static FirstResponseFigures Today(SafetyDb db, DateTimeOffset at) =>
+    public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at) =>
         ForDay(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime));
 
     /// <summary>The figures of one district-local date (zeros when nothing was decided that day).</summary>
-    public static FirstResponseFigures ForDay(SafetyDb db, DateOnly date) =>
-        ForDays(db, date, date).SingleOrDefault() ?? new FirstResponseFigures(date, 0, 0, 0, 0, null, null, null);
+    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date) =>
+        ForDays(db, date, date).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null, null);
 
     /// <summary>One entry per district-local date from <paramref name="from"/> to <paramref name="to"/> (inclusive) that has any figure, in date order.</summary>
-    public static IReadOnlyList<FirstResponseFigures> ForDays(SafetyDb db, DateOnly from, DateOnly to)
+    public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to)
     {
         var rows = db.Connection.Query<(string Date, string ReceivedAt, string? FirstAssignedAt, long? Met, string? EscalatedAt)>("""
             SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at FROM calls
@@ -76,7 +82,7 @@ public static class FirstResponse
                 double? median = waits.Length == 0 ? null
                     : waits.Length % 2 == 1 ? waits[waits.Length / 2]
                     : (waits[waits.Length / 2 - 1] + waits[waits.Length / 2]) / 2;
-                return new FirstResponseFigures(
+                return new FirstResponseDay(
                     TimeText.DateFromDb(g.Key),
                     g.Count(r => r.Met == 1),
                     g.Count(r => r.Met == 0),
