@@ -15,6 +15,9 @@ public static class CommandCatalog
         yield return OperatorsCommands.Build(ctx);
         yield return RecommendCommand.Build(ctx);
         yield return StatusCommand.Build(ctx);
+        yield return ReportCommand.Build(ctx);
+        yield return ComplianceCommand.Build(ctx);
+        yield return BackupCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;
     }
 }

@@ -62,7 +62,7 @@ public static class QueueSummaries
 
         // R5 figures for the district's today: calls received since local midnight that had a deadline.
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var midnight = new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
+        var midnight = TimeText.StartOfLocalDay(at, zone);
         int met = 0, missed = 0;
         foreach (var r in c.Query<(string Deadline, string? FirstAssigned, string Status, long Escalated)>("""
                      SELECT c.deadline, min(a.assigned_at), c.status,
