@@ -71,7 +71,7 @@ public sealed record BoardLayout(Rect Header, Rect Main, Focus MainShows, Rect? 
 /// <summary>
 /// The `/` filter: words must all match. `status:S` (or a bare status word such as `pending`), `zone:Z`
 /// (the feeder pattern's high-school code), `p:N` narrow; any other word matches the call's number, type,
-/// location code or name, status, officer or description, ignoring case.
+/// location code or name, status, officer or description, ignoring case. The order is <see cref="BoardData.Ordered"/>.
 /// </summary>
 public sealed record CallFilter(IReadOnlyList<string> Words, IReadOnlyList<CallStatus> Statuses, IReadOnlyList<string> Zones, IReadOnlyList<int> Priorities)
 {
@@ -99,36 +99,29 @@ public sealed record CallFilter(IReadOnlyList<string> Words, IReadOnlyList<CallS
         return new CallFilter(words, statuses, zones, priorities);
     }
 
-    public bool Matches(Call c, BoardData d)
+    /// <summary>Does a call match? <paramref name="search"/> is its lower-case search text (see <see cref="BoardData.SearchText"/>).</summary>
+    public bool Matches(Call c, string search, BoardData d)
     {
         if (Statuses.Count > 0 && !Statuses.Contains(c.Status)) return false;
         if (Priorities.Count > 0 && !Priorities.Contains(c.Priority)) return false;
-        d.Locations.TryGetValue(c.Location, out var loc);
-        if (Zones.Count > 0 && (loc is null || !Zones.Any(z => string.Equals(z, loc.Zone, StringComparison.OrdinalIgnoreCase)))) return false;
-        foreach (var w in Words)
-        {
-            if (!(Has(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), w) || Has(c.Type, w) || Has(c.Location, w)
-                  || Has(loc?.Name, w) || Has(c.Status.Text(), w) || Has(c.AssignedTo, w) || Has(c.Description, w)))
-                return false;
-        }
+        if (Zones.Count > 0 && (!d.Locations.TryGetValue(c.Location, out var loc) || !Zones.Any(z => string.Equals(z, loc.Zone, StringComparison.OrdinalIgnoreCase))))
+            return false;
+        foreach (var w in _lowerWords ??= Words.Select(w => w.ToLowerInvariant()).ToArray())
+            if (!search.Contains(w, StringComparison.Ordinal)) return false;
         return true;
     }
 
-    private static bool Has(string? field, string word) => field is not null && field.Contains(word, StringComparison.OrdinalIgnoreCase);
+    private string[]? _lowerWords;
 
-    /// <summary>The board's order: priority, then oldest first (longest waiting at the top of each priority), then number.</summary>
-    public static int Order(Call a, Call b)
-    {
-        var c = a.Priority.CompareTo(b.Priority);
-        if (c != 0) return c;
-        c = a.ReceivedAt.CompareTo(b.ReceivedAt);
-        return c != 0 ? c : a.Id.CompareTo(b.Id);
-    }
-
+    /// <summary>The calls shown: all open calls in board order, or those matching.</summary>
     public IReadOnlyList<Call> Apply(BoardData d)
     {
-        var list = IsEmpty ? d.Calls.ToList() : d.Calls.Where(c => Matches(c, d)).ToList();
-        list.Sort(Order);
+        var ordered = d.Ordered;
+        if (IsEmpty) return ordered;
+        var search = d.SearchText;
+        var list = new List<Call>();
+        for (var i = 0; i < ordered.Count; i++)
+            if (Matches(ordered[i], search[i], d)) list.Add(ordered[i]);
         return list;
     }
 }

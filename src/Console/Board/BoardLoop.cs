@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
@@ -12,7 +13,8 @@ public interface IBoardStore
     /// <summary>PRAGMA data_version: changes whenever another connection commits.</summary>
     long DataVersion();
 
-    BoardData Load(DateTimeOffset now);
+    /// <summary>A prepared snapshot; given the previous one, it carries the ids of the calls that changed since.</summary>
+    BoardData Load(DateTimeOffset now, BoardData? previous);
 
     QueueSummary Summary(DateTimeOffset now);
 
@@ -22,23 +24,30 @@ public interface IBoardStore
 public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
 {
     public long DataVersion() => db.DataVersion();
-    public BoardData Load(DateTimeOffset now) => BoardDataLoader.Load(db, account, now);
+    public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(db, account, now, previous);
     public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(db, now);
     public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(db, callId);
 }
 
 /// <summary>
 /// The board's one loop (DESIGN §6, bubbletea style). A channel of <see cref="Msg"/> is fed by a blocking
-/// key-reader thread, a 1-second tick, the store watcher (data_version polled every 250 ms on its own connection),
-/// the action worker, and POSIX signals (SIGWINCH resize, SIGTERM/SIGHUP quit, SIGCONT redraw; SIGINT arrives as
-/// the Ctrl+C key because the terminal is raw). Each batch of messages goes through the pure
-/// <see cref="BoardUpdate.Update"/>, then the view is drawn once and only its changed lines are written, in one write.
-/// The terminal is restored in a finally block, whatever ends the loop.
+/// key-reader thread, a 1-second tick, the store watcher (data_version polled every 250 ms on its own connection,
+/// on its own thread), the action worker (its own connection and thread), and POSIX signals (SIGWINCH resize,
+/// SIGTERM/SIGHUP quit, SIGCONT redraw; SIGINT arrives as the Ctrl+C key because the terminal is raw). Each batch
+/// of messages goes through the pure <see cref="BoardUpdate.Update"/>, then the view is drawn once and only what
+/// changed is written, in one write. The terminal is restored in a finally block, whatever ends the loop.
+/// Idle, the loop wakes once a second to draw the clock and the watcher four times a second to poll: dedicated
+/// threads that block, rather than thread-pool hops, keep that cheap.
 /// </summary>
 public sealed class BoardLoop
 {
     public static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(250);
-    public static readonly TimeSpan SummaryEvery = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The queue summary is reloaded with every change, and this often when nothing changes (the school-day state
+    /// moves with the clock; the header counts deadlines passing in between itself).
+    /// </summary>
+    public static readonly TimeSpan SummaryEvery = TimeSpan.FromSeconds(60);
 
     private readonly ITerminal _terminal;
     private readonly BoardTheme _theme;
@@ -46,12 +55,18 @@ public sealed class BoardLoop
     private readonly IBoardStore _store;
     private readonly IBoardActions _actions;
     private readonly string _account;
-    private readonly Channel<Msg> _inbox = Channel.CreateUnbounded<Msg>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<Func<Msg?>> _reads = Channel.CreateUnbounded<Func<Msg?>>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<Func<Msg?>> _writes = Channel.CreateUnbounded<Func<Msg?>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Msg> _inbox = Channel.CreateUnbounded<Msg>(new UnboundedChannelOptions
+    {
+        SingleReader = true,
+        AllowSynchronousContinuations = true, // the blocked loop thread is woken directly, not through the thread pool
+    });
     private readonly Palette _palette;
     private readonly FrameWriter _writer = new();
-    private int _pollQueued;
+    private Worker? _reads;
+    private Worker? _writes;
+    private long _version = long.MinValue;
+    private BoardData? _loaded;
+    private DateTimeOffset _summaryAt;
 
     public BoardLoop(ITerminal terminal, BoardTheme theme, TimeProvider time, IBoardStore store, IBoardActions actions, string account)
     {
@@ -70,14 +85,16 @@ public sealed class BoardLoop
 
     public BoardState State { get; private set; }
 
-    /// <summary>Frames drawn, and the time each Update+View+diff took (for the benchmark).</summary>
+    /// <summary>The time each Update+View+diff took, a frame each (for the benchmark).</summary>
     public List<double> FrameMilliseconds { get; } = [];
 
     public void Post(Msg msg) => _inbox.Writer.TryWrite(msg);
 
-    public int Run(CancellationToken cancel = default) => RunAsync(cancel).GetAwaiter().GetResult();
+    /// <summary>Runs the loop on a thread of its own (tests and the benchmark).</summary>
+    public Task<int> RunAsync() => Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    public async Task<int> RunAsync(CancellationToken cancel = default)
+    /// <summary>Runs the loop on this thread until quit; returns the exit code.</summary>
+    public int Run()
     {
         var (w, h) = _terminal.Size();
         State = State with { Width = w, Height = h, Now = _time.GetUtcNow() };
@@ -87,37 +104,26 @@ public sealed class BoardLoop
         {
             if (HandleSignals && !OperatingSystem.IsWindows()) registrations.AddRange(Signals());
             StartKeyReader();
-            var readWorker = Worker(_reads.Reader);
-            var writeWorker = Worker(_writes.Reader);
+            _summaryAt = _time.GetUtcNow();
+            _reads = new Worker("board store", Post, PollEvery, Poll);
+            _writes = new Worker("board actions", Post, null, null);
             // Ticks on the second, so the clock in the header turns when the wall clock does.
-            var now = _time.GetUtcNow();
-            var toNextSecond = TimeSpan.FromMilliseconds(1000 - now.Millisecond);
+            var toNextSecond = TimeSpan.FromMilliseconds(1000 - _time.GetUtcNow().Millisecond);
             registrations.Add(_time.CreateTimer(_ => Post(new TickMsg(_time.GetUtcNow())), null, toNextSecond, TimeSpan.FromSeconds(1)));
-            var polls = 0;
-            registrations.Add(_time.CreateTimer(_ =>
-            {
-                // One poll in the queue at a time: a slow load never piles up polls behind it.
-                if (Interlocked.Exchange(ref _pollQueued, 1) == 1) return;
-                var refreshSummary = ++polls % (int)(SummaryEvery / PollEvery) == 0;
-                _reads.Writer.TryWrite(() => Poll(refreshSummary));
-            }, null, TimeSpan.Zero, PollEvery));
-            registrations.Add(cancel.Register(() => Post(new QuitMsg("cancelled"))));
 
             Draw();
             while (!State.Quit)
             {
-                var msg = await _inbox.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+                var msg = Next();
                 var started = Stopwatch.GetTimestamp();
                 Handle(msg);
                 while (!State.Quit && _inbox.Reader.TryRead(out var more)) Handle(more);
                 if (State.Quit) break;
                 Draw(started);
             }
-            _reads.Writer.TryComplete();
-            _writes.Writer.TryComplete();
+            _reads.Stop(TimeSpan.Zero);
             // An action in flight finishes (its transaction commits or rolls back whole) before we leave.
-            await Task.WhenAny(writeWorker, Task.Delay(TimeSpan.FromSeconds(5), _time)).ConfigureAwait(false);
-            _ = readWorker;
+            _writes.Stop(TimeSpan.FromSeconds(5));
             return 0;
         }
         finally
@@ -127,18 +133,28 @@ public sealed class BoardLoop
         }
     }
 
-    private long _version = long.MinValue;
-
-    private Msg? Poll(bool refreshSummary)
+    private Msg Next()
     {
-        Volatile.Write(ref _pollQueued, 0);
+        Msg? msg;
+        while (!_inbox.Reader.TryRead(out msg)) _inbox.Reader.WaitToReadAsync().AsTask().Wait();
+        return msg;
+    }
+
+    /// <summary>The watcher's idle work: reload when another connection committed, refresh the summary now and then.</summary>
+    private Msg? Poll()
+    {
         var v = _store.DataVersion();
+        var now = _time.GetUtcNow();
         if (v != _version)
         {
             _version = v;
-            return new DataMsg(_store.Load(_time.GetUtcNow()));
+            _loaded = _store.Load(now, _loaded);
+            _summaryAt = now;
+            return new DataMsg(_loaded);
         }
-        return refreshSummary ? new SummaryMsg(_store.Summary(_time.GetUtcNow())) : null;
+        if (now - _summaryAt < SummaryEvery) return null;
+        _summaryAt = now;
+        return new SummaryMsg(_store.Summary(now));
     }
 
     private void Handle(Msg msg)
@@ -150,9 +166,9 @@ public sealed class BoardLoop
             switch (cmd)
             {
                 case FullRedrawCmd: _writer.Invalidate(); break;
-                case LoadDetailCmd d: _reads.Writer.TryWrite(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
-                case RecommendCmd r: _writes.Writer.TryWrite(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
-                case ActCmd a: _writes.Writer.TryWrite(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
+                case LoadDetailCmd d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
+                case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
+                case ActCmd a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
             }
         }
     }
@@ -160,31 +176,77 @@ public sealed class BoardLoop
     private void Draw(long? started = null)
     {
         var t0 = started ?? Stopwatch.GetTimestamp();
-        var canvas = BoardView.Render(State, _theme, _palette);
-        var output = _writer.Frame(canvas);
+        var screen = BoardView.Render(State, _theme, _palette, _writer.Spare);
+        var output = _writer.Frame(screen);
         FrameMilliseconds.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
         if (output.Length > 0) _terminal.Write(output);
     }
 
-    /// <summary>Runs store work one item at a time on its own connection, posting results back to the loop.</summary>
-    private Task Worker(ChannelReader<Func<Msg?>> reader) => Task.Run(async () =>
+    /// <summary>
+    /// A thread with its own queue, running store work one item at a time (so it may own a connection) and posting
+    /// results to the loop; with <c>idle</c> set, it runs that every <c>every</c> while nothing else is queued.
+    /// </summary>
+    private sealed class Worker
     {
-        await foreach (var work in reader.ReadAllAsync().ConfigureAwait(false))
+        private readonly BlockingCollection<Func<Msg?>> _queue = new();
+        private readonly Thread _thread;
+
+        public Worker(string name, Action<Msg> post, TimeSpan? every, Func<Msg?>? idle)
         {
-            Msg? result;
-            try
+            _thread = new Thread(() =>
             {
-                result = work();
-            }
-            catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException)
+                var timeout = every ?? Timeout.InfiniteTimeSpan;
+                var next = DateTime.UtcNow; // the idle work runs at once, then every `every`
+                while (!_queue.IsCompleted)
+                {
+                    Func<Msg?>? work = null;
+                    var wait = idle is null ? Timeout.InfiniteTimeSpan
+                        : next - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+                    try
+                    {
+                        if (!_queue.TryTake(out work, wait)) work = null;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return; // completed while waiting
+                    }
+                    if (work is null)
+                    {
+                        if (idle is null || _queue.IsCompleted) continue;
+                        work = idle;
+                        next = DateTime.UtcNow + timeout;
+                    }
+                    Msg? result;
+                    try
+                    {
+                        result = work();
+                    }
+                    catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException)
+                    {
+                        // A failed read is reported, never fatal: the next poll tries again.
+                        result = new NoticeMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Error: true);
+                    }
+                    if (result is not null) post(result);
+                }
+            })
             {
-                // A failed read is reported, never fatal: the next poll tries again.
-                Volatile.Write(ref _pollQueued, 0);
-                result = new NoticeMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Error: true);
-            }
-            if (result is not null) Post(result);
+                IsBackground = true,
+                Name = name,
+            };
+            _thread.Start();
         }
-    });
+
+        public void Enqueue(Func<Msg?> work)
+        {
+            try { _queue.Add(work); } catch (InvalidOperationException) { /* stopping */ }
+        }
+
+        public void Stop(TimeSpan wait)
+        {
+            _queue.CompleteAdding();
+            if (wait > TimeSpan.Zero) _thread.Join(wait);
+        }
+    }
 
     private void StartKeyReader()
     {

@@ -53,17 +53,15 @@ public static class BoardUpdate
         var marks = s.Marks;
         if (s.Loaded)
         {
-            // New and changed rows are marked briefly; the first load marks nothing.
-            var before = new Dictionary<long, Call>(s.Data.Calls.Count);
-            foreach (var c in s.Data.Calls) before[c.Id] = c;
-            Dictionary<long, DateTimeOffset>? next = null;
-            foreach (var c in data.Calls)
+            // New and changed rows are marked briefly; the first load marks nothing. The watcher works out what
+            // changed off the loop; a snapshot without that (tests) is compared here.
+            var changed = data.Changed ?? BoardData.ChangedIds(s.Data, data);
+            if (changed.Count > 0)
             {
-                if (before.TryGetValue(c.Id, out var old) && old == c) continue;
-                next ??= marks.Where(kv => kv.Value > s.Now).ToDictionary(kv => kv.Key, kv => kv.Value);
-                next[c.Id] = s.Now + MarkFor;
+                var next = marks.Where(kv => kv.Value > s.Now).ToDictionary(kv => kv.Key, kv => kv.Value);
+                foreach (var changedId in changed) next[changedId] = s.Now + MarkFor;
+                marks = next;
             }
-            if (next is not null) marks = next;
         }
 
         var visible = CallFilter.Parse(s.Filter).Apply(data);

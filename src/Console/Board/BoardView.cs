@@ -29,9 +29,19 @@ public static class BoardView
     private static readonly Style Changed = new(Color.Yellow, decoration: Decoration.Bold);
     private static readonly Style KeyStyle = new(decoration: Decoration.Bold | Decoration.Invert);
 
-    public static Screen Render(BoardState s, BoardTheme theme, Palette palette)
+    /// <summary>Draws the board; <paramref name="reuse"/> (a screen no longer shown) is drawn on instead of allocating one.</summary>
+    public static Screen Render(BoardState s, BoardTheme theme, Palette palette, Screen? reuse = null)
     {
-        var c = new Screen(s.Width, s.Height, palette, theme);
+        Screen c;
+        if (reuse is not null && reuse.Width == s.Width && reuse.Height == s.Height && reuse.Theme == theme && reuse.Palette == palette)
+        {
+            c = reuse;
+            c.Clear();
+        }
+        else
+        {
+            c = new Screen(s.Width, s.Height, palette, theme);
+        }
         var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
         if (layout.TooSmall)
         {
@@ -80,7 +90,7 @@ public static class BoardView
             .Select(cls => (cls, n: d.Officers.Count(o => o.Status == OfficerStatus.Available && Codes.ClassOf(o.Role) == cls))).ToList();
         var byPriority = new int[5];
         foreach (var call in d.Calls) if (call.Priority is >= 1 and <= 4) byPriority[call.Priority]++;
-        var missed = d.Summary?.DeadlinesMissedToday ?? 0;
+        var missed = MissedToday(d, s.Now);
         var spans = new List<(string Text, Style Style)> { ($" Open {d.Calls.Count}:", Bold) };
         for (var p = 1; p <= 4; p++)
         {
@@ -103,6 +113,24 @@ public static class BoardView
         foreach (var (text, style) in spans) x = c.Put(x, y, text, style, r.X + r.W);
     }
 
+    /// <summary>
+    /// R5, live: the summary's count of deadlines missed today, plus open calls still unassigned whose deadline has
+    /// passed since the summary was taken (so the header does not wait for the next summary to count them).
+    /// </summary>
+    public static int MissedToday(BoardData d, DateTimeOffset now)
+    {
+        if (d.Summary is not { } q) return 0;
+        var n = q.DeadlinesMissedToday;
+        var local = TimeZoneInfo.ConvertTime(q.At, q.Zone);
+        var midnight = new DateTimeOffset(local.Date, q.Zone.GetUtcOffset(local.Date));
+        foreach (var c in d.Calls)
+        {
+            if (c.Status is not (CallStatus.New or CallStatus.Pending) || c.Deadline is not { } dl || dl <= q.At || c.ReceivedAt < midnight) continue;
+            if (FirstResponse.Outcome(dl, null, false, now) == DeadlineOutcome.Missed) n++;
+        }
+        return n;
+    }
+
     private static string ZoneAbbreviation(DateTimeOffset local)
     {
         var o = local.Offset;
@@ -111,23 +139,11 @@ public static class BoardView
 
     // ---- calls ----------------------------------------------------------------------------------------------
 
-    private static Panel Frame(Screen c, IRenderable content, string title, bool focused, int height) =>
-        new Panel(content)
-        {
-            Border = c.Theme.Box,
-            BorderStyle = focused ? Accent : Dim,
-            Padding = new Padding(0, 0, 0, 0),
-            Expand = true,
-            Height = height,
-            Header = new PanelHeader(" " + Markup.Escape(title) + " "),
-        };
-
-    /// <summary>A bordered, titled frame with nothing inside (Spectre's Panel renders an empty one a row short, so it gets filler that is then blanked).</summary>
-    private static void EmptyFrame(Screen c, Rect r, string title, bool focused)
+    /// <summary>A panel's border and title; its content goes inside, one cell in from each edge.</summary>
+    private static Rect Panel(Screen c, Rect r, string title, bool focused)
     {
-        var filler = new Text(string.Join('\n', Enumerable.Repeat("x", Math.Max(1, r.H - 2))));
-        c.Draw(Frame(c, filler, title, focused, r.H), r);
-        c.Fill(new Rect(r.X + 1, r.Y + 1, r.W - 2, r.H - 2), Plain);
+        c.Frame(r, focused ? Accent : Dim, title, focused ? Accent : Bold);
+        return new Rect(r.X + 1, r.Y + 1, Math.Max(0, r.W - 2), Math.Max(0, r.H - 2));
     }
 
     private static TableColumn Column(string header, int width, bool last = false, Justify align = Justify.Left) =>
@@ -135,24 +151,8 @@ public static class BoardView
 
     private static Table NewTable() => new() { Border = TableBorder.None, ShowHeaders = true, Expand = false };
 
-    /// <summary>Cuts text to a width (in cells), ending with an ellipsis when cut.</summary>
-    public static string Fit(string? text, int width, BoardTheme theme)
-    {
-        text ??= "";
-        if (width <= 0) return "";
-        if (text.Length <= width && text.All(ch => ch < 0x1100)) return text;
-        var cells = 0;
-        var i = 0;
-        foreach (var ch in text)
-        {
-            var w = ch >= 0x1100 ? 2 : 1;
-            if (cells + w > width - 1) break;
-            cells += w;
-            i++;
-        }
-        if (i >= text.Length) return text;
-        return text[..i] + theme.Ellipsis;
-    }
+    /// <summary>Cuts text to a width in cells, ending with an ellipsis when cut.</summary>
+    public static string Fit(string? text, int width, BoardTheme theme) => CellText.Fit(text, width, theme.Ellipsis);
 
     /// <summary>The calls table's widths at an inner width: mark, id, age, priority, type, location, status, officer, deadline.</summary>
     public static int[] CallWidths(int inner, int idWidth)
@@ -166,50 +166,41 @@ public static class BoardView
 
     private static void CallsPanel(Screen c, BoardState s, Rect r)
     {
-        var inner = r.W - 2;
-        var idWidth = Math.Max(3, s.Visible.Count == 0 ? 3 : s.Visible.Max(v => v.Id).ToString(Inv).Length);
-        var w = CallWidths(inner, idWidth);
-        var t = NewTable();
-        t.AddColumn(Column("", w[0]));
-        t.AddColumn(Column("#", w[1], align: Justify.Right));
-        t.AddColumn(Column("AGE", w[2]));
-        t.AddColumn(Column("P", w[3]));
-        t.AddColumn(Column("TYPE", w[4]));
-        t.AddColumn(Column("LOCATION", w[5]));
-        t.AddColumn(Column("STATUS", w[6]));
-        t.AddColumn(Column("OFFICER", w[7]));
-        t.AddColumn(Column("DEADLINE", w[8], last: true, align: Justify.Right));
+        var title = s.Filter.Length > 0
+            ? $"Calls {s.Visible.Count} of {s.Data.Calls.Count} {c.Theme.Dot} filter: {s.Filter}"
+            : $"Calls {s.Visible.Count} open";
+        if (!s.Loaded) title = "Calls (loading…)";
+        var inner = Panel(c, r, title, s.Focus == Focus.Calls);
+        var w = CallWidths(inner.W, Math.Max(3, s.Data.MaxCallId.ToString(Inv).Length));
+        var t = new FixedTable(
+        [
+            new("", w[0]), new("#", w[1], Justify.Right), new("AGE", w[2]), new("P", w[3]), new("TYPE", w[4]),
+            new("LOCATION", w[5]), new("STATUS", w[6]), new("OFFICER", w[7]), new("DEADLINE", w[8], Justify.Right),
+        ], Bold, c.Theme.Ellipsis);
 
         var rows = Math.Max(1, r.H - 3);
         var end = Math.Min(s.Visible.Count, s.Scroll + rows);
         for (var i = s.Scroll; i < end; i++)
         {
             var call = s.Visible[i];
-            var selected = i == s.SelectedIndex;
             var marked = s.Marks.ContainsKey(call.Id);
             var (deadline, deadlineStyle) = Countdown(call, s.Now);
-            t.AddRow(
-                new Text((selected ? c.Theme.Marker : " ") + (marked ? "*" : " "), marked ? Changed : Bold),
-                new Text(call.Id.ToString(Inv)),
-                new Text(Fit(Age(s.Now - call.ReceivedAt), w[2], c.Theme)),
-                new Text("P" + call.Priority.ToString(Inv), PriorityStyle(call.Priority)),
-                new Text(Fit(call.Type, w[4], c.Theme)),
-                new Text(Fit(s.Data.LocationName(call.Location), w[5], c.Theme)),
-                new Text(Fit(call.Status.Text(), w[6], c.Theme), StatusStyle(call.Status)),
-                new Text(Fit(call.AssignedTo ?? "", w[7], c.Theme)),
-                new Text(deadline, deadlineStyle));
+            t.Add(
+                new FixedCell((i == s.SelectedIndex ? c.Theme.Marker : " ") + (marked ? "*" : " "), marked ? Changed : Bold),
+                call.Id.ToString(Inv),
+                Age(s.Now - call.ReceivedAt),
+                new FixedCell("P" + call.Priority.ToString(Inv), PriorityStyle(call.Priority)),
+                call.Type,
+                s.Data.LocationName(call.Location),
+                new FixedCell(call.Status.Text(), StatusStyle(call.Status)),
+                call.AssignedTo ?? "",
+                new FixedCell(deadline, deadlineStyle));
         }
-
-        var title = s.Filter.Length > 0
-            ? $"Calls {s.Visible.Count} of {s.Data.Calls.Count} {c.Theme.Dot} filter: {s.Filter}"
-            : $"Calls {s.Visible.Count} open";
-        if (!s.Loaded) title = "Calls (loading…)";
-        IRenderable content = s.Loaded && s.Visible.Count == 0
-            ? new Rows(t, new Text(s.Filter.Length > 0 ? "  No open call matches the filter (Esc clears it)." : "  No open calls.", Dim))
-            : t;
-        c.Draw(Frame(c, content, Fit(title, Math.Max(1, r.W - 6), c.Theme), s.Focus == Focus.Calls, r.H), r);
+        c.Draw(t, inner);
+        if (s.Loaded && s.Visible.Count == 0)
+            c.Put(inner.X + 1, inner.Y + 1, s.Filter.Length > 0 ? "No open call matches the filter (Esc clears it)." : "No open calls.", Dim, inner.X + inner.W);
         if (s.Visible.Count > 0 && s.SelectedIndex >= s.Scroll && s.SelectedIndex < end)
-            c.Decorate(r.Y + 2 + s.SelectedIndex - s.Scroll, r.X + 1, r.X + r.W - 1, Decoration.Invert);
+            c.Decorate(inner.Y + 1 + s.SelectedIndex - s.Scroll, inner.X, inner.X + inner.W, Decoration.Invert);
         if (s.Visible.Count > rows) ScrollHint(c, r, s.Scroll, rows, s.Visible.Count);
     }
 
@@ -253,45 +244,28 @@ public static class BoardView
 
     private static void OfficersPanel(Screen c, BoardState s, Rect r, bool focused)
     {
-        var inner = r.W - 2;
-        int[] w = [1, 8, 4, 9, 0, 5];
-        w[4] = Math.Max(6, inner - w.Sum() - (w.Length - 1));
-        var t = NewTable();
-        t.AddColumn(Column("", w[0]));
-        t.AddColumn(Column("BADGE", w[1]));
-        t.AddColumn(Column("ROLE", w[2]));
-        t.AddColumn(Column("STATUS", w[3]));
-        t.AddColumn(Column("WHERE", w[4]));
-        t.AddColumn(Column("SINCE", w[5], last: true));
-        var rows = Math.Max(1, r.H - 3);
         var officers = s.Data.Officers;
+        var available = officers.Count(o => o.Status == OfficerStatus.Available);
+        var inner = Panel(c, r, $"Officers {available}/{officers.Count} available", focused);
+        int[] w = [1, 8, 4, 9, 0, 5];
+        w[4] = Math.Max(6, inner.W - w.Sum() - (w.Length - 1));
+        var t = new FixedTable([new("", w[0]), new("BADGE", w[1]), new("ROLE", w[2]), new("STATUS", w[3]), new("WHERE", w[4]), new("SINCE", w[5])],
+            Bold, c.Theme.Ellipsis);
+        var rows = Math.Max(1, r.H - 3);
         var end = Math.Min(officers.Count, s.OfficerScroll + rows);
         var open = s.Data.OpenCallByBadge;
         for (var i = s.OfficerScroll; i < end; i++)
         {
             var o = officers[i];
-            var selected = focused && i == s.OfficerIndex;
-            var where = open.TryGetValue(o.Badge, out var callId) ? $"#{callId} {CallLocation(s.Data, callId)}" : o.Post;
+            var where = open.TryGetValue(o.Badge, out var callId) && s.Data.CallById.TryGetValue(callId, out var onCall) ? $"#{callId} {onCall.Location}" : o.Post;
             var since = o.StatusSince is { } t0 ? TimeZoneInfo.ConvertTime(t0, s.Data.Zone).ToString("HH:mm", Inv) : "";
-            t.AddRow(
-                new Text(selected ? c.Theme.Marker : " ", Bold),
-                new Text(Fit(o.Badge, w[1], c.Theme)),
-                new Text(o.Role.Text()),
-                new Text(Fit(o.Status.Text(), w[3], c.Theme), OfficerStyle(o.Status)),
-                new Text(Fit(where, w[4], c.Theme)),
-                new Text(since));
+            t.Add(new FixedCell(focused && i == s.OfficerIndex ? c.Theme.Marker : " ", Bold), o.Badge, o.Role.Text(),
+                new FixedCell(o.Status.Text(), OfficerStyle(o.Status)), where, since);
         }
-        var available = officers.Count(o => o.Status == OfficerStatus.Available);
-        c.Draw(Frame(c, t, $"Officers {available}/{officers.Count} available", focused, r.H), r);
+        c.Draw(t, inner);
         if (focused && officers.Count > 0 && s.OfficerIndex >= s.OfficerScroll && s.OfficerIndex < end)
-            c.Decorate(r.Y + 2 + s.OfficerIndex - s.OfficerScroll, r.X + 1, r.X + r.W - 1, Decoration.Invert);
+            c.Decorate(inner.Y + 1 + s.OfficerIndex - s.OfficerScroll, inner.X, inner.X + inner.W, Decoration.Invert);
         if (officers.Count > rows) ScrollHint(c, r, s.OfficerScroll, rows, officers.Count);
-    }
-
-    private static string CallLocation(BoardData d, long id)
-    {
-        foreach (var call in d.Calls) if (call.Id == id) return call.Location;
-        return "";
     }
 
     private static Style OfficerStyle(OfficerStatus s) => s switch
@@ -307,9 +281,7 @@ public static class BoardView
     private static void DetailPanel(Screen c, BoardState s, Rect r, bool focused)
     {
         var call = s.SelectedCall;
-        var title = call is null ? "Detail" : $"Call {call.Id}";
-        EmptyFrame(c, r, title, focused);
-        var inner = new Rect(r.X + 1, r.Y + 1, r.W - 2, r.H - 2);
+        var inner = Panel(c, r, call is null ? "Detail" : $"Call {call.Id}", focused);
         if (call is null)
         {
             c.Put(inner.X + 1, inner.Y, "No call selected.", Dim, inner.X + inner.W);
@@ -470,7 +442,7 @@ public static class BoardView
     private static void Box(Screen c, Rect r, string title, IReadOnlyList<SegmentLine> lines, int scroll = 0)
     {
         c.Fill(r, Plain);
-        EmptyFrame(c, r, title, true);
+        Panel(c, r, title, true);
         var innerH = r.H - 2;
         scroll = Math.Clamp(scroll, 0, Math.Max(0, lines.Count - innerH));
         for (var i = 0; i < innerH && scroll + i < lines.Count; i++) c.DrawLine(lines[scroll + i], r.X + 2, r.Y + 1 + i, r.W - 4);
@@ -525,7 +497,7 @@ public static class BoardView
 
     private static void Route(Screen c, BoardState s, RouteOverlay o)
     {
-        var call = s.Data.Calls.FirstOrDefault(x => x.Id == o.CallId);
+        s.Data.CallById.TryGetValue(o.CallId, out var call);
         var items = new List<IRenderable>();
         if (call is not null)
             items.Add(new Text($"{call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)} ({call.Location}), {call.Status.Text()}"));

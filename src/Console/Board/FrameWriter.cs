@@ -18,6 +18,9 @@ public sealed class FrameWriter
     /// <summary>The next frame redraws everything (after SIGCONT, Ctrl+L, or a resize).</summary>
     public void Invalidate() => _full = true;
 
+    /// <summary>The screen before the previous one: free to be drawn on again.</summary>
+    public Screen? Spare { get; private set; }
+
     public string Frame(Screen next)
     {
         var prev = _previous;
@@ -49,6 +52,7 @@ public sealed class FrameWriter
             }
             WriteSpan(sb, next, y, first, last);
         }
+        if (!ReferenceEquals(prev, next)) Spare = prev;
         _previous = next;
         _full = false;
         if (sb.Length == 0) return "";

@@ -55,6 +55,13 @@ public sealed class Screen
     public int Width { get; }
     public int Height { get; }
     public Palette Palette { get; }
+
+    /// <summary>Blanks every cell, so a screen can be drawn again instead of allocated (the loop keeps two).</summary>
+    public void Clear()
+    {
+        Array.Fill(_text, " ");
+        Array.Clear(_style);
+    }
     public BoardTheme Theme { get; }
 
     public string TextAt(int x, int y) => _text[y * Width + x];
@@ -100,7 +107,7 @@ public sealed class Screen
             if (x + w > end) break;
             if (x >= 0)
             {
-                var s = Theme.Unicode || r.Value < 128 ? r.ToString() : "?";
+                var s = Theme.Unicode || r.Value < 128 ? Palette.Text(r) : "?";
                 Set(x, y, s, id);
                 if (w == 2)
                 {
@@ -121,6 +128,35 @@ public sealed class Screen
         if (x + 1 < Width && _text[i + 1].Length == 0) _text[i + 1] = " ";
         _text[i] = s;
         _style[i] = style;
+    }
+
+    /// <summary>A border round a rectangle (the theme's box: rounded, or ASCII), with a title in the top edge.</summary>
+    public void Frame(Rect r, Style border, string title, Style titleStyle)
+    {
+        if (r.W < 2 || r.H < 2) return;
+        var box = Theme.Box;
+        string P(BoxBorderPart part) => box.GetPart(part);
+        var right = r.X + r.W - 1;
+        var bottom = r.Y + r.H - 1;
+        Put(r.X, r.Y, P(BoxBorderPart.TopLeft), border);
+        Put(right, r.Y, P(BoxBorderPart.TopRight), border);
+        Put(r.X, bottom, P(BoxBorderPart.BottomLeft), border);
+        Put(right, bottom, P(BoxBorderPart.BottomRight), border);
+        var top = P(BoxBorderPart.Top);
+        var low = P(BoxBorderPart.Bottom);
+        for (var x = r.X + 1; x < right; x++)
+        {
+            Put(x, r.Y, top, border);
+            Put(x, bottom, low, border);
+        }
+        var left = P(BoxBorderPart.Left);
+        var side = P(BoxBorderPart.Right);
+        for (var y = r.Y + 1; y < bottom; y++)
+        {
+            Put(r.X, y, left, border);
+            Put(right, y, side, border);
+        }
+        if (title.Length > 0 && r.W > 4) Put(r.X + 2, r.Y, CellText.Fit(title, r.W - 4, Theme.Ellipsis), titleStyle, right - 1);
     }
 
     public void Fill(Rect r, Style style)
@@ -171,7 +207,6 @@ public sealed class Palette
     private readonly List<Style> _styles = [];
     private readonly List<string> _sgr = [];
     private readonly Dictionary<(int, Decoration), int> _decorated = new();
-    private readonly Dictionary<int, int> _widths = new();
     private readonly bool _color;
 
     public Palette(bool color)
@@ -205,14 +240,18 @@ public sealed class Palette
         return r;
     }
 
-    public int Width(Rune r)
+    private static readonly string[] AsciiText = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
+    private readonly Dictionary<int, string> _texts = new();
+
+    /// <summary>A character as a string, without allocating one per cell per frame.</summary>
+    public string Text(Rune r)
     {
-        if (r.Value < 0x7F) return r.Value < 0x20 ? 0 : 1;
-        if (_widths.TryGetValue(r.Value, out var w)) return w;
-        w = Math.Clamp(new Segment(r.ToString()).CellCount(), 0, 2);
-        _widths[r.Value] = w;
-        return w;
+        if (r.Value < 128) return AsciiText[r.Value];
+        if (!_texts.TryGetValue(r.Value, out var t)) _texts[r.Value] = t = r.ToString();
+        return t;
     }
+
+    public int Width(Rune r) => CellText.Width(r);
 
     /// <summary>An absolute SGR: reset, then this style's attributes, so each run stands alone.</summary>
     private string BuildSgr(Style s)
