@@ -35,6 +35,7 @@ public sealed class Tmux : IDisposable
     public string Run(params string[] args)
     {
         var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-u"); // UTF-8 whatever the test runner's locale
         psi.ArgumentList.Add("-L");
         psi.ArgumentList.Add(_socket);
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -250,6 +251,8 @@ public sealed class BoardTmuxTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Equal(Commands.BoardCommand.NoTerminal + Environment.NewLine, err);
+        // `safety-console` with no command is the board too.
+        Assert.Equal((2, "", Commands.BoardCommand.NoTerminal + Environment.NewLine), Cli("--db", _db));
 
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var a in new[] { Program, "--db", _db }) psi.ArgumentList.Add(a);
