@@ -23,6 +23,9 @@ public interface IBoardActions
     long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at);
     Recommendation Recommend(long callId, DateTimeOffset at);
     void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at);
+
+    /// <summary>R9: records that a non-dispatcher was shown a call's detail.</summary>
+    void RecordDetailRead(string actor, long callId, DateTimeOffset at);
 }
 
 /// <summary>The board's actions on the store, through <see cref="CallActions"/>, <see cref="OfficerActions"/> and <see cref="Recommendations"/>.</summary>
@@ -46,6 +49,10 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
 
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) =>
         OfficerActions.SetStatus(db, actor, badge, status, at, "set on the board");
+
+    public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
+        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.read", callId,
+            Reason: $"R9: call detail shown on the board to {actor}, a {Operators.RoleOf(db, actor).Text()}")));
 }
 
 /// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>
@@ -94,6 +101,20 @@ public static class BoardActionRunner
         catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
         {
             return new ActionDoneMsg(action, false, "The database stayed busy (another process holds a long write); try again in a moment.");
+        }
+    }
+
+    /// <summary>R9: records a read; a failure is said on the status line (the detail stays shown: it was already read).</summary>
+    public static Msg? RecordRead(IBoardActions actions, string actor, long callId, DateTimeOffset at)
+    {
+        try
+        {
+            actions.RecordDetailRead(actor, callId, at);
+            return null;
+        }
+        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return new NoticeMsg($"Recording that you read call {callId} failed ({e.Message.TrimEnd('.')}); tell a supervisor (R9).", Error: true);
         }
     }
 

@@ -169,6 +169,7 @@ public sealed class BoardLoop
                 case LoadDetailCmd d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
                 case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
                 case ActCmd a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
+                case RecordReadCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRead(_actions, _account, r.CallId, _time.GetUtcNow())); break;
             }
         }
     }
@@ -179,7 +180,15 @@ public sealed class BoardLoop
         var screen = BoardView.Render(State, _theme, _palette, _writer.Spare);
         var output = _writer.Frame(screen);
         FrameMilliseconds.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-        if (output.Length > 0) _terminal.Write(output);
+        if (output.Length == 0) return;
+        try
+        {
+            _terminal.Write(output);
+        }
+        catch (IOException)
+        {
+            State = State with { Quit = true }; // the terminal went away (SSH dropped): nothing left to draw on
+        }
     }
 
     /// <summary>

@@ -169,6 +169,9 @@ public sealed record BoardState
 
     public bool Quit { get; init; }
 
+    /// <summary>R9: calls whose detail this (non-dispatcher) operator has been shown and that read recorded, this session.</summary>
+    public System.Collections.Immutable.ImmutableHashSet<long> ReadsRecorded { get; init; } = [];
+
     public OperatorRole Role => Data.Role;
 
     public Call? SelectedCall => SelectedIndex >= 0 && SelectedIndex < Visible.Count ? Visible[SelectedIndex] : null;

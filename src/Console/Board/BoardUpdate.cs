@@ -19,7 +19,25 @@ public static class BoardUpdate
     public static readonly TimeSpan InfoFor = TimeSpan.FromSeconds(8);
     public static readonly TimeSpan ErrorFor = TimeSpan.FromSeconds(15);
 
-    public static (BoardState State, IReadOnlyList<Cmd> Cmds) Update(BoardState s, Msg msg) => msg switch
+    public static (BoardState State, IReadOnlyList<Cmd> Cmds) Update(BoardState s, Msg msg)
+    {
+        var (next, cmds) = Handle(s, msg);
+        return RecordReads(next, cmds);
+    }
+
+    /// <summary>
+    /// R9: every read of a call's detail by a non-dispatcher is recorded. When the detail panel shows a call to a
+    /// viewer (on screen, not merely selected), the read is recorded once per call and session.
+    /// </summary>
+    private static (BoardState, IReadOnlyList<Cmd>) RecordReads(BoardState s, IReadOnlyList<Cmd> cmds)
+    {
+        if (s.Role >= OperatorRole.Dispatcher || s.Quit || s.SelectedCallId is not { } id || s.ReadsRecorded.Contains(id)) return (s, cmds);
+        var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
+        if (layout.TooSmall || (layout.Detail is null && layout.MainShows != Focus.Detail)) return (s, cmds);
+        return (s with { ReadsRecorded = s.ReadsRecorded.Add(id) }, [.. cmds, new RecordReadCmd(id)]);
+    }
+
+    private static (BoardState State, IReadOnlyList<Cmd> Cmds) Handle(BoardState s, Msg msg) => msg switch
     {
         TickMsg t => (Tick(s, t.Now), None),
         ResizeMsg r => (Reclamp(s with { Width = Math.Max(1, r.Width), Height = Math.Max(1, r.Height) }), None),
@@ -165,7 +183,7 @@ public static class BoardUpdate
     public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + ErrorFor) };
 
     private static (BoardState, IReadOnlyList<Cmd>) Act(BoardState s, BoardAction action) =>
-        (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}…"), [new ActCmd(action)]);
+        (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}..."), [new ActCmd(action)]);
 
     // ---- keys -----------------------------------------------------------------------------------------------
 

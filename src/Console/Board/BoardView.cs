@@ -169,7 +169,7 @@ public static class BoardView
         var title = s.Filter.Length > 0
             ? $"Calls {s.Visible.Count} of {s.Data.Calls.Count} {c.Theme.Dot} filter: {s.Filter}"
             : $"Calls {s.Visible.Count} open";
-        if (!s.Loaded) title = "Calls (loading…)";
+        if (!s.Loaded) title = "Calls (loading...)";
         var inner = Panel(c, r, title, s.Focus == Focus.Calls);
         var w = CallWidths(inner.W, Math.Max(3, s.Data.MaxCallId.ToString(Inv).Length));
         var t = new FixedTable(
@@ -368,7 +368,7 @@ public static class BoardView
         }
         else
         {
-            items.Add(new Text("  loading…", Dim));
+            items.Add(new Text("  loading...", Dim));
         }
         return new Rows(items);
     }
@@ -390,7 +390,7 @@ public static class BoardView
             c.Put(x, r.Y, Fit(st.Text, r.W - 2, c.Theme), st.Kind == MessageKind.Error ? Alarm : Plain, r.X + r.W);
             return;
         }
-        if (s.Busy > 0) c.Put(r.X, r.Y, "  Working…", Dim);
+        if (s.Busy > 0) c.Put(r.X, r.Y, "  Working...", Dim);
         else if (s.Filter.Length > 0) c.Put(r.X, r.Y, Fit($"  Filter: {s.Filter}  ({s.Visible.Count} of {s.Data.Calls.Count}; Esc clears)", r.W, c.Theme), Dim);
     }
 
@@ -488,7 +488,7 @@ public static class BoardView
     /// <summary>The supervisor view: the `status` command's summary (open calls, the oldest waiting, escalations, officers, R5 figures).</summary>
     private static void Summary(Screen c, BoardState s)
     {
-        var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary…";
+        var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary...";
         var lines = text.TrimEnd('\n').Split('\n');
         var width = Math.Min(s.Width - 2, Math.Max(40, lines.Max(l => l.Length) + 4));
         var r = Centered(s, width, lines.Length + 2);
@@ -503,7 +503,7 @@ public static class BoardView
             items.Add(new Text($"{call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)} ({call.Location}), {call.Status.Text()}"));
         var listStart = -1;
         if (o.Error is { } err) items.Add(new Text(err, Alarm));
-        else if (o.Recommendation is not { } rec) items.Add(new Text("Ranking the candidates…", Dim));
+        else if (o.Recommendation is not { } rec) items.Add(new Text("Ranking the candidates...", Dim));
         else
         {
             var choices = BoardUpdate.RouteChoices(o, s.Role);

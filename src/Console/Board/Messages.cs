@@ -52,6 +52,9 @@ public sealed record RecommendCmd(long CallId) : Cmd;
 
 public sealed record ActCmd(BoardAction Action) : Cmd;
 
+/// <summary>R9: a non-dispatcher is being shown this call's detail; the read goes into the event log.</summary>
+public sealed record RecordReadCmd(long CallId) : Cmd;
+
 /// <summary>A dispatch action, run by <see cref="IBoardActions"/> on the worker with the same rules as the command line.</summary>
 public abstract record BoardAction
 {

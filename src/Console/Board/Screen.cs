@@ -107,7 +107,7 @@ public sealed class Screen
             if (x + w > end) break;
             if (x >= 0)
             {
-                var s = Theme.Unicode || r.Value < 128 ? Palette.Text(r) : "?";
+                var s = Theme.Unicode || r.Value < 128 ? Palette.Text(r) : Ascii(r);
                 Set(x, y, s, id);
                 if (w == 2)
                 {
@@ -119,6 +119,19 @@ public sealed class Screen
         }
         return x;
     }
+
+    /// <summary>A non-UTF-8 terminal gets ASCII: common punctuation is transliterated, anything else is '?'.</summary>
+    private static string Ascii(Rune r) => r.Value switch
+    {
+        0x2013 or 0x2014 or 0x2500 => "-", // dashes, box line
+        0x2018 or 0x2019 => "'",
+        0x201C or 0x201D => "\"",
+        0x2026 => "~", // ellipsis (one cell)
+        0x00A7 => "S", // section sign, as in "§3"
+        0x00B7 => ".",
+        0x2192 => ">",
+        _ => "?",
+    };
 
     private void Set(int x, int y, string s, int style)
     {

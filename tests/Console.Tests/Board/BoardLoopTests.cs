@@ -173,6 +173,7 @@ public sealed class FakeActions : IBoardActions
     public long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at) => 99;
     public Recommendation Recommend(long callId, DateTimeOffset at) => BoardFixture.Recommendation() with { CallId = callId };
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) => Done.Enqueue($"officer {badge} {status.Text()}");
+    public void RecordDetailRead(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"read {callId} by {actor}");
 }
 
 /// <summary>The real loop with a terminal, store and actions in memory.</summary>

@@ -173,6 +173,24 @@ public class BoardUpdateTests
     }
 
     [Fact]
+    public void R9_a_viewer_shown_a_calls_detail_has_the_read_recorded_once_per_call()
+    {
+        var s = Loaded(role: OperatorRole.Viewer); // 80x24: the detail panel is hidden, nothing is read yet
+        Assert.Empty(s.ReadsRecorded);
+        var (detail, cmds) = Keys(s, Tab, Tab); // the detail panel shows call 41
+        Assert.Contains(new RecordReadCmd(41), cmds);
+        (detail, cmds) = Keys(detail, KeyPress.Named(KeyName.BackTab), KeyPress.Named(KeyName.BackTab), Down, Tab, Tab);
+        Assert.Contains(new RecordReadCmd(42), cmds);
+        (_, cmds) = Keys(detail, KeyPress.Named(KeyName.BackTab), KeyPress.Named(KeyName.BackTab), Up, Tab, Tab);
+        Assert.DoesNotContain(cmds, c => c is RecordReadCmd); // 41 was recorded already this session
+        // At 120x40 the detail is always on screen: the selected call is read as soon as the board shows it.
+        var wide = Loaded(120, 40, OperatorRole.Viewer);
+        Assert.Contains(41L, wide.ReadsRecorded);
+        // Dispatchers and supervisors read details as part of their work: nothing is recorded.
+        Assert.Empty(Loaded(120, 40).ReadsRecorded);
+    }
+
+    [Fact]
     public void Ack_en_route_and_on_scene_act_on_the_selected_call()
     {
         var s = Keys(Loaded(), Down, Down).State; // 44

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Dapper;
+using SafetyConsole.Cli.Board;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Tests.Board;
+
+/// <summary>The real loop on a real database (the demo district), with the store-backed reads and actions.</summary>
+public sealed class BoardStoreTests : IDisposable
+{
+    private const string Chief = "chief"; // creates the database: its first supervisor (R10)
+    private const string Guest = "guest"; // not an operator: a viewer
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-store", Guid.NewGuid().ToString("N"));
+    private readonly string _db;
+    private readonly long _call;
+
+    public BoardStoreTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _db = Path.Combine(_folder, "safety.db");
+        var err = new StringWriter();
+        Assert.True(CliApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        using var db = SafetyDb.Open(_db, Chief);
+        var now = TimeText.ToDb(TimeProvider.System.GetUtcNow());
+        _call = db.Connection.ExecuteScalar<long>("""
+            INSERT INTO calls(source, external_id, received_at, location, type, priority, description, status, class, deadline, created_at, updated_at)
+            VALUES ('911', 'store-1', @now, 'LHS', 'FIGHT', 1, 'two students near the gym', 'PENDING', 'CAMPUS', @now, @now, @now)
+            RETURNING id
+            """, new { now });
+    }
+
+    private (FakeTerminal Term, Task<int> Run, SafetyDb Actions, SafetyDb Watcher) Start(string account, int w, int h)
+    {
+        var actions = SafetyDb.Open(_db, account);
+        var watcher = actions.OpenAnother(account);
+        var term = new FakeTerminal(w, h);
+        var loop = new BoardLoop(term, BoardTheme.Default, TimeProvider.System, new DbBoardStore(watcher, account), new StoreBoardActions(actions), account);
+        return (term, loop.RunAsync(), actions, watcher);
+    }
+
+    private T Eventually<T>(Func<SafetyDb, T> read, Func<T, bool> done, string what)
+    {
+        using var db = SafetyDb.Open(_db, Chief);
+        var clock = Stopwatch.StartNew();
+        T value;
+        while (!done(value = read(db)))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(15)) Assert.Fail($"{what} never happened; last seen: {value}");
+            Thread.Sleep(50); // another thread of this process writes it; the database is what we wait on
+        }
+        return value;
+    }
+
+    private static void Finish(FakeTerminal term, Task<int> run, params SafetyDb[] dbs)
+    {
+        term.Type("q");
+        Assert.True(run.Wait(TimeSpan.FromSeconds(15)));
+        Assert.Equal(0, run.Result);
+        foreach (var db in dbs) db.Dispose();
+    }
+
+    [Fact]
+    public void A_dispatcher_routes_a_call_from_the_board_and_the_store_has_it_assigned()
+    {
+        var (term, run, a, w) = Start(Chief, 120, 40);
+        term.WaitFor("Calls 1 open");
+        term.WaitFor("school"); // the header's day state came from the store's queue summary
+        term.Type("r");
+        term.WaitFor("1. CSO-01");
+        term.Type("1");
+        term.WaitFor("assigned to CSO-01");
+        var status = Eventually(db => db.Connection.ExecuteScalar<string>("SELECT status || ' ' || assigned_to FROM calls WHERE id = @id", new { id = _call }),
+            s => s == "ASSIGNED CSO-01", "the assignment");
+        Assert.Equal("ASSIGNED CSO-01", status);
+        term.WaitFor("ASSIGNED"); // the watcher noticed the change and the table shows it
+        Finish(term, run, a, w);
+    }
+
+    [Fact]
+    public void R9_R10_a_viewer_is_refused_actions_and_each_detail_read_is_recorded()
+    {
+        var (term, run, a, w) = Start(Guest, 120, 40);
+        term.WaitFor("viewer, read-only");
+        term.WaitFor("two students near the gym"); // the detail panel shows the call
+        var reads = Eventually(db => db.Connection.ExecuteScalar<long>(
+            "SELECT count(*) FROM events WHERE kind = 'call.read' AND actor = @Guest AND call_id = @id", new { Guest, id = _call }), n => n == 1, "the R9 read record");
+        Assert.Equal(1, reads);
+        term.Type("r");
+        term.WaitFor("R10: guest is a viewer");
+        term.Type(":assign " + _call + " CSO-01\r");
+        term.WaitFor("may not assign");
+        Assert.Equal("PENDING", Eventually(db => db.Connection.ExecuteScalar<string>("SELECT status FROM calls WHERE id = @id", new { id = _call }), _ => true, ""));
+        Finish(term, run, a, w);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
