@@ -11,5 +11,6 @@ public static class CommandCatalog
         foreach (var c in CallsCommands.Build(ctx)) yield return c;
         foreach (var c in OfficersCommands.Build(ctx)) yield return c;
         yield return OperatorsCommands.Build(ctx);
+        foreach (var c in FeedCommands.Build(ctx)) yield return c;
     }
 }
