@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Store;
 
@@ -88,6 +89,7 @@ internal static class FeedPipeline
         { IsBackground = true, Name = "feed reader" };
         reader.Start();
 
+        var tuning = BulkTuning.Apply(db);
         try
         {
             using var writer = kind.Prepare(db.Connection);
@@ -107,8 +109,11 @@ internal static class FeedPipeline
                 {
                     break; // the reader finished and everything it read was taken
                 }
-                pending.AddRange(chunk);
-                if (pending.Count >= options.BatchSize) Commit(db, input, options, kind, writer, pending, summary);
+                foreach (var item in chunk)
+                {
+                    pending.Add(item);
+                    if (pending.Count >= options.BatchSize) Commit(db, input, options, kind, writer, pending, summary);
+                }
             }
             // A header or format failure hands over nothing; a read failure mid-way keeps what was read before it
             // (each batch is consistent on its own), then reports the input as unreadable.
@@ -122,6 +127,7 @@ internal static class FeedPipeline
         }
         finally
         {
+            tuning.Restore(db);
             while (warnings.TryDequeue(out var w)) summary.WarningMessages.Add(w);
         }
         return summary;
@@ -227,6 +233,24 @@ internal static class FeedPipeline
             }
         }
         batch.Clear();
+    }
+
+    /// <summary>
+    /// Connection settings for the length of a load: a larger page cache (index pages stay in memory when records
+    /// arrive out of time order) and a less frequent WAL checkpoint (each one syncs the disk), restored afterwards.
+    /// Durability is unchanged: every committed batch is in the WAL.
+    /// </summary>
+    private readonly record struct BulkTuning(long CacheSize, long AutoCheckpoint)
+    {
+        public static BulkTuning Apply(SafetyDb db)
+        {
+            var before = new BulkTuning(db.Connection.ExecuteScalar<long>("PRAGMA cache_size"), db.Connection.ExecuteScalar<long>("PRAGMA wal_autocheckpoint"));
+            db.Connection.Execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000");
+            return before;
+        }
+
+        public void Restore(SafetyDb db) =>
+            db.Connection.Execute($"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
