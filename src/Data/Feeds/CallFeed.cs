@@ -83,24 +83,12 @@ public static class CallFeed
                 if (SourceProblem(source) is { } problem) Fail(ref errors, line, "source", problem);
             }
 
-            string? receivedAt = null;
-            var receivedText = PlainText.Clean(v[ReceivedAt]);
-            if (receivedText.Length == 0) Fail(ref errors, line, "received_at", "required: when the call was received, ISO 8601 with an offset or Z");
-            else if (FeedValues.TryParseInstant(receivedText, out var received)) receivedAt = TimeText.ToDb(received);
-            else Fail(ref errors, line, "received_at", $"'{PlainText.Excerpt(receivedText)}' is not an ISO 8601 time with an offset or Z; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z");
-
-            string? location = null;
-            var locationText = PlainText.Clean(v[Location]);
-            if (locationText.Length == 0) Fail(ref errors, line, "location", "required: a district location code such as LHS");
-            else if (!_locations.TryGetValue(locationText, out location))
-                Fail(ref errors, line, "location", $"'{PlainText.Excerpt(locationText)}' is not a district location code; check the code, or import the district's locations first");
-
-            TypeInfo? type = null;
-            var typeText = PlainText.Clean(v[Type]);
-            if (typeText.Length == 0) Fail(ref errors, line, "type", "required: a call type code such as FIGHT or SUSP");
-            else if (!_types.TryGetValue(typeText, out type))
-                Fail(ref errors, line, "type", $"'{PlainText.Excerpt(typeText)}' is not a call type code; use an APCO code of the district such as FIGHT, WEAPON, SUSP or WELFARE");
-            else if (type.Refused)
+            var receivedAt = Instant(v[ReceivedAt], "received_at", "when the call was received", line, ref errors);
+            var location = Lookup(v[Location], _locations, "location", "a district location code such as LHS",
+                "is not a district location code; check the code, or import the district's locations first", line, ref errors);
+            var type = Lookup(v[Type], _types, "type", "a call type code such as FIGHT or SUSP",
+                "is not a call type code; use an APCO code of the district such as FIGHT, WEAPON, SUSP or WELFARE", line, ref errors);
+            if (type is { Refused: true })
             {
                 // R8: the APCO type ALIEN (immigration violation) is refused; the refusal is recorded, the call is not.
                 Fail(ref errors, line, "type", $"R8: call type {type.Code} is refused at ingest; the district never acts on immigration or citizenship status, so the call was not loaded");

@@ -23,6 +23,27 @@ internal abstract class FeedKind<TRow> where TRow : class
 
     protected static void Fail(ref List<FeedError>? errors, int line, string field, string reason) =>
         (errors ??= []).Add(new FeedError(line, field, reason));
+
+    /// <summary>A required instant (ISO 8601 with an offset or Z) as database text, or null after adding its error.</summary>
+    protected static string? Instant(string? raw, string field, string meaning, int line, ref List<FeedError>? errors)
+    {
+        var text = PlainText.Clean(raw);
+        if (text.Length == 0) Fail(ref errors, line, field, $"required: {meaning}, ISO 8601 with an offset or Z");
+        else if (FeedValues.TryParseInstant(text, out var t)) return TimeText.ToDb(t);
+        else Fail(ref errors, line, field, $"'{PlainText.Excerpt(text)}' is not an ISO 8601 time with an offset or Z; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z");
+        return null;
+    }
+
+    /// <summary>A required code looked up in a cache (case-insensitive), or default after adding its error.</summary>
+    protected static T? Lookup<T>(string? raw, IReadOnlyDictionary<string, T> known, string field, string required, string unknown,
+        int line, ref List<FeedError>? errors)
+    {
+        var text = PlainText.Clean(raw);
+        if (text.Length == 0) Fail(ref errors, line, field, $"required: {required}");
+        else if (known.TryGetValue(text, out var value)) return value;
+        else Fail(ref errors, line, field, $"'{PlainText.Excerpt(text)}' {unknown}");
+        return default;
+    }
 }
 
 /// <summary>Inserts rows with prepared commands reused for the whole load (the hot path: no per-row SQL parsing, no Dapper).</summary>

@@ -35,17 +35,9 @@ public static class PositionFeed
             var v = raw.Values;
             var line = raw.Line;
 
-            string? badge = null;
-            var badgeText = PlainText.Clean(v[Badge]);
-            if (badgeText.Length == 0) Fail(ref errors, line, "badge", "required: the officer's badge");
-            else if (!_badges.TryGetValue(badgeText, out badge))
-                Fail(ref errors, line, "badge", $"'{PlainText.Excerpt(badgeText)}' is not an officer's badge; check it with `safety-console officers list`");
-
-            string? at = null;
-            var atText = PlainText.Clean(v[At]);
-            if (atText.Length == 0) Fail(ref errors, line, "at", "required: when the position was taken, ISO 8601 with an offset or Z");
-            else if (FeedValues.TryParseInstant(atText, out var t)) at = TimeText.ToDb(t);
-            else Fail(ref errors, line, "at", $"'{PlainText.Excerpt(atText)}' is not an ISO 8601 time with an offset or Z; write it like 2026-11-23T10:05:00-08:00");
+            var badge = Lookup(v[Badge], _badges, "badge", "the officer's badge",
+                "is not an officer's badge; check it with `safety-console officers list`", line, ref errors);
+            var at = Instant(v[At], "at", "when the position was taken", line, ref errors);
 
             var lat = Coordinate(v[Lat], "lat", 90, line, ref errors);
             var lon = Coordinate(v[Lon], "lon", 180, line, ref errors);

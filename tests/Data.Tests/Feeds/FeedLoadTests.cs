@@ -121,27 +121,9 @@ public class FeedLoadTests
     public async Task Streamed_records_are_committed_one_by_one_as_they_arrive()
     {
         using var f = new FeedFixture();
-        using var reader = f.Test.OpenAnother();
-        using var server = new AnonymousPipeServerStream(PipeDirection.Out);
-        using var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
-        using var input = FeedInput.FromStream(client, "standard input", "stdin", mayWait: true);
-        var load = Task.Run(() => CallFeed.Load(f.Db, input, f.Options()));
-        for (var i = 1; i <= 5; i++)
-        {
-            var line = $$"""{"external_id":"S{{i}}","received_at":"2026-11-23T10:05:00Z","location":"LHS","type":"FIGHT"}""" + "\n";
-            server.Write(Encoding.UTF8.GetBytes(line));
-            server.Flush();
-            // The writer has not closed the pipe: the record must become visible to another connection now.
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (reader.Connection.ExecuteScalar<long>("SELECT count(*) FROM calls") < i)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"record {i} was not committed while the input stayed open");
-                Assert.False(load.IsCompleted, "the load ended before its input did");
-                Thread.Yield();
-            }
-        }
-        server.Dispose();
-        var s = await load;
+        var lines = Enumerable.Range(1, 5).Select(i =>
+            $$"""{"external_id":"S{{i}}","received_at":"2026-11-23T10:05:00Z","location":"LHS","type":"FIGHT"}""").ToArray();
+        var s = await StreamThroughPipe(f, null, null, lines);
         Assert.Equal((5, 5), (s.Read, s.Loaded));
         Assert.Equal(5, f.Count("SELECT count(*) FROM events WHERE kind = 'feed.loaded'"));
         Assert.Equal("stdin", f.Text("SELECT DISTINCT source FROM calls"));
@@ -151,24 +133,36 @@ public class FeedLoadTests
     public async Task Streamed_csv_records_are_committed_as_they_arrive_too()
     {
         using var f = new FeedFixture();
+        var lines = Enumerable.Range(1, 3).Select(i => $"C{i},2026-11-23T10:05:00Z,LHS,FIGHT").ToArray();
+        var s = await StreamThroughPipe(f, FeedFormat.Csv, "external_id,received_at,location,type", lines);
+        Assert.Equal(3, s.Loaded);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="lines"/> one by one into a pipe read by a load, and after each waits until another
+    /// connection sees it committed, while the pipe is still open (a record is committed as it arrives).
+    /// </summary>
+    private static async Task<FeedSummary> StreamThroughPipe(FeedFixture f, FeedFormat? format, string? header, string[] lines)
+    {
         using var reader = f.Test.OpenAnother();
         using var server = new AnonymousPipeServerStream(PipeDirection.Out);
         using var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
         using var input = FeedInput.FromStream(client, "standard input", "stdin", mayWait: true);
-        var load = Task.Run(() => CallFeed.Load(f.Db, input, f.Options(format: FeedFormat.Csv)));
-        server.Write(Encoding.UTF8.GetBytes("external_id,received_at,location,type\n"));
-        for (var i = 1; i <= 3; i++)
+        var load = Task.Run(() => CallFeed.Load(f.Db, input, f.Options(format: format)));
+        if (header is not null) server.Write(Encoding.UTF8.GetBytes(header + "\n"));
+        for (var i = 1; i <= lines.Length; i++)
         {
-            server.Write(Encoding.UTF8.GetBytes($"C{i},2026-11-23T10:05:00Z,LHS,FIGHT\n"));
+            server.Write(Encoding.UTF8.GetBytes(lines[i - 1] + "\n"));
             server.Flush();
             var deadline = DateTime.UtcNow.AddSeconds(20);
             while (reader.Connection.ExecuteScalar<long>("SELECT count(*) FROM calls") < i)
             {
-                Assert.True(DateTime.UtcNow < deadline, $"CSV record {i} was not committed while the input stayed open");
+                Assert.True(DateTime.UtcNow < deadline, $"record {i} was not committed while the input stayed open");
+                Assert.False(load.IsCompleted, "the load ended before its input did");
                 Thread.Yield();
             }
         }
         server.Dispose();
-        Assert.Equal(3, (await load).Loaded);
+        return await load;
     }
 }
