@@ -1,6 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Store;
+
 namespace SafetyConsole.Worker;
 
+/// <summary>
+/// `safety-worker [--db PATH] [--once] [--at TIME] [--inbox DIR]` (DESIGN §4b, §5). Exit codes: 0 done; 1 a pass
+/// could not do everything (not counting conflicts, which mean someone else acted); 2 bad usage, bad settings or
+/// no database. Errors are one sentence on standard error.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => 2;
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, TimeProvider.System);
+
+    /// <summary>The whole program with its streams and clock injected.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        try
+        {
+            IConfiguration configuration;
+            try
+            {
+                configuration = WorkerHost.Configuration();
+            }
+            catch (Exception e) when (e is InvalidDataException or FormatException)
+            {
+                throw SafetyException.Usage($"The settings file appsettings.json in {AppContext.BaseDirectory} is not valid JSON ({EnforcementService.OneLine(e.InnerException ?? e).TrimEnd('.')}); fix it or remove it to use the defaults.");
+            }
+            var settings = WorkerSettings.From(configuration);
+            var command = WorkerCommand.Parse(args, settings.Inbox);
+            if (command.Help)
+            {
+                stdout.WriteLine(WorkerCommand.HelpText);
+                return 0;
+            }
+            // Fail fast, with one sentence, when the database is missing or not ours (migrating it if older).
+            using (SafetyDb.Open(command.DbPath, EnforcementPass.Actor)) { }
+            if (command.Once) return Once(command, settings, stdout, time);
+            using var host = WorkerHost.Create(command, settings, configuration, time);
+            var enforcer = host.Services.GetRequiredService<EnforcementService>();
+            host.Run(); // until SIGTERM or Ctrl+C; disposes the host
+            // A service that stopped on an error (logged) makes the exit code 1, so systemd restarts the worker.
+            return enforcer.ExecuteTask is { IsFaulted: true } ? 1 : 0;
+        }
+        catch (SafetyException e)
+        {
+            stderr.WriteLine(e.Message);
+            return e.ExitCode;
+        }
+    }
+
+    /// <summary>`--once`: the inbox (if any), then one pass as of --at or the clock; a line per action on stdout.</summary>
+    private static int Once(WorkerCommand command, WorkerSettings settings, TextWriter stdout, TimeProvider time)
+    {
+        using var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor);
+        var at = command.At ?? time.GetUtcNow();
+        if (command.Inbox is { } inbox && InboxWiring.Processor is { } process)
+            foreach (var line in process(db, inbox, at, CancellationToken.None)) stdout.WriteLine(line);
+        var result = EnforcementPass.Run(db, at, settings.Policy);
+        foreach (var a in result.Actions) stdout.WriteLine(a.Line);
+        foreach (var s in result.Skipped)
+            stdout.WriteLine($"call {s.CallId}: {(s.Conflict ? "skipped" : "not handled")}, {s.Reason}");
+        stdout.WriteLine(result.Summary);
+        return result.Failed > 0 ? 1 : 0;
+    }
 }

@@ -8,9 +8,16 @@ public static class CommandCatalog
     public static IEnumerable<Command> All(CliContext ctx)
     {
         yield return InitCommand.Build(ctx);
+        yield return DistrictCommands.Build(ctx);
         foreach (var c in CallsCommands.Build(ctx)) yield return c;
         foreach (var c in OfficersCommands.Build(ctx)) yield return c;
         yield return OperatorsCommands.Build(ctx);
+        yield return RecommendCommand.Build(ctx);
+        yield return StatusCommand.Build(ctx);
+        yield return ReportCommand.Build(ctx);
+        yield return ComplianceCommand.Build(ctx);
+        yield return BackupCommand.Build(ctx);
+        foreach (var c in DispatchCommands.Build(ctx)) yield return c;
         foreach (var c in FeedCommands.Build(ctx)) yield return c;
     }
 }

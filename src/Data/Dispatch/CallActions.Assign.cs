@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
@@ -42,26 +43,48 @@ public static partial class CallActions
 
         var rec = Recommendations.For(call, snap, settings, at, Recommendations.TimedOutOn(db, callId));
         var check = Overrides.CanAssign(rec, badge, Operators.RoleOf(db, actor), overrideReason);
-        if (!check.Allowed) throw Refuse(db, actor, at, callId, check.Message);
+        if (!check.Allowed)
+        {
+            // Lost a race between reading the call and ranking: say who took it rather than why the officer no longer fits.
+            var current = Reads.RequireCall(db, callId);
+            throw Refuse(db, actor, at, callId, current.Status != call.Status
+                ? $"Call {callId} was taken meanwhile: it is {StateChanges.DescribeCall(db.Connection, null, callId)}; refresh and decide again."
+                : check.Message);
+        }
 
-        var officer = snap.OfficersByBadge[badge];
+        var why = check.IsOverride ? $"R7 override by {actor}: {check.Reason}" : RankReason(rec, badge);
         db.Write(tx =>
         {
-            var set = new CallSet().AssignedTo(badge, at).Class(rec.Class);
-            if (intake is not null) set.Deadline(intake.Deadline).Trace(intake.TraceText);
-            var why = check.IsOverride ? $"R7 override by {actor}: {check.Reason}" : RankReason(rec, badge);
-            StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Assigned,
-                new EventRow(at, actor, "call.assigned", Badge: badge, Reason: why), set);
-            StateChanges.MoveOfficer(tx, badge, officer.Status, OfficerStatus.Assigned,
-                new EventRow(at, actor, "officer.assigned", CallId: callId, Reason: $"assigned to call {callId}"));
+            var set = new CallSet();
+            if (intake is not null) set.Deadline(intake.Deadline).Trace(AppendTrace(call.Trace, intake.TraceText));
+            AssignInTx(tx, snap, call, rec.Class, badge, actor, at, why, set, intake?.Deadline ?? call.Deadline, check.IsOverride ? check.Reason : null);
             if (check.IsOverride)
                 StateChanges.AppendEvent(tx, new EventRow(at, actor, "override", callId, badge, Reason: check.Message, Detail: check.Reason ?? ""));
-            InsertAssignment(tx, callId, badge, at, actor, check.IsOverride ? check.Reason : null);
         });
         var msg = check.IsOverride
             ? $"Call {callId} assigned to {badge} by R7 override (reason recorded)."
             : $"Call {callId} assigned to {badge}.";
         return new AssignResult(callId, badge, check.IsOverride, rec, msg);
+    }
+
+    /// <summary>
+    /// The one assignment path, shared by dispatchers (<see cref="Assign"/>, after R10 and the override rules) and the
+    /// worker (R5 at the deadline, R6 after an acknowledgement timeout; the system actor needs no operator role):
+    /// inside the caller's transaction, the call moves from its current status to ASSIGNED (ASSIGNED → ASSIGNED for an
+    /// R6 reassignment) with <paramref name="badge"/>, the officer from its snapshot status to ASSIGNED, the
+    /// assignment row is written, and the R5 first-response figures are recorded. Each update is conditional: a lost
+    /// race throws <see cref="ChangeConflict"/> and the whole transaction rolls back.
+    /// </summary>
+    internal static void AssignInTx(Microsoft.Data.Sqlite.SqliteTransaction tx, DistrictSnapshot snap, Call call, CallClass cls, string badge,
+        string actor, DateTimeOffset at, string reason, CallSet set, DateTimeOffset? deadline, string? overrideReason = null)
+    {
+        var officer = snap.OfficersByBadge[badge];
+        StateChanges.MoveCall(tx, call.Id, call.Status, CallStatus.Assigned,
+            new EventRow(at, actor, "call.assigned", Badge: badge, Reason: reason), set.AssignedTo(badge, at).Class(cls));
+        StateChanges.MoveOfficer(tx, badge, officer.Status, OfficerStatus.Assigned,
+            new EventRow(at, actor, "officer.assigned", CallId: call.Id, Reason: $"assigned to call {call.Id}"));
+        InsertAssignment(tx, call.Id, badge, at, actor, overrideReason);
+        FirstResponseFigures.RecordAssignment(tx, call.Id, call.ReceivedAt, deadline, at, snap);
     }
 
     internal static void InsertAssignment(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>

@@ -15,7 +15,7 @@ public static partial class CallActions
         Operators.Require(db, actor, OperatorRole.Supervisor, "reclassify calls", at);
         RequireReason(reason, "reclassify");
         var code = type.Trim().ToUpperInvariant();
-        var newType = SnapshotLoader.CallTypes(db).FirstOrDefault(t => t.Code == code)
+        var newType = Districts.DistrictReads.CallTypes(db).FirstOrDefault(t => t.Code == code)
             ?? throw SafetyException.Usage($"'{type}' is not a call type; `safety-console calls types` lists them.");
         if (newType.Refused)
             throw Refuse(db, actor, at, callId, $"R8: call type {newType.Code} is refused; choose another type.");

@@ -14,6 +14,7 @@ namespace SafetyConsole.Data.Policy;
 public sealed class DistrictSnapshot
 {
     private readonly OfficerFacts[] _facts;
+    private readonly R7Memo?[] _r7Memo;
     private readonly FrozenDictionary<string, int> _indexByBadge;
     private readonly FrozenDictionary<string, int[]> _liaisonByZone;
     private readonly FrozenDictionary<string, int[]> _campusByZone;
@@ -71,6 +72,7 @@ public sealed class DistrictSnapshot
             StringComparer.Ordinal);
 
         _facts = new OfficerFacts[officerList.Length];
+        _r7Memo = new R7Memo?[officerList.Length];
         var indexByBadge = new Dictionary<string, int>(officerList.Length, StringComparer.Ordinal);
         var liaisonByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var campusByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -197,6 +199,12 @@ public sealed class DistrictSnapshot
 
     internal ReadOnlySpan<OfficerFacts> Facts => _facts;
 
+    /// <summary>
+    /// R7 exclusions depend only on the officer and the district date: the last one computed for each officer is kept
+    /// (one immutable memo per slot, replaced whole, so concurrent readers see either the old or the new one).
+    /// </summary>
+    internal Span<R7Memo?> R7Memos => _r7Memo;
+
     internal ReadOnlySpan<int> DistrictWide(CallClass cls) =>
         cls == CallClass.Liaison ? _liaisonDistrictWide : cls == CallClass.Campus ? _campusDistrictWide : [];
 
@@ -214,6 +222,9 @@ public sealed class DistrictSnapshot
         return d.ToFrozenDictionary(comparer);
     }
 }
+
+/// <summary>The R7 exclusion (or null: none) of one officer on one district date.</summary>
+internal sealed record R7Memo(DateOnly Date, Exclusion? Exclusion);
 
 /// <summary>What the router needs of one officer, computed once per snapshot.</summary>
 internal readonly struct OfficerFacts
@@ -233,6 +244,9 @@ internal readonly struct OfficerFacts
         OpenCall = openCall;
         CallsToday = callsToday;
         IsDistrictAgency = agency?.Kind == AgencyKind.District;
+        // Reasons that do not depend on the call, made once (the router hands out these shared instances).
+        PostedElsewhere = cls != CallClass.None && Codes.IsPostedAtLocation(officer.Role) ? Router.PostedElsewhere(officer) : null;
+        StateExclusion = cls != CallClass.None ? Router.StateExclusion(officer, openCall) : null;
     }
 
     public readonly Officer Officer;
@@ -247,4 +261,6 @@ internal readonly struct OfficerFacts
     public readonly bool IsDistrictAgency;
     public readonly long? OpenCall;
     public readonly int CallsToday;
+    public readonly Exclusion? PostedElsewhere;
+    public readonly Exclusion? StateExclusion;
 }

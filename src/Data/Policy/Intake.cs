@@ -72,7 +72,7 @@ public static class Intake
         {
             if (call.Basis is not { } basis)
             {
-                trace.Add($"R3: a {type.Code} request must state its basis ({Codes.AllBases}); none was given.");
+                trace.Add($"R3: {type.Code} ({type.Name}) must state its basis ({Codes.AllBases}); none was given.");
                 trace.Add($"R2: without a qualifying basis it is not for safety staff; diverted to {loc.Name}'s administration queue. A supervisor may reclassify.");
                 return new IntakeDecision(CallStatus.Diverted, CallClass.None, null, null, trace);
             }

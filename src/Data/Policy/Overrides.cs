@@ -44,10 +44,10 @@ public static class Overrides
             if (!x.Overridable)
                 return OverrideCheck.Refuse($"{badge} cannot be assigned to call {rec.CallId}: {x.Reason} Choose an eligible candidate.");
             if (role != OperatorRole.Supervisor)
-                return OverrideCheck.Refuse($"{badge} is not recommended ({x.Reason}) Only a supervisor may assign with a written reason; ask the on-call supervisor.");
+                return OverrideCheck.Refuse($"{badge} is not recommended: {x.Reason} Only a supervisor may assign with a written reason; ask the on-call supervisor.");
             if (string.IsNullOrWhiteSpace(reason))
-                return OverrideCheck.Refuse($"{badge} is not recommended ({x.Reason}) Give a written reason (--override REASON) to assign anyway.");
-            return new OverrideCheck(true, true, $"R7 override: {badge} assigned to call {rec.CallId} against the recommendation ({x.Reason}) Reason: {reason.Trim()}", reason.Trim());
+                return OverrideCheck.Refuse($"{badge} is not recommended: {x.Reason} Give a written reason (--override REASON) to assign anyway.");
+            return new OverrideCheck(true, true, $"R7 override: {badge} may be assigned to call {rec.CallId} against the recommendation. Not recommended: {x.Reason} Reason given: {reason.Trim()}", reason.Trim());
         }
 
         return OverrideCheck.Refuse(

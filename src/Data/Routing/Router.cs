@@ -55,6 +55,7 @@ public sealed record Recommendation(long CallId, CallClass Class, IReadOnlyList<
 public static class Router
 {
     [ThreadStatic] private static RankEntry[]? _scratch;
+    [ThreadStatic] private static Exclusion[]? _excludedScratch;
 
     /// <summary>As <see cref="Recommend(Call, CallClass, DistrictSnapshot, PolicySettings, DateTimeOffset, IReadOnlySet{string}?)"/> at the clock's time.</summary>
     public static Recommendation Recommend(Call call, CallClass cls, DistrictSnapshot snap, PolicySettings settings, TimeProvider clock,
@@ -91,8 +92,10 @@ public static class Router
         var total = districtWide.Length + inZone.Length;
         var scratch = _scratch;
         if (scratch is null || scratch.Length < total) _scratch = scratch = new RankEntry[Math.Max(total, 64)];
+        var excludedScratch = _excludedScratch;
+        if (excludedScratch is null || excludedScratch.Length < total) _excludedScratch = excludedScratch = new Exclusion[Math.Max(total, 64)];
         var n = 0;
-        List<Exclusion>? excluded = null;
+        var nx = 0;
         var freshTicks = settings.PingFreshness.Ticks;
         var etaPerMeter = settings.RoadFactor / (settings.SpeedKmh / 3.6);
 
@@ -103,10 +106,10 @@ public static class Router
             {
                 ref readonly var f = ref facts[indices[k]];
                 var o = f.Officer;
-                var reason = Exclude(in f, call, loc, date, now, skipBadges);
+                var reason = Exclude(in f, call, loc, date, skipBadges, ref snap.R7Memos[indices[k]]);
                 if (reason is { } x)
                 {
-                    (excluded ??= []).Add(x);
+                    excludedScratch[nx++] = x;
                     continue;
                 }
 
@@ -147,31 +150,28 @@ public static class Router
             };
             scratch[i].Badge = null!; // do not keep officers alive through the scratch buffer
         }
-        return new Recommendation(call.Id, cls, candidates, excluded is null ? [] : excluded) { CallStatus = call.Status };
+        var excluded = nx == 0 ? [] : new Exclusion[nx];
+        Array.Copy(excludedScratch, excluded, nx);
+        Array.Clear(excludedScratch, 0, nx); // do not keep them alive through the scratch buffer
+        return new Recommendation(call.Id, cls, candidates, excluded) { CallStatus = call.Status };
     }
 
     /// <summary>The first reason (in order: post, jurisdiction, R6, open call, status, R7) a plausible candidate is left out, or null.</summary>
-    private static Exclusion? Exclude(in OfficerFacts f, Call call, Location loc, DateOnly date, DateTimeOffset now, IReadOnlySet<string>? skip)
+    private static Exclusion? Exclude(in OfficerFacts f, Call call, Location loc, DateOnly date, IReadOnlySet<string>? skip, ref R7Memo? memo)
     {
         var o = f.Officer;
         var badge = o.Badge;
 
-        // R1/§3: whose post covers L.
-        bool covers;
+        // R1/§3: whose post covers L. CSO and SRO are posted at one school and cover only it.
         if (Codes.IsPostedAtLocation(o.Role))
-            covers = string.Equals(o.Post, loc.Code, StringComparison.Ordinal);
-        else
-            covers = string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal)
-                || string.Equals(o.Post, loc.Zone, StringComparison.Ordinal)
-                || string.Equals(o.Post, loc.Code, StringComparison.Ordinal);
-        if (!covers)
         {
-            var why = o.Role == Role.CSO
-                ? $"R1: CSO posted at {o.Post} stays at that school, not {loc.Code} (§3)."
-                : Codes.IsPostedAtLocation(o.Role)
-                    ? $"R1: {o.Role} posted at {o.Post}, not at {loc.Code}."
-                    : $"R1: posted at {o.Post}, which does not cover {loc.Code} (zone {loc.Zone}).";
-            return new Exclusion(badge, ExclusionKind.NotCovered, why, false);
+            if (!string.Equals(o.Post, loc.Code, StringComparison.Ordinal)) return f.PostedElsewhere;
+        }
+        else if (!string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal)
+            && !string.Equals(o.Post, loc.Zone, StringComparison.Ordinal)
+            && !string.Equals(o.Post, loc.Code, StringComparison.Ordinal))
+        {
+            return new Exclusion(badge, ExclusionKind.NotCovered, $"R1: posted at {o.Post}, which does not cover {loc.Code} (zone {loc.Zone}).", false);
         }
 
         // R1/§3: a liaison officer must be of L's agency or of the district.
@@ -182,21 +182,27 @@ public static class Router
         if (skip is not null && skip.Contains(badge))
             return new Exclusion(badge, ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped.", false);
 
-        if (f.OpenCall is { } open)
-            return open == call.Id
-                ? new Exclusion(badge, ExclusionKind.OnThisCall, $"§3: already on this call ({o.Status.Text()}).", false)
-                : new Exclusion(badge, ExclusionKind.OnOtherCall, $"§3: on call {open.ToString(CultureInfo.InvariantCulture)} ({o.Status.Text()}).", false);
-
-        if (o.Status != OfficerStatus.Available)
-            return new Exclusion(badge, ExclusionKind.NotAvailable, NotAvailableText(o.Status), false);
+        if (f.OpenCall is { } open && open == call.Id)
+            return new Exclusion(badge, ExclusionKind.OnThisCall, $"§3: already on this call ({o.Status.Text()}).", false);
+        if (f.StateExclusion is { } state) return state; // on another open call, or not AVAILABLE
 
         if (f.Agency is null)
             return new Exclusion(badge, ExclusionKind.UnknownAgency,
                 $"R7: agency {o.Agency} is not in the district's data, so its agreement cannot be checked.", false);
 
-        // R7: training and agreement; the only overridable reasons.
+        // R7: training and agreement; the only overridable reasons. Memoized per officer and district date.
+        var m = Volatile.Read(ref memo);
+        if (m is not null && m.Date == date) return m.Exclusion;
+        var r7 = R7Exclusion(in f, date);
+        Volatile.Write(ref memo, new R7Memo(date, r7));
+        return r7;
+    }
+
+    private static Exclusion? R7Exclusion(in OfficerFacts f, DateOnly date)
+    {
+        var badge = f.Officer.Badge;
         var trainingLapsed = date > f.TrainingCurrentThrough;
-        var agreementLapsed = !DistrictSnapshot.AgreementCurrent(f.Agency, date);
+        var agreementLapsed = !DistrictSnapshot.AgreementCurrent(f.Agency!, date);
         if (!trainingLapsed && !agreementLapsed) return null;
         var parts = new List<string>(2);
         if (trainingLapsed)
@@ -210,10 +216,22 @@ public static class Router
             parts.Add("training lapsed: " + string.Join(", ", lapsed));
         }
         if (agreementLapsed)
-            parts.Add($"{f.Agency.Code}'s agreement with the district was due for review {Iso(f.Agency.AgreementReviewDue!.Value)}");
+            parts.Add($"{f.Agency!.Code}'s agreement with the district was due for review {Iso(f.Agency.AgreementReviewDue!.Value)}");
         return new Exclusion(badge, trainingLapsed ? ExclusionKind.TrainingLapsed : ExclusionKind.AgreementLapsed,
             $"R7: {string.Join("; ", parts)} (a supervisor may assign with a written reason).", true);
     }
+
+    /// <summary>R1/§3: a CSO or SRO posted at another school (does not depend on the call's location).</summary>
+    internal static Exclusion PostedElsewhere(Officer o) => new(o.Badge, ExclusionKind.NotCovered,
+        o.Role == Role.CSO ? $"R1: CSO posted at {o.Post} stays at that school (§3)." : $"R1: {o.Role} posted at {o.Post}, another school.", false);
+
+    /// <summary>§3: on another open call, or not AVAILABLE; null when neither.</summary>
+    internal static Exclusion? StateExclusion(Officer o, long? openCall) =>
+        openCall is { } open
+            ? new Exclusion(o.Badge, ExclusionKind.OnOtherCall, $"§3: on call {open.ToString(CultureInfo.InvariantCulture)} ({o.Status.Text()}).", false)
+            : o.Status != OfficerStatus.Available
+                ? new Exclusion(o.Badge, ExclusionKind.NotAvailable, NotAvailableText(o.Status), false)
+                : null;
 
     private static readonly string[] NotAvailableTexts =
         Enum.GetValues<OfficerStatus>().Select(s => $"§3: {s.Text()}, not AVAILABLE.").ToArray();

@@ -36,7 +36,8 @@ public static class Migrations
             var current = conn.ExecuteScalar<long>("SELECT coalesce(max(version), 0) FROM schema_migrations");
             if (current > Latest)
                 throw SafetyException.Usage($"{path} was written by a newer SafetyConsole (schema {current}; this one knows up to {Latest}); upgrade safety-console before using it.");
-            if (current == Latest) return;
+            // Numbers may land out of order (0005 before 0002-0004 on a branch): up to date only when every one is applied.
+            if (current == Latest && conn.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations") == All.Count) return;
         }
 
         using var tx = conn.BeginTransaction(deferred: false);

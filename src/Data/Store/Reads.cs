@@ -45,6 +45,14 @@ public static class Reads
             .Select(r => r.ToCall()).ToList();
     }
 
+    /// <summary>
+    /// Calls matching a condition written by this assembly (never from input), e.g. the worker's
+    /// <c>status = 'PENDING' AND deadline &lt;= @at</c>, in the order given.
+    /// </summary>
+    internal static IReadOnlyList<Call> CallsWhere(SafetyDb db, string where, string orderBy, object args) =>
+        db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY {orderBy}", args)
+            .Select(r => r.ToCall()).ToList();
+
     public static Call? Call(SafetyDb db, long id) =>
         db.Connection.QuerySingleOrDefault<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE id = @id", new { id })?.ToCall();
 

@@ -85,28 +85,35 @@ public static class StateChanges
 
     private static ChangeConflict CallConflict(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next)
     {
-        var now = tx.Connection!.QuerySingleOrDefault<(string Status, string? AssignedTo)?>(
+        var now = DescribeCall(tx.Connection!, tx, callId);
+        return now is null
+            ? new ChangeConflict($"There is no call {callId}; check the number with `safety-console calls list`.")
+            : new ChangeConflict($"Call {callId} was not {expected.Text()} any more: it is {now}, so it was not made {next.Text()}; refresh and decide again.");
+    }
+
+    /// <summary>"ASSIGNED to CSO-01 (by alice at …)": a call's state and who made the last change, to tell the loser of a race who won.</summary>
+    public static string? DescribeCall(SqliteConnection conn, SqliteTransaction? tx, long callId)
+    {
+        var now = conn.QuerySingleOrDefault<(string Status, string? AssignedTo)?>(
             "SELECT status, assigned_to FROM calls WHERE id = @callId", new { callId }, tx);
-        if (now is null) return new ChangeConflict($"There is no call {callId}; check the number with `safety-console calls list`.");
-        var last = LastChange(tx, "call_id = @key", callId);
+        if (now is null) return null;
         var to = now.Value.AssignedTo is { } b ? $" to {b}" : "";
-        return new ChangeConflict(
-            $"Call {callId} was not {expected.Text()} any more: it is {now.Value.Status}{to}{last}, so it was not made {next.Text()}; refresh and decide again.");
+        return $"{now.Value.Status}{to}{LastChange(conn, tx, "call_id = @key", callId)}";
     }
 
     private static ChangeConflict OfficerConflict(SqliteTransaction tx, string badge, OfficerStatus expected, OfficerStatus next)
     {
         var now = tx.Connection!.QuerySingleOrDefault<string?>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx);
         if (now is null) return new ChangeConflict($"There is no officer {badge}; check the badge with `safety-console officers list`.");
-        var last = LastChange(tx, "badge = @key AND call_id IS NULL OR badge = @key", badge);
+        var last = LastChange(tx.Connection!, tx, "badge = @key", badge);
         return new ChangeConflict(
             $"Officer {badge} was not {expected.Text()} any more: now {now}{last}, so was not made {next.Text()}; choose another officer or refresh.");
     }
 
     /// <summary>" (by alice at 2026-11-23T18:05:00.000Z)": who made the last change, to tell the loser of a race who won.</summary>
-    private static string LastChange(SqliteTransaction tx, string where, object key)
+    private static string LastChange(SqliteConnection conn, SqliteTransaction? tx, string where, object key)
     {
-        var row = tx.Connection!.QueryFirstOrDefault<(string Actor, string At)?>(
+        var row = conn.QueryFirstOrDefault<(string Actor, string At)?>(
             $"SELECT actor, at FROM events WHERE {where} ORDER BY id DESC LIMIT 1", new { key }, tx);
         return row is { } r ? $" (by {r.Actor} at {r.At})" : "";
     }

@@ -31,6 +31,13 @@ public static class TimeText
     public static string ToIso(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The instant the district-local day of <paramref name="at"/> began ("today" for counts and figures).</summary>
+    public static DateTimeOffset StartOfLocalDay(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        return new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
+    }
+
     /// <summary>Parses an ISO 8601 instant that must carry an offset or 'Z' (feeds, --at).</summary>
     public static bool TryParseInstant(string? s, out DateTimeOffset value)
     {

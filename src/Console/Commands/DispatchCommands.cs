@@ -1,0 +1,127 @@
+using System.CommandLine;
+using SafetyConsole.Data.Dispatch;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>
+/// The dispatch verbs (DESIGN §5): the same actions and refusals as the board, from a shell or a script.
+/// Every one takes --at TIME for what-if and replay use. Refusals exit 1 with one sentence.
+/// </summary>
+public static class DispatchCommands
+{
+    public static IEnumerable<Command> Build(CliContext ctx)
+    {
+        yield return Assign(ctx);
+        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge, "acknowledged");
+        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute, "en route");
+        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene, "on scene");
+        yield return Clear(ctx);
+        yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert, "diverted to the school administration");
+        yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel, "cancelled");
+        yield return Reclassify(ctx);
+    }
+
+    private static Command Assign(CliContext ctx)
+    {
+        var call = CliOptions.CallId();
+        var badge = CliOptions.Badge();
+        var over = new Option<string?>("--override")
+        {
+            Description = "R7: assign an officer who is not recommended (supervisors only), with this written reason.",
+            HelpName = "REASON",
+        };
+        var at = CliOptions.At();
+        var cmd = new Command("assign", "Assign an officer to a call (the recommendation's rules apply; see `recommend`).") { call, badge, over, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var r = CallActions.Assign(db, ctx.Account, parse.GetValue(call), parse.GetValue(badge)!, parse.AtOrNow(at, ctx), parse.GetValue(over));
+            ctx.Out.WriteLine(r.Message);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Simple(CliContext ctx, string name, string description,
+        Action<Data.Store.SafetyDb, string, long, DateTimeOffset> action, string done)
+    {
+        var call = CliOptions.CallId();
+        var at = CliOptions.At();
+        var cmd = new Command(name, description) { call, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var id = parse.GetValue(call);
+            action(db, ctx.Account, id, parse.AtOrNow(at, ctx));
+            ctx.Out.WriteLine($"Call {id} {done}.");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Clear(CliContext ctx)
+    {
+        var call = CliOptions.CallId();
+        var disposition = new Option<string>("--disposition")
+        {
+            Description = "The APCO disposition code, e.g. 01 report taken, 03 arrest, 15 referred, 17 false alarm.",
+            HelpName = "CODE",
+            Required = true,
+        };
+        var at = CliOptions.At();
+        var cmd = new Command("clear", "Clear a call with its APCO disposition; the officer becomes AVAILABLE.") { call, disposition, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var id = parse.GetValue(call);
+            CallActions.Clear(db, ctx.Account, id, parse.GetValue(disposition)!, parse.AtOrNow(at, ctx));
+            ctx.Out.WriteLine($"Call {id} cleared with disposition {parse.GetValue(disposition)}.");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command WithReason(CliContext ctx, string name, string description,
+        Action<Data.Store.SafetyDb, string, long, string, DateTimeOffset> action, string done)
+    {
+        var call = CliOptions.CallId();
+        var reason = Reason();
+        var at = CliOptions.At();
+        var cmd = new Command(name, description) { call, reason, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var id = parse.GetValue(call);
+            action(db, ctx.Account, id, parse.GetValue(reason)!, parse.AtOrNow(at, ctx));
+            ctx.Out.WriteLine($"Call {id} {done}.");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Reclassify(CliContext ctx)
+    {
+        var call = CliOptions.CallId();
+        var type = new Argument<string>("TYPE") { Description = "The new call-type code, e.g. FIGHT." };
+        var reason = Reason();
+        var priority = new Option<int?>("--priority") { Description = "The new priority 1–4 (default: the type's).", HelpName = "N" };
+        var at = CliOptions.At();
+        var cmd = new Command("reclassify", "Change a call's type (supervisors only, R2); intake decides it again.") { call, type, reason, priority, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            var id = parse.GetValue(call);
+            CallActions.Reclassify(db, ctx.Account, id, parse.GetValue(type)!, parse.GetValue(reason)!, parse.AtOrNow(at, ctx), parse.GetValue(priority));
+            ctx.Out.WriteLine($"Call {id} reclassified as {parse.GetValue(type)!.ToUpperInvariant()}; it is NEW again and will be decided under the new type.");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Option<string> Reason() => new("--reason")
+    {
+        Description = "Why; recorded in the event log (R10).",
+        HelpName = "TEXT",
+        Required = true,
+    };
+}

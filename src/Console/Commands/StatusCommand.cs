@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Humanizer;
+using SafetyConsole.Cli.Output;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Status;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>
+/// `status [--json] [--watch]`: the supervisors' queue summary, readable at 80x24 on a phone's SSH client.
+/// --watch redraws in place every second until Ctrl+C.
+/// </summary>
+public static class StatusCommand
+{
+    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds, string Age);
+
+    public sealed record StatusJson(
+        string At, string District, string SchoolDay,
+        IReadOnlyDictionary<string, int> OpenByStatus, IReadOnlyDictionary<string, int> OpenByPriority, int OpenTotal,
+        WaitingJson? OldestWaiting, int? OldestWaitingAgeSeconds,
+        IReadOnlyDictionary<string, int> OfficersByStatus,
+        int DeadlinesMetToday, int DeadlinesMissedToday,
+        int EscalationsOpen, IReadOnlyList<WaitingJson> Escalations);
+
+    public static Command Build(CliContext ctx)
+    {
+        var json = CliOptions.Json();
+        var watch = new Option<bool>("--watch") { Description = "Redraw every second until Ctrl+C." };
+        var at = CliOptions.At();
+        var cmd = new Command("status", "The queue at a glance: open calls, the oldest waiting, escalations, officers, deadlines today.") { json, watch, at };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            if (!parse.GetValue(watch))
+            {
+                var s = QueueSummaries.Load(db, parse.AtOrNow(at, ctx));
+                if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ToJson(s));
+                else ctx.Out.Write(Text(s));
+                return 0;
+            }
+            return Watch(ctx, db, parse.GetValue(json));
+        }));
+        return cmd;
+    }
+
+    public static StatusJson ToJson(QueueSummary s)
+    {
+        var waiting = s.OldestWaiting is { } w ? Waiting(w, s.Zone) : null;
+        return new StatusJson(TimeText.ToIso(s.At, s.Zone), s.District, s.DayState,
+            s.OpenByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value), s.OpenByPriority.ToDictionary(kv => $"P{kv.Key}", kv => kv.Value), s.OpenTotal,
+            waiting, waiting?.AgeSeconds,
+            s.OfficersByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value),
+            s.DeadlinesMetToday, s.DeadlinesMissedToday, s.Escalations.Count, s.Escalations.Select(e => Waiting(e, s.Zone)).ToList());
+    }
+
+    /// <summary>Plain lines, at most 80 columns and about 14 rows, so a phone at 80x24 sees it whole.</summary>
+    public static string Text(QueueSummary s)
+    {
+        var local = TimeZoneInfo.ConvertTime(s.At, s.Zone);
+        var lines = new List<string>
+        {
+            Fit($"{s.District} — {local:ddd yyyy-MM-dd HH:mm}"),
+            Fit($"Day: {s.DayState}"),
+            "",
+            $"Open calls: {s.OpenTotal}   " + string.Join("  ", s.OpenByPriority.OrderBy(kv => kv.Key).Select(kv => $"P{kv.Key} {kv.Value}")),
+            Fit("  " + string.Join("  ", s.OpenByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))),
+            s.OldestWaiting is { } w
+                ? Fit($"Oldest waiting: call {w.Id} {w.Type} P{w.Priority} at {w.Location}, {w.Status.Text()} for {w.Age.Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second)}")
+                : "Oldest waiting: none",
+            $"Escalations waiting for a supervisor: {s.Escalations.Count}",
+        };
+        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {e.Age.Humanize(1)} old")));
+        if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
+        lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))));
+        lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static int Watch(CliContext ctx, SafetyDb db, bool json)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), ctx.Time);
+            do
+            {
+                var s = QueueSummaries.Load(db, ctx.Now);
+                // Home, draw, clear to the end of the screen: redraw in place without flicker.
+                var body = json ? System.Text.Json.JsonSerializer.Serialize(ToJson(s), JsonOut.Options) + "\n" : Text(s);
+                ctx.Out.Write("\u001b[H" + body.Replace("\n", "\u001b[K\n") + "\u001b[J");
+                ctx.Out.Flush();
+            }
+            while (WaitTick(timer, stop.Token));
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+        return 0;
+    }
+
+    private static bool WaitTick(PeriodicTimer timer, CancellationToken token)
+    {
+        try { return timer.WaitForNextTickAsync(token).AsTask().GetAwaiter().GetResult(); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    private static WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
+        new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds, w.Age.Humanize(2));
+
+    private static string Fit(string line) => line.Length <= 80 ? line : line[..79] + "…";
+}

@@ -1,0 +1,49 @@
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Data.Districts;
+
+/// <summary>The six files of a district folder (DESIGN §2), in the order they are read and written.</summary>
+public static class DistrictFiles
+{
+    public const string District = "district.csv";
+    public const string Calendar = "calendar.csv";
+    public const string Agencies = "agencies.csv";
+    public const string Locations = "locations.csv";
+    public const string Officers = "officers.csv";
+    public const string Training = "training.csv";
+
+    public static IReadOnlyList<string> All { get; } = [District, Calendar, Agencies, Locations, Officers, Training];
+
+    /// <summary>"district.csv, calendar.csv, … and training.csv", for messages.</summary>
+    public static string List => string.Join(", ", All.Take(All.Count - 1)) + " and " + All[^1];
+}
+
+/// <summary>
+/// A district folder, parsed and validated: plain domain records, ready to be written. Officers carry their
+/// INITIAL status (officers.csv; OFF_DUTY when empty), which the writer uses only for new officers.
+/// </summary>
+public sealed record DistrictData(
+    District District,
+    IReadOnlyList<CalendarDay> Calendar,
+    IReadOnlyList<Agency> Agencies,
+    IReadOnlyList<Location> Locations,
+    IReadOnlyList<Officer> Officers,
+    IReadOnlyList<TrainingRecord> Training);
+
+/// <summary>What an import did to the rows of one file.</summary>
+public sealed record FileCounts(string File, int Inserted, int Updated, int Unchanged)
+{
+    public int Rows => Inserted + Updated + Unchanged;
+
+    /// <summary>"locations.csv: 51 rows, 51 inserted, 0 updated, 0 unchanged".</summary>
+    public override string ToString() =>
+        $"{File}: {Rows} row{(Rows == 1 ? "" : "s")}, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged";
+}
+
+/// <summary>The outcome of one import: the district and the counts of each file, in <see cref="DistrictFiles.All"/> order.</summary>
+public sealed record ImportResult(string Source, District District, IReadOnlyList<FileCounts> Files)
+{
+    public bool ChangedAnything => Files.Any(f => f.Inserted + f.Updated > 0);
+
+    public FileCounts this[string file] => Files.Single(f => string.Equals(f.File, file, StringComparison.Ordinal));
+}

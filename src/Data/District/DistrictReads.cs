@@ -1,0 +1,73 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Districts;
+
+/// <summary>
+/// The district's facts (DESIGN §2) as domain records, for building a policy snapshot: the district row, its
+/// calendar, agencies, locations, call types and training records. Officers and calls come from
+/// <see cref="Reads"/>. Each list is in key order.
+/// </summary>
+public static class DistrictReads
+{
+    /// <summary>The district, or null before one has been imported.</summary>
+    public static District? District(SafetyDb db) => District(db.Connection, null);
+
+    public static IReadOnlyList<CalendarDay> Calendar(SafetyDb db) => Calendar(db.Connection, null);
+
+    public static IReadOnlyList<Agency> Agencies(SafetyDb db) => Agencies(db.Connection, null);
+
+    public static IReadOnlyList<Location> Locations(SafetyDb db) => Locations(db.Connection, null);
+
+    public static IReadOnlyList<CallType> CallTypes(SafetyDb db) => CallTypes(db.Connection, null);
+
+    public static IReadOnlyList<TrainingRecord> Training(SafetyDb db) => Training(db.Connection, null);
+
+    internal static District? District(SqliteConnection c, SqliteTransaction? tx) =>
+        c.QuerySingleOrDefault<(string, string, string, string, long, long)?>(
+                "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes FROM district WHERE id = 1",
+                transaction: tx) is { } r
+            ? new District(r.Item1, r.Item2, TimeText.DateFromDb(r.Item3), TimeText.DateFromDb(r.Item4), (int)r.Item5, (int)r.Item6)
+            : null;
+
+    internal static IReadOnlyList<CalendarDay> Calendar(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Date, string Kind, string? EndTime, string Note)>(
+                "SELECT date, kind, end_time, note FROM calendar_days ORDER BY date", transaction: tx)
+            .Select(r => new CalendarDay(TimeText.DateFromDb(r.Date), Codes.ParseCalendarKind(r.Kind),
+                r.EndTime is null ? null : TimeText.TimeFromDb(r.EndTime), r.Note))
+            .ToList();
+
+    internal static IReadOnlyList<Agency> Agencies(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Code, string Name, string Kind, string? Due)>(
+                "SELECT code, name, kind, agreement_review_due FROM agencies ORDER BY code", transaction: tx)
+            .Select(r => new Agency(r.Code, r.Name, Codes.ParseAgencyKind(r.Kind), r.Due is null ? null : TimeText.DateFromDb(r.Due)))
+            .ToList();
+
+    internal static IReadOnlyList<Location> Locations(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Code, string Name, string Kind, string Zone, string Agency, double Lat, double Lon, string Address, string BellStart, string BellEnd, string Notes)>(
+                "SELECT code, name, kind, zone, agency, lat, lon, address, bell_start, bell_end, notes FROM locations ORDER BY code", transaction: tx)
+            .Select(r => new Location(r.Code, r.Name, r.Kind, r.Zone, r.Agency, r.Lat, r.Lon, r.Address,
+                TimeText.TimeFromDb(r.BellStart), TimeText.TimeFromDb(r.BellEnd), r.Notes))
+            .ToList();
+
+    internal static IReadOnlyList<CallType> CallTypes(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused)>(
+                "SELECT code, name, class, default_priority, basis_required, refused FROM call_types ORDER BY code", transaction: tx)
+            .Select(r => new CallType(r.Code, r.Name, Codes.ParseCallClass(r.Class), (int)r.Priority, r.BasisRequired != 0, r.Refused != 0))
+            .ToList();
+
+    internal static IReadOnlyList<TrainingRecord> Training(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Badge, string Topic, string CompletedOn, string ExpiresOn)>(
+                "SELECT badge, topic, completed_on, expires_on FROM training ORDER BY badge, topic, completed_on", transaction: tx)
+            .Select(r => new TrainingRecord(r.Badge, r.Topic, TimeText.DateFromDb(r.CompletedOn), TimeText.DateFromDb(r.ExpiresOn)))
+            .ToList();
+
+    /// <summary>The officers' district facts (no live state), for the writer's comparison inside its transaction.</summary>
+    internal static IReadOnlyList<Officer> OfficerFacts(SqliteConnection c, SqliteTransaction? tx) =>
+        c.Query<(string Badge, string Name, string Role, string Agency, string Post, string Status)>(
+                "SELECT badge, name, role, agency, post, status FROM officers ORDER BY badge", transaction: tx)
+            .Select(r => new Officer(r.Badge, r.Name, Codes.ParseRole(r.Role), r.Agency, r.Post, Codes.ParseOfficerStatus(r.Status)))
+            .ToList();
+}

@@ -1,0 +1,81 @@
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Enforcement;
+
+/// <summary>
+/// The worker's continuous loop (DESIGN §4b), usable in-process (the `demo` command) and by the hosted
+/// `safety-worker`: on its own connection it runs an <see cref="EnforcementPass"/> at once, then about every
+/// <see cref="PassInterval"/>, and at once when another connection or process changes the store (PRAGMA
+/// data_version, polled every <see cref="PollInterval"/>). Its time comes only from the <see cref="TimeProvider"/>.
+/// A failed pass is reported through <see cref="PassFailed"/> and retried at the next interval; cancelling the
+/// token stops it between two actions, never in the middle of one, and ends <see cref="RunAsync"/> normally.
+/// </summary>
+public sealed class EnforcementLoop
+{
+    private readonly string _dbPath;
+    private readonly TimeProvider _time;
+
+    public EnforcementLoop(string dbPath, PolicySettings policy, TimeProvider time, TimeSpan? passInterval = null, TimeSpan? pollInterval = null)
+    {
+        _dbPath = dbPath ?? throw new ArgumentNullException(nameof(dbPath));
+        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        PassInterval = passInterval ?? TimeSpan.FromSeconds(1);
+        PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(150);
+        if (PassInterval <= TimeSpan.Zero || PollInterval <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(passInterval), "The pass and poll intervals must be positive.");
+    }
+
+    public PolicySettings Policy { get; }
+    public TimeSpan PassInterval { get; }
+    public TimeSpan PollInterval { get; }
+
+    /// <summary>Raised after each pass (on the loop's thread), with what it did.</summary>
+    public event Action<PassResult>? PassCompleted;
+
+    /// <summary>Raised when a pass could not run (e.g. the database has no district yet); the loop goes on.</summary>
+    public event Action<Exception>? PassFailed;
+
+    /// <summary>Raised when the loop has armed its timer and waits (so a test may advance a fake clock).</summary>
+    public event Action? Waiting;
+
+    /// <summary>Runs until <paramref name="ct"/> is cancelled. Opening the database may throw <see cref="SafetyException"/>.</summary>
+    public Task RunAsync(CancellationToken ct) => Task.Run(() => LoopAsync(ct), CancellationToken.None);
+
+    private async Task LoopAsync(CancellationToken ct)
+    {
+        using var db = SafetyDb.Open(_dbPath, EnforcementPass.Actor);
+        var nextPass = _time.GetUtcNow();
+        var seen = long.MinValue;
+        while (!ct.IsCancellationRequested)
+        {
+            var now = _time.GetUtcNow();
+            var version = db.DataVersion();
+            if (now >= nextPass || version != seen)
+            {
+                seen = version; // read before the pass: a change committed during it triggers the next one at once
+                nextPass = now + PassInterval;
+                try
+                {
+                    PassCompleted?.Invoke(EnforcementPass.Run(db, now, Policy, ct));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    PassFailed?.Invoke(e);
+                }
+                if (ct.IsCancellationRequested) break;
+            }
+            var delay = Task.Delay(PollInterval, _time, ct);
+            Waiting?.Invoke();
+            try
+            {
+                await delay.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Enforcement;
+
+/// <summary>
+/// R5 first-response figures of one district-local date (the date each call was received): deadlines met and
+/// missed, escalations, and the time from receipt to the first assignment. For `status` and reports.
+/// </summary>
+public sealed record FirstResponseDay(
+    DateOnly Date,
+    int DeadlinesMet,
+    int DeadlinesMissed,
+    int Escalated,
+    int FirstAssignments,
+    double? MeanSecondsToFirstAssignment,
+    double? MedianSecondsToFirstAssignment,
+    double? MaxSecondsToFirstAssignment)
+{
+    /// <summary>Calls whose deadline outcome is decided (met + missed).</summary>
+    public int Decided => DeadlinesMet + DeadlinesMissed;
+}
+
+/// <summary>
+/// R5: records and reads whether first-response deadlines were met, by the rule of
+/// <see cref="Policy.FirstResponse.Outcome"/>: first assigned before the deadline met it; assigned at or after it
+/// (the worker's own assignment at the deadline), or escalated, missed it. The outcome and the first assignment time are written once, in the same transaction as the
+/// assignment or escalation (later reassignments, R6, do not change them).
+/// </summary>
+public static class FirstResponseFigures
+{
+    /// <summary>R5: the first assignment of a call, if it is the first; <paramref name="deadline"/> null = no deadline (not counted).</summary>
+    internal static void RecordAssignment(SqliteTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset? deadline,
+        DateTimeOffset at, DistrictSnapshot snap)
+    {
+        // The rule is Policy.FirstResponse.Outcome (one definition for the store, `status` and reports).
+        int? met = Policy.FirstResponse.Outcome(deadline, at, escalated: false, at) switch
+        {
+            DeadlineOutcome.Met => 1,
+            DeadlineOutcome.Missed => 0,
+            _ => null,
+        };
+        tx.Connection!.Execute("""
+            UPDATE calls SET first_assigned_at = coalesce(first_assigned_at, @at), deadline_met = coalesce(deadline_met, @met),
+              response_date = coalesce(response_date, @date)
+            WHERE id = @callId
+            """, new { callId, at = TimeText.ToDb(at), met, date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
+    }
+
+    /// <summary>R5/R6: an escalation to the supervisor; a deadline not yet decided is missed.</summary>
+    internal static void RecordEscalation(SqliteTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset at, DistrictSnapshot snap) =>
+        tx.Connection!.Execute("""
+            UPDATE calls SET escalated_at = coalesce(escalated_at, @at), deadline_met = coalesce(deadline_met, 0),
+              response_date = coalesce(response_date, @date)
+            WHERE id = @callId
+            """, new { callId, at = TimeText.ToDb(at), date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
+
+    /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`).</summary>
+    public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at) =>
+        ForDay(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime));
+
+    /// <summary>The figures of one district-local date (zeros when nothing was decided that day).</summary>
+    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date) =>
+        ForDays(db, date, date).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null, null);
+
+    /// <summary>One entry per district-local date from <paramref name="from"/> to <paramref name="to"/> (inclusive) that has any figure, in date order.</summary>
+    public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to)
+    {
+        var rows = db.Connection.Query<(string Date, string ReceivedAt, string? FirstAssignedAt, long? Met, string? EscalatedAt)>("""
+            SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at FROM calls
+            WHERE response_date >= @from AND response_date <= @to
+            """, new { from = TimeText.ToDb(from), to = TimeText.ToDb(to) });
+        return rows.GroupBy(r => r.Date, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var waits = g.Where(r => r.FirstAssignedAt is not null)
+                    .Select(r => (TimeText.FromDb(r.FirstAssignedAt!) - TimeText.FromDb(r.ReceivedAt)).TotalSeconds)
+                    .Order().ToArray();
+                double? median = waits.Length == 0 ? null
+                    : waits.Length % 2 == 1 ? waits[waits.Length / 2]
+                    : (waits[waits.Length / 2 - 1] + waits[waits.Length / 2]) / 2;
+                return new FirstResponseDay(
+                    TimeText.DateFromDb(g.Key),
+                    g.Count(r => r.Met == 1),
+                    g.Count(r => r.Met == 0),
+                    g.Count(r => r.EscalatedAt is not null),
+                    waits.Length,
+                    waits.Length == 0 ? null : waits.Average(),
+                    median,
+                    waits.Length == 0 ? null : waits[^1]);
+            })
+            .ToList();
+    }
+}

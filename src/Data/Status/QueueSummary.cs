@@ -1,0 +1,100 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Status;
+
+/// <summary>The supervisors' queue at a glance (`status`, the board's supervisor view).</summary>
+public sealed record QueueSummary(
+    DateTimeOffset At,
+    string District,
+    TimeZoneInfo Zone,
+    SchoolDay? Day,
+    string DayState,
+    IReadOnlyDictionary<CallStatus, int> OpenByStatus,
+    IReadOnlyDictionary<int, int> OpenByPriority,
+    WaitingCall? OldestWaiting,
+    IReadOnlyList<WaitingCall> Escalations,
+    IReadOnlyDictionary<OfficerStatus, int> OfficersByStatus,
+    int DeadlinesMetToday,
+    int DeadlinesMissedToday)
+{
+    public int OpenTotal => OpenByStatus.Values.Sum();
+}
+
+/// <summary>A call waiting for a responder or a supervisor.</summary>
+public sealed record WaitingCall(long Id, string Type, int Priority, string Location, CallStatus Status, DateTimeOffset ReceivedAt, TimeSpan Age);
+
+/// <summary>
+/// Computes the <see cref="QueueSummary"/> with a handful of aggregate queries (indexes on status and
+/// received_at), so it stays fast on a database of 100,000 calls.
+/// </summary>
+public static class QueueSummaries
+{
+    private static readonly string OpenList = "'NEW','PENDING','ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE','ESCALATED'";
+
+    public static QueueSummary Load(SafetyDb db, DateTimeOffset at)
+    {
+        var c = db.Connection;
+        var snap = TrySnapshot(db, at);
+        var zone = snap?.TimeZone ?? TimeZoneInfo.Utc;
+
+        var byStatus = Enum.GetValues<CallStatus>().Where(Transitions.IsOpen).ToDictionary(s => s, _ => 0);
+        var byPriority = Enumerable.Range(1, 4).ToDictionary(p => p, _ => 0);
+        foreach (var (status, priority, n) in c.Query<(string, long, long)>(
+                     $"SELECT status, priority, count(*) FROM calls WHERE status IN ({OpenList}) GROUP BY status, priority"))
+        {
+            byStatus[Codes.ParseCallStatus(status)] += (int)n;
+            byPriority[(int)priority] += (int)n;
+        }
+
+        var waiting = c.Query<(long Id, string Type, long Priority, string Location, string Status, string ReceivedAt)>(
+                "SELECT id, type, priority, location, status, received_at FROM calls WHERE status IN ('NEW','PENDING','ESCALATED') ORDER BY received_at, id LIMIT 1")
+            .Select(r => Waiting(r, at)).FirstOrDefault();
+        var escalations = c.Query<(long Id, string Type, long Priority, string Location, string Status, string ReceivedAt)>(
+                "SELECT id, type, priority, location, status, received_at FROM calls WHERE status = 'ESCALATED' ORDER BY received_at, id")
+            .Select(r => Waiting(r, at)).ToList();
+
+        var officers = Enum.GetValues<OfficerStatus>().ToDictionary(s => s, _ => 0);
+        foreach (var (status, n) in c.Query<(string, long)>("SELECT status, count(*) FROM officers GROUP BY status"))
+            officers[Codes.ParseOfficerStatus(status)] = (int)n;
+
+        // R5 figures for the district's today, as recorded with each first assignment or escalation.
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var figures = FirstResponseFigures.ForDay(db, DateOnly.FromDateTime(local.DateTime));
+
+        var day = snap is null ? null : SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
+        return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
+            byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed);
+    }
+
+    /// <summary>"in session", "before the bell", "after school", or why it is not a school day.</summary>
+    private static string DayState(DistrictSnapshot? snap, SchoolDay? day, DateTimeOffset at)
+    {
+        if (snap is null || day is null) return "no district data";
+        if (!day.IsSchoolDay) return day.Describe(snap.District);
+        var windows = snap.Locations.Values.Select(l => SchoolCalendar.WindowFor(snap, l, day.Date)).OfType<SchoolWindow>().ToList();
+        if (windows.Count == 0) return day.Describe(snap.District);
+        var first = windows.Min(w => w.Start);
+        var last = windows.Max(w => w.End);
+        var kind = day.Kind == SchoolDayKind.EarlyRelease ? "early-release day" : "school day";
+        return at < first ? $"{kind}, before the bell (windows open {SchoolCalendar.Hm(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(first, snap.TimeZone).DateTime))})"
+            : at >= last ? $"{kind}, after school (R4: outside every school-day window)"
+            : $"{kind}, in session";
+    }
+
+    private static WaitingCall Waiting((long Id, string Type, long Priority, string Location, string Status, string ReceivedAt) r, DateTimeOffset at)
+    {
+        var received = TimeText.FromDb(r.ReceivedAt);
+        var age = at - received;
+        return new WaitingCall(r.Id, r.Type, (int)r.Priority, r.Location, Codes.ParseCallStatus(r.Status), received, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+    }
+
+    private static DistrictSnapshot? TrySnapshot(SafetyDb db, DateTimeOffset at)
+    {
+        try { return SnapshotLoader.Load(db, at); }
+        catch (SafetyException) { return null; }
+    }
+}

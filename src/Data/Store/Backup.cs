@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Domain;
+
+namespace SafetyConsole.Data.Store;
+
+/// <summary>
+/// A consistent copy of the live database while the worker and dispatchers keep working (SQLite's online
+/// backup API). Supervisors only: a backup holds every description, so R9 applies.
+/// </summary>
+public static class Backup
+{
+    public static long Run(SafetyDb db, string actor, string destination, DateTimeOffset at)
+    {
+        Operators.Require(db, actor, OperatorRole.Supervisor, "back up the database (it holds call descriptions, R9)", at);
+        var full = Path.GetFullPath(destination);
+        if (File.Exists(full) || Directory.Exists(full))
+            throw SafetyException.Usage($"{full} already exists; give a new file name, so no backup is ever overwritten.");
+        var dir = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(dir))
+            throw SafetyException.Usage($"The folder {dir} does not exist; create it or give another path.");
+
+        // Copy into a temporary file beside the target, then rename: a reader never sees half a backup.
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString()))
+            {
+                target.Open();
+                db.Connection.BackupDatabase(target);
+                using var cmd = target.CreateCommand();
+                cmd.CommandText = "PRAGMA journal_mode = DELETE"; // a single self-contained file
+                cmd.ExecuteNonQuery();
+            }
+            File.Move(temp, full);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "database.backup", Detail: full)));
+        return new FileInfo(full).Length;
+    }
+}
