@@ -43,10 +43,16 @@ public sealed class DemoSimulation
 
     public DateOnly Day { get; }
 
+    /// <summary>Whether simulated dispatchers route calls (the headless demo); in the live demo a person does.</summary>
+    public bool SimulateDispatchers { get; init; }
+
     public IReadOnlyList<ScriptedCall> Script => _script;
 
-    /// <summary>The morning the demo starts at: 07:20 district time on the simulated day.</summary>
+    /// <summary>The morning the demo shows first: 07:20 district time on the simulated day.</summary>
     public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(7, 20));
+
+    /// <summary>Where the simulated day begins (05:00): the night before the morning is played through, step by step, so its calls are handled in their time.</summary>
+    public static DateTimeOffset DawnOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(5, 0));
 
     /// <summary>Makes the demo's operator a dispatcher (recorded, R10), so its radio traffic passes the same checks as a person's.</summary>
     public static void Prepare(SafetyDb db, string supervisor, DateTimeOffset at)
@@ -59,17 +65,18 @@ public sealed class DemoSimulation
     {
         InjectCalls(now);
         LogOn(now);
+        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, now, _seed, _settings);
         var pass = EnforcementPass.Run(_db, now, _settings);
         OfficerBehaviour.Step(_db, Actor, now, _seed);
         Ping(now);
         return pass;
     }
 
-    /// <summary>Runs the day headless from <paramref name="start"/> for <paramref name="duration"/> in steps of <paramref name="step"/>.</summary>
-    public DateTimeOffset RunHeadless(DateTimeOffset start, TimeSpan duration, TimeSpan step, CancellationToken ct = default)
+    /// <summary>Runs the day without a clock from <paramref name="from"/> to <paramref name="until"/> in steps of <paramref name="step"/>; returns the last step's time.</summary>
+    public DateTimeOffset RunHeadless(DateTimeOffset from, DateTimeOffset until, TimeSpan step, CancellationToken ct = default)
     {
-        var now = start;
-        for (; now <= start + duration && !ct.IsCancellationRequested; now += step) Step(now);
+        var now = from;
+        for (; now <= until && !ct.IsCancellationRequested; now += step) Step(now);
         return now - step;
     }
 
