@@ -52,7 +52,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
                 report.Goal("bulk speed", ratio >= 0.5, $"ratio {ratio:F2} (goal ≥ 0.5)");
             }
 
-            var exe = SafetyConsoleDll();
+            var exe = BenchProcess.SafetyConsoleDll();
             PeakMemory(report, exe, template, csv, folder, rows);
             StreamingLatency(report, exe, template, folder);
         }
@@ -90,9 +90,9 @@ public sealed class FeedLoadBenchmark : IBenchmark
             """;
         try
         {
-            RunProcess("sqlite3", path, sql);
+            BenchProcess.Run("sqlite3", path, sql);
             var sw = Stopwatch.StartNew();
-            RunProcess("sqlite3", path, ".mode csv", $".import --skip 1 {csv} calls_import");
+            BenchProcess.Run("sqlite3", path, ".mode csv", $".import --skip 1 {csv} calls_import");
             sw.Stop();
             var rate = rows / sw.Elapsed.TotalSeconds;
             report.Figure("sqlite3 .import (baseline)", $"{sw.Elapsed.TotalSeconds:F2} s, {rate:N0} rows/s");
@@ -109,7 +109,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
     {
         var path = Path.Combine(folder, "child.db");
         File.Copy(template, path);
-        var psi = Dotnet(exe, "--db", path, "feed", "load", csv, "--json");
+        var psi = BenchProcess.Dotnet(exe, "--db", path, "feed", "load", csv, "--json");
         var sw = Stopwatch.StartNew();
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -143,7 +143,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
         const int Lines = 700, WarmUp = 300;
         var path = Path.Combine(folder, "stream.db");
         File.Copy(template, path);
-        var psi = Dotnet(exe, "--db", path, "feed", "load", "-", "--json");
+        var psi = BenchProcess.Dotnet(exe, "--db", path, "feed", "load", "-", "--json");
         psi.RedirectStandardInput = true;
         psi.StandardInputEncoding = new UTF8Encoding(false);
         using var p = Process.Start(psi)!;
@@ -262,32 +262,4 @@ public sealed class FeedLoadBenchmark : IBenchmark
         }
     }
 
-    private static ProcessStartInfo Dotnet(string exe, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(exe);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        return psi;
-    }
-
-    private static void RunProcess(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} exited {p.ExitCode}: {err.Result}");
-    }
-
-    /// <summary>safety-console.dll next to the benchmark (it references the Console project), else src/Console's Release build.</summary>
-    private static string SafetyConsoleDll()
-    {
-        var here = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
-        if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "safety-console.runtimeconfig.json"))) return here;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? ".", "src", "Console", "bin", "Release", "net10.0", "safety-console.dll");
-    }
 }

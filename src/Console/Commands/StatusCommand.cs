@@ -13,7 +13,8 @@ namespace SafetyConsole.Cli.Commands;
 /// </summary>
 public static class StatusCommand
 {
-    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds, string Age);
+    /// <summary>A waiting call for scripts: its age in seconds (the text view says it in words).</summary>
+    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds);
 
     public sealed record StatusJson(
         string At, string District, string SchoolDay,
@@ -109,7 +110,7 @@ public static class StatusCommand
     }
 
     private static WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
-        new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds, w.Age.Humanize(2));
+        new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds);
 
     private static string Fit(string line) => line.Length <= 80 ? line : line[..79] + "…";
 }

@@ -38,7 +38,7 @@ public static class QueueSummaries
     public static QueueSummary Load(SafetyDb db, DateTimeOffset at)
     {
         var c = db.Connection;
-        var snap = TrySnapshot(db, at);
+        var snap = SnapshotLoader.LoadCalendar(db);
         var zone = snap?.TimeZone ?? TimeZoneInfo.Utc;
 
         var byStatus = Enum.GetValues<CallStatus>().Where(Transitions.IsOpen).ToDictionary(s => s, _ => 0);
@@ -90,11 +90,5 @@ public static class QueueSummaries
         var received = TimeText.FromDb(r.ReceivedAt);
         var age = at - received;
         return new WaitingCall(r.Id, r.Type, (int)r.Priority, r.Location, Codes.ParseCallStatus(r.Status), received, age < TimeSpan.Zero ? TimeSpan.Zero : age);
-    }
-
-    private static DistrictSnapshot? TrySnapshot(SafetyDb db, DateTimeOffset at)
-    {
-        try { return SnapshotLoader.Load(db, at); }
-        catch (SafetyException) { return null; }
     }
 }
