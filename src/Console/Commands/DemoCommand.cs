@@ -40,7 +40,7 @@ public static class DemoCommand
             var snap = SnapshotLoader.Load(db, ctx.Now);
             var day = DayScript.NextSchoolDay(snap, ctx.Now);
             var start = DemoSimulation.MorningOf(snap, day);
-            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, start) { SimulateDispatchers = isHeadless };
+            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, start) { SimulateDispatchers = isHeadless, Supervisor = ctx.Account };
             // The night before the morning is played through first, so its calls were handled in their time.
             var dawn = DemoSimulation.DawnOf(snap, day);
             sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);

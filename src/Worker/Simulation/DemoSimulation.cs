@@ -43,6 +43,9 @@ public sealed class DemoSimulation
 
     public DateOnly Day { get; }
 
+    /// <summary>The supervisor who signs the simulated overrides (the account that made the demo database).</summary>
+    public string Supervisor { get; init; } = "";
+
     /// <summary>Whether simulated dispatchers route calls (the headless demo); in the live demo a person does.</summary>
     public bool SimulateDispatchers { get; init; }
 
@@ -65,7 +68,7 @@ public sealed class DemoSimulation
     {
         InjectCalls(now);
         LogOn(now);
-        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, now, _seed, _settings);
+        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, Supervisor, now, _seed, _settings);
         var pass = EnforcementPass.Run(_db, now, _settings);
         OfficerBehaviour.Step(_db, Actor, now, _seed);
         Ping(now);
