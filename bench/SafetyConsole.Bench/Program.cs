@@ -11,6 +11,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        // A plain .NET hello world, started as `dotnet SafetyConsole.Bench.dll hello`: the baseline for start-up costs.
+        if (args is ["hello"])
+        {
+            System.Console.WriteLine("hello");
+            return 0;
+        }
         var all = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -112,7 +112,6 @@ CREATE TABLE calls (
     UNIQUE (source, external_id)
 );
 CREATE INDEX calls_status ON calls(status, received_at);
-CREATE INDEX calls_received ON calls(received_at);
 CREATE INDEX calls_assigned ON calls(assigned_to) WHERE assigned_to IS NOT NULL;
 
 -- One row per time an officer was put on a call; released_at set when the officer leaves it

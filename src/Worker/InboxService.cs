@@ -1,22 +1,18 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Worker;
 
-/// <summary>
-/// Processes the inbox folder once: loads each feed file dropped in <paramref name="inbox"/> as `feed load` would and
-/// moves it to processed/ with a receipt or to rejected/ with its errors (DESIGN §4b). Returns one line per file.
-/// </summary>
-public delegate IReadOnlyList<string> InboxProcessor(SafetyDb db, string inbox, DateTimeOffset at, CancellationToken ct);
-
-/// <summary>
-/// Where the inbox processor plugs in. The feed issue's <c>SafetyConsole.Data.Feeds.Inbox</c> is wired here when it
-/// lands on main (one line); until then <see cref="Processor"/> is null and the inbox is left untouched, with a warning.
-/// </summary>
-public static class InboxWiring
+/// <summary>The inbox's one-line report of a file, for the log and for `--once`.</summary>
+public static class InboxLines
 {
-    public static InboxProcessor? Processor { get; set; }
+    /// <summary>Loads and moves every file in the inbox (DESIGN §4b) as the actor `worker`; one line per file.</summary>
+    public static IEnumerable<string> ProcessOnce(SafetyDb db, string inbox, DateTimeOffset at) =>
+        Inbox.ProcessOnce(db, inbox, EnforcementPass.Actor, at).Select(o =>
+            $"inbox {o.File}: {(o.Summary is { } s ? s.Headline() : o.Problem)} -> {o.MovedTo}");
 }
 
 /// <summary>Watches the inbox (`--inbox DIR`): runs the processor about every pass interval on its own connection.</summary>
@@ -25,18 +21,13 @@ public sealed class InboxService(WorkerCommand command, WorkerSettings settings,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (command.Inbox is not { } inbox) return;
-        if (InboxWiring.Processor is not { } process)
-        {
-            log.LogWarning(5, "--inbox {Inbox}: this build has no inbox processor yet; files there are left untouched", inbox);
-            return;
-        }
         await Task.Yield();
         using var db = SafetyDb.Open(command.DbPath, "worker");
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var line in process(db, inbox, time.GetUtcNow(), stoppingToken)) log.LogInformation(6, "{Inbox}", line);
+                foreach (var line in InboxLines.ProcessOnce(db, inbox, time.GetUtcNow())) log.LogInformation(6, "{Inbox}", line);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -57,8 +57,8 @@ public static class Program
     {
         using var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor);
         var at = command.At ?? time.GetUtcNow();
-        if (command.Inbox is { } inbox && InboxWiring.Processor is { } process)
-            foreach (var line in process(db, inbox, at, CancellationToken.None)) stdout.WriteLine(line);
+        if (command.Inbox is { } inbox)
+            foreach (var line in InboxLines.ProcessOnce(db, inbox, at)) stdout.WriteLine(line);
         var result = EnforcementPass.Run(db, at, settings.Policy);
         foreach (var a in result.Actions) stdout.WriteLine(a.Line);
         foreach (var s in result.Skipped)

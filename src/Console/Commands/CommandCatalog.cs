@@ -18,6 +18,8 @@ public static class CommandCatalog
         yield return ReportCommand.Build(ctx);
         yield return ComplianceCommand.Build(ctx);
         yield return BackupCommand.Build(ctx);
+        yield return DemoCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;
+        foreach (var c in FeedCommands.Build(ctx)) yield return c;
     }
 }

@@ -13,7 +13,8 @@ namespace SafetyConsole.Cli.Commands;
 /// </summary>
 public static class StatusCommand
 {
-    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds, string Age);
+    /// <summary>A waiting call for scripts: its age in seconds (the text view says it in words).</summary>
+    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds);
 
     public sealed record StatusJson(
         string At, string District, string SchoolDay,
@@ -70,7 +71,7 @@ public static class StatusCommand
                 : "Oldest waiting: none",
             $"Escalations waiting for a supervisor: {s.Escalations.Count}",
         };
-        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {e.Age.Humanize(1)} old")));
+        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {e.Age.Humanize(2)} old")));
         if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
         lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))));
         lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
@@ -109,7 +110,7 @@ public static class StatusCommand
     }
 
     private static WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
-        new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds, w.Age.Humanize(2));
+        new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds);
 
     private static string Fit(string line) => line.Length <= 80 ? line : line[..79] + "…";
 }

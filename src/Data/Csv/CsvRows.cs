@@ -46,11 +46,13 @@ public static class CsvRows
                 if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0])) continue;
                 var fields = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);
                 for (var i = 0; i < header.Length && i < record.Length; i++) fields[header[i]] = record[i];
-                // RawRow is the physical line where the record started (1-based, header = 1).
-                yield return new CsvRow(parser.RawRow - CountNewlines(parser.RawRecord), fields);
+                yield return new CsvRow(StartLine(parser), fields);
             }
         }
     }
+
+    /// <summary>The physical line (1-based, header = 1) where the record just read started.</summary>
+    internal static int StartLine(CsvParser parser) => parser.RawRow - CountNewlines(parser.RawRecord);
 
     private static int CountNewlines(string raw)
     {

@@ -15,8 +15,9 @@ public static partial class CallActions
         Operators.Require(db, actor, OperatorRole.Supervisor, "reclassify calls", at);
         RequireReason(reason, "reclassify");
         var code = type.Trim().ToUpperInvariant();
-        var newType = Districts.DistrictReads.CallTypes(db).FirstOrDefault(t => t.Code == code)
-            ?? throw SafetyException.Usage($"'{type}' is not a call type; `safety-console calls types` lists them.");
+        var types = Districts.DistrictReads.CallTypes(db);
+        var newType = types.FirstOrDefault(t => t.Code == code)
+            ?? throw SafetyException.Usage($"'{type}' is not a call type; use one of {string.Join(", ", types.Where(t => !t.Refused).Select(t => t.Code))}.");
         if (newType.Refused)
             throw Refuse(db, actor, at, callId, $"R8: call type {newType.Code} is refused; choose another type.");
         if (priority is < 1 or > 4) throw SafetyException.Usage("A priority is 1, 2, 3 or 4.");

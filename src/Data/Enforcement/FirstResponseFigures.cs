@@ -25,8 +25,8 @@ public sealed record FirstResponseDay(
 
 /// <summary>
 /// R5: records and reads whether first-response deadlines were met, by the rule of
-/// <see cref="Policy.FirstResponse.Outcome"/>: first assigned at or before the deadline met it (the deadline instant
-/// itself is still in time); assigned after it, or escalated, missed it. The outcome and the first assignment time are written once, in the same transaction as the
+/// <see cref="Policy.FirstResponse.Outcome"/>: first assigned before the deadline met it; assigned at or after it
+/// (the worker's own assignment at the deadline), or escalated, missed it. The outcome and the first assignment time are written once, in the same transaction as the
 /// assignment or escalation (later reassignments, R6, do not change them).
 /// </summary>
 public static class FirstResponseFigures

@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
@@ -37,7 +38,7 @@ public static class QueueSummaries
     public static QueueSummary Load(SafetyDb db, DateTimeOffset at)
     {
         var c = db.Connection;
-        var snap = TrySnapshot(db, at);
+        var snap = SnapshotLoader.LoadCalendar(db);
         var zone = snap?.TimeZone ?? TimeZoneInfo.Utc;
 
         var byStatus = Enum.GetValues<CallStatus>().Where(Transitions.IsOpen).ToDictionary(s => s, _ => 0);
@@ -60,28 +61,13 @@ public static class QueueSummaries
         foreach (var (status, n) in c.Query<(string, long)>("SELECT status, count(*) FROM officers GROUP BY status"))
             officers[Codes.ParseOfficerStatus(status)] = (int)n;
 
-        // R5 figures for the district's today: calls received since local midnight that had a deadline.
+        // R5 figures for the district's today, as recorded with each first assignment or escalation.
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var midnight = TimeText.StartOfLocalDay(at, zone);
-        int met = 0, missed = 0;
-        foreach (var r in c.Query<(string Deadline, string? FirstAssigned, string Status, long Escalated)>("""
-                     SELECT c.deadline, min(a.assigned_at), c.status,
-                            EXISTS(SELECT 1 FROM events e WHERE e.call_id = c.id AND e.to_status = 'ESCALATED')
-                     FROM calls c LEFT JOIN assignments a ON a.call_id = c.id
-                     WHERE c.received_at >= @from AND c.received_at <= @to AND c.deadline IS NOT NULL
-                     GROUP BY c.id
-                     """, new { from = TimeText.ToDb(midnight), to = TimeText.ToDb(at) }))
-        {
-            switch (FirstResponse.Outcome(TimeText.FromDb(r.Deadline), TimeText.FromDbOrNull(r.FirstAssigned), r.Escalated != 0, at))
-            {
-                case DeadlineOutcome.Met: met++; break;
-                case DeadlineOutcome.Missed: missed++; break;
-            }
-        }
+        var figures = FirstResponseFigures.ForDay(db, DateOnly.FromDateTime(local.DateTime));
 
         var day = snap is null ? null : SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
-            byStatus, byPriority, waiting, escalations, officers, met, missed);
+            byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed);
     }
 
     /// <summary>"in session", "before the bell", "after school", or why it is not a school day.</summary>
@@ -104,11 +90,5 @@ public static class QueueSummaries
         var received = TimeText.FromDb(r.ReceivedAt);
         var age = at - received;
         return new WaitingCall(r.Id, r.Type, (int)r.Priority, r.Location, Codes.ParseCallStatus(r.Status), received, age < TimeSpan.Zero ? TimeSpan.Zero : age);
-    }
-
-    private static DistrictSnapshot? TrySnapshot(SafetyDb db, DateTimeOffset at)
-    {
-        try { return SnapshotLoader.Load(db, at); }
-        catch (SafetyException) { return null; }
     }
 }

@@ -11,6 +11,15 @@ namespace SafetyConsole.Data.Store;
 /// </summary>
 public static class SnapshotLoader
 {
+    /// <summary>
+    /// Only what the school calendar needs (district, calendar days, locations): for `status`, which must start
+    /// fast and judges no officer. Routing with it finds no candidates.
+    /// </summary>
+    public static DistrictSnapshot? LoadCalendar(SafetyDb db) =>
+        DistrictReads.District(db) is { } district
+            ? new DistrictSnapshot(district, DistrictReads.Calendar(db), DistrictReads.Locations(db), [], [], [])
+            : null;
+
     public static DistrictSnapshot Load(SafetyDb db, DateTimeOffset at)
     {
         var c = db.Connection;

@@ -12,7 +12,15 @@ namespace SafetyConsole.Worker.Simulation;
 /// </summary>
 public static class OfficerBehaviour
 {
-    private sealed record Active(long Id, string Status, string Type, string? AssignedTo, string? Since);
+    /// <summary>A call on the move; a class with setters because Dapper cannot type the computed <c>since</c> column for a record's constructor.</summary>
+    private sealed class Active
+    {
+        public long Id { get; set; }
+        public string Status { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string? AssignedTo { get; set; }
+        public string? Since { get; set; }
+    }
 
     /// <summary>Moves every assigned call whose next step is due at <paramref name="now"/>. Returns the number of actions.</summary>
     public static int Step(SafetyDb db, string actor, DateTimeOffset now, int seed)

@@ -219,4 +219,15 @@ public class DispatchCommandsTests
         Assert.True(lines.Length <= 24);
         Assert.Contains("Oldest waiting: call 1 FIGHT P1 at LHS", r.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Reclassifying_to_an_unknown_type_exits_2_and_lists_the_types()
+    {
+        using var cli = DemoCalls.DemoRunner();
+        var id = DemoCalls.Add(cli, "LHS", "DISCIPLINE").ToString();
+        var r = cli.Run("reclassify", id, "BRAWL", "--reason", "typo");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("use one of ABUSE, ALRBA", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ALIEN", r.Stderr, StringComparison.Ordinal);
+    }
 }

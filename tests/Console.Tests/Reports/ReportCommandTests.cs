@@ -86,7 +86,7 @@ public class ReportCommandTests
         Assert.Equal((1, 1, 3), (outcomes.GetProperty("arrests").GetInt32(), outcomes.GetProperty("citations").GetInt32(), outcomes.GetProperty("referrals").GetInt32()));
         var fr = root.GetProperty("firstResponse");
         Assert.Equal("nearest-rank", fr.GetProperty("percentileMethod").GetString());
-        Assert.Equal((3, 2, 1), (fr.GetProperty("met").GetInt32(), fr.GetProperty("missed").GetInt32(), fr.GetProperty("escalations").GetInt32()));
+        Assert.Equal((2, 3, 1), (fr.GetProperty("met").GetInt32(), fr.GetProperty("missed").GetInt32(), fr.GetProperty("escalations").GetInt32())); // call 3 was assigned exactly at its deadline: missed (R5)
         var all = fr.GetProperty("byPriority")[4];
         Assert.Equal("all", all.GetProperty("priority").GetString());
         Assert.Equal(JsonValueKind.Null, all.GetProperty("deadlineSeconds").ValueKind);

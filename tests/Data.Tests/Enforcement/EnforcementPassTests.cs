@@ -110,14 +110,14 @@ public class EnforcementPassTests
     }
 
     [Fact]
-    public void R5_a_pass_exactly_at_the_deadline_assigns_and_the_deadline_instant_is_still_in_time()
+    public void R5_a_pass_exactly_at_the_deadline_assigns_and_counts_the_deadline_missed()
     {
         using var t = Seeded();
         var id = AddCall(t.Db, "1", T0, "AHS", "FIGHT");
         Pass(t.Db, T0);
         var act = Assert.Single(Pass(t.Db, T0.AddSeconds(60)).Actions);
-        Assert.Equal("call 1: PENDING -> ASSIGNED CSO-AHS, deadline met (R5)", act.Line); // Policy.FirstResponse: at the deadline is in time
-        Assert.Equal(1L, Row(t.Db, id).Met);
+        Assert.Equal("call 1: PENDING -> ASSIGNED CSO-AHS, deadline missed (R5)", act.Line); // Policy.FirstResponse: at the deadline the worker steps in
+        Assert.Equal(0L, Row(t.Db, id).Met);
     }
 
     [Fact]

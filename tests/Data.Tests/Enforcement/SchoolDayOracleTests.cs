@@ -168,7 +168,7 @@ public class SchoolDayOracleTests
             }
             if (firstOutcome is { Kind: "call.assigned" or "call.escalated" })
             {
-                var met = firstOutcome.Kind == "call.assigned" && firstOutcome.At <= deadline; // R5: the deadline instant is still in time
+                var met = firstOutcome.Kind == "call.assigned" && firstOutcome.At < deadline; // R5: assigned before the deadline
                 if (met) expectedMet++; else expectedMissed++;
                 Assert.Equal(met ? 1L : 0L, conn.ExecuteScalar<long?>("SELECT deadline_met FROM calls WHERE id = @id", new { id = c.Id }));
                 if (firstOutcome.Actor == EnforcementPass.Actor)

@@ -10,10 +10,11 @@ public class FirstResponseTests
     {
         // name, first assignment (seconds relative to the deadline), escalated, now (relative), expected
         { "assigned before the deadline", -30, false, 100, DeadlineOutcome.Met },
-        { "assigned exactly at the deadline (R5: at the deadline is still in time)", 0, false, 100, DeadlineOutcome.Met },
+        { "assigned exactly at the deadline (R5: by then the worker assigns in the dispatchers' place)", 0, false, 100, DeadlineOutcome.Missed },
+        { "assigned a second before the deadline", -1, false, 100, DeadlineOutcome.Met },
         { "assigned one second late", 1, false, 100, DeadlineOutcome.Missed },
         { "unassigned, deadline ahead", null, false, -1, DeadlineOutcome.NotDue },
-        { "unassigned, at the deadline", null, false, 0, DeadlineOutcome.NotDue },
+        { "unassigned, at the deadline", null, false, 0, DeadlineOutcome.Missed },
         { "unassigned, deadline passed", null, false, 1, DeadlineOutcome.Missed },
         { "escalated before anyone was assigned", null, true, 0, DeadlineOutcome.Missed },
         { "escalated, then assigned late by a supervisor", 300, true, 400, DeadlineOutcome.Missed },

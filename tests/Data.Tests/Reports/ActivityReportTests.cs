@@ -115,8 +115,8 @@ public class ActivityReportTests
         Assert.Equal(new DurationStats(2, S(30), S(90)), p1.ToAssignment); // even count: the median is the lower middle
         Assert.Equal(new DurationStats(2, S(300), S(600)), p1.ToArrival);
 
-        var p2 = rows[1]; // call 3 assigned exactly at its deadline (met); call 8 escalated, never assigned (missed)
-        Assert.Equal((2, 1, 1, 0, 1), (p2.Calls, p2.Met, p2.Missed, p2.NotDue, p2.Escalated));
+        var p2 = rows[1]; // call 3 assigned exactly at its deadline (missed: R5, the worker's moment); call 8 escalated, never assigned (missed)
+        Assert.Equal((2, 0, 2, 0, 1), (p2.Calls, p2.Met, p2.Missed, p2.NotDue, p2.Escalated));
         Assert.Equal(new DurationStats(1, S(180), S(180)), p2.ToAssignment); // one call: median = p90 = it
         Assert.Equal(new DurationStats(1, S(400), S(400)), p2.ToArrival);
 
@@ -129,7 +129,7 @@ public class ActivityReportTests
 
         var all = rows[4];
         Assert.Null(all.Deadline);
-        Assert.Equal((5, 3, 2, 0, 1), (all.Calls, all.Met, all.Missed, all.NotDue, all.Escalated));
+        Assert.Equal((5, 2, 3, 0, 1), (all.Calls, all.Met, all.Missed, all.NotDue, all.Escalated));
         Assert.Equal(new DurationStats(4, S(90), S(180)), all.ToAssignment); // 30 90 100 180: ranks 2 and 4
         Assert.Equal(new DurationStats(4, S(400), S(600)), all.ToArrival);   // 300 400 500 600
     }

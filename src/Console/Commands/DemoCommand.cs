@@ -1,0 +1,58 @@
+using System.CommandLine;
+using SafetyConsole.Cli.Demo;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Store;
+using SafetyConsole.Worker.Simulation;
+
+namespace SafetyConsole.Cli.Commands;
+
+/// <summary>
+/// `demo [--speed N] [--seed N] [--db PATH]`: a fresh database with the demo district, the worker in-process, a
+/// simulated feed, and the board — starting at a simulated school-day morning whatever the real clock says.
+/// `demo --headless --minutes M` runs the simulation without the board and prints a summary.
+/// </summary>
+public static class DemoCommand
+{
+    /// <summary>Steps of the headless demo: the worker's pass about every 5 simulated seconds.</summary>
+    public static readonly TimeSpan HeadlessStep = TimeSpan.FromSeconds(5);
+
+    public static Command Build(CliContext ctx)
+    {
+        var speed = new Option<double>("--speed") { Description = "How many times faster than real time the simulated day runs (default 10).", DefaultValueFactory = _ => 10 };
+        speed.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is <= 0 or > 3600) r.AddError("--speed must be a number from 0.1 to 3600, e.g. --speed 10.");
+        });
+        var seed = new Option<int>("--seed") { Description = "Which simulated day (the same seed is the same day).", DefaultValueFactory = _ => 1 };
+        var headless = new Option<bool>("--headless") { Description = "Run the simulation without the board and print a summary." };
+        var minutes = new Option<int>("--minutes") { Description = "With --headless: how many simulated minutes to run after 07:20 (default 600, to 17:20).", DefaultValueFactory = _ => 600 };
+        minutes.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 1440) r.AddError("--minutes must be from 1 to 1440.");
+        });
+        var cmd = new Command("demo", "Run the demo district: a fresh database, the worker, a simulated school day and the board.") { speed, seed, headless, minutes };
+        cmd.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            var isHeadless = parse.GetValue(headless);
+            if (!isHeadless && !ctx.OutIsTerminal)
+                throw SafetyException.Usage("The demo's board needs an interactive terminal; run it in a terminal (over SSH use `ssh -t`), or add --headless to run the simulated day without the board.");
+            using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, ctx.Now);
+            var snap = SnapshotLoader.Load(db, ctx.Now);
+            var day = DayScript.NextSchoolDay(snap, ctx.Now);
+            var start = DemoSimulation.MorningOf(snap, day);
+            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, start) { SimulateDispatchers = isHeadless, Supervisor = ctx.Account };
+            // The night before the morning is played through first, so its calls were handled in their time.
+            var dawn = DemoSimulation.DawnOf(snap, day);
+            sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);
+            if (isHeadless)
+            {
+                var end = sim.RunHeadless(start, start.AddMinutes(parse.GetValue(minutes)), HeadlessStep);
+                ctx.Out.Write(DemoSummary.Text(db, day, dawn, end));
+                ctx.Out.WriteLine($"The database is kept at {db.FilePath}; look inside with `safety-console calls list --db {db.FilePath}`.");
+                return 0;
+            }
+            throw SafetyException.Usage("The board is not in this build yet; run `safety-console demo --headless` for the simulated day.");
+        }));
+        return cmd;
+    }
+}

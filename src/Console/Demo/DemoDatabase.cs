@@ -1,0 +1,52 @@
+using Dapper;
+using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Store;
+using SafetyConsole.Worker.Simulation;
+
+namespace SafetyConsole.Cli.Demo;
+
+/// <summary>
+/// The demo's fresh database. It never touches a real one: without --db it is ./safety-demo.db (not the
+/// SAFETY_CONSOLE_DB or ./safety.db default), and an existing file is replaced only if an earlier demo made it.
+/// </summary>
+public static class DemoDatabase
+{
+    public const string DefaultPath = "safety-demo.db";
+
+    public static SafetyDb Create(string? dbOption, string account, DateTimeOffset at)
+    {
+        var path = Path.GetFullPath(string.IsNullOrWhiteSpace(dbOption) ? DefaultPath : dbOption);
+        if (File.Exists(path))
+        {
+            if (!IsDemo(path, account))
+                throw SafetyException.Usage($"{path} exists and is not a demo database; pass --db with a new path so the demo never overwrites real data.");
+            foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+        }
+        var db = SafetyDb.Open(path, account, create: true);
+        try
+        {
+            DistrictImport.Run(db, DistrictSource.Demo, account, at);
+            db.Connection.Execute("INSERT INTO meta(key, value) VALUES ('demo', '1')");
+            DemoSimulation.Prepare(db, account, at);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsDemo(string path, string account)
+    {
+        try
+        {
+            using var db = SafetyDb.Open(path, account);
+            return db.Connection.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'demo'") == "1";
+        }
+        catch (SafetyException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using SafetyConsole.Cli.Commands;
+
+namespace SafetyConsole.Cli.Output;
+
+/// <summary>
+/// Source-generated serializers for the JSON that scripts call most (status, calls, officers, recommend): no
+/// reflection at start-up, which is most of a short command's time. Other shapes fall back to reflection.
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(StatusCommand.StatusJson))]
+[JsonSerializable(typeof(List<JsonOut.CallJson>))]
+[JsonSerializable(typeof(JsonOut.CallDetailJson))]
+[JsonSerializable(typeof(List<JsonOut.OfficerJson>))]
+[JsonSerializable(typeof(RecommendCommand.RecommendationJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,0 +1,198 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Feeds;
+
+/// <summary>
+/// `feed load`: calls from CSV or JSON Lines (DESIGN §4). Each good record is inserted as a NEW call of class NONE
+/// (the worker classifies it), idempotently by (source, external id); each bad record is rejected with its line,
+/// field and reason. The source of a record is --source when given, else the record's own <c>source</c> field,
+/// else the input's default (the file name without its extension; <c>stdin</c> for standard input).
+/// </summary>
+public static class CallFeed
+{
+    public const int MaxExternalIdLength = 64;
+    public const int MaxSourceLength = 64;
+    public const int MaxDescriptionLength = 2000;
+
+    public static readonly FeedFields Fields = new("calls",
+        ["external_id", "source", "received_at", "location", "type", "priority", "description", "reporter_role", "basis"],
+        ["external_id", "received_at", "location", "type"]);
+
+    /// <summary>Loads calls from <paramref name="input"/>. Throws <see cref="SafetyException"/> (exit 2) when the input cannot be read.</summary>
+    public static FeedSummary Load(SafetyDb db, FeedInput input, FeedOptions options) =>
+        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource));
+
+    internal sealed record Row(
+        string Source, string ExternalId, string ReceivedAt, string Location, string Type, int Priority,
+        string Description, string? ReporterRole, string? Basis);
+
+    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused);
+
+    private sealed class Kind : FeedKind<Row>
+    {
+        private const int ExternalId = 0, Source = 1, ReceivedAt = 2, Location = 3, Type = 4, Priority = 5,
+            Description = 6, ReporterRole = 7, Basis = 8;
+
+        private readonly Dictionary<string, string> _locations;
+        private readonly Dictionary<string, TypeInfo> _types;
+        private readonly string? _sourceOverride;
+        private readonly string _defaultSource;
+        private readonly string? _sourceProblem;
+
+        public Kind(SafetyDb db, string? sourceOverride, string defaultSource)
+        {
+            // Reference data is cached for the load: one lookup per record, no query.
+            _locations = db.Connection.Query<string>("SELECT code FROM locations")
+                .ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);
+            _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused)>(
+                    "SELECT code, name, default_priority, refused FROM call_types")
+                .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0), StringComparer.OrdinalIgnoreCase);
+            if (sourceOverride is not null)
+            {
+                _sourceOverride = PlainText.Clean(sourceOverride);
+                _sourceProblem = SourceProblem(_sourceOverride);
+                if (_sourceProblem is not null) throw SafetyException.Usage($"--source {_sourceProblem}; give a short name such as 911, tipline or staff.");
+            }
+            _defaultSource = PlainText.Excerpt(PlainText.Clean(defaultSource), MaxSourceLength - 1);
+            if (_defaultSource.Length == 0) _defaultSource = "file";
+        }
+
+        public override FeedFields Fields => CallFeed.Fields;
+
+        public override string LoadedEvent => "feed.loaded";
+
+        public override Row? Validate(RawRecord raw, ref List<FeedError>? errors, ref string? refusal)
+        {
+            var v = raw.Values;
+            var line = raw.Line;
+
+            var externalId = PlainText.Clean(v[ExternalId]);
+            if (externalId.Length == 0) Fail(ref errors, line, "external_id", "required: the call's id in the source system");
+            else if (externalId.Length > MaxExternalIdLength)
+                Fail(ref errors, line, "external_id", $"must be at most {MaxExternalIdLength} characters; it has {externalId.Length}");
+
+            var source = _sourceOverride;
+            if (source is null)
+            {
+                var own = PlainText.Clean(v[Source]);
+                source = own.Length > 0 ? own : _defaultSource;
+                if (SourceProblem(source) is { } problem) Fail(ref errors, line, "source", problem);
+            }
+
+            var receivedAt = Instant(v[ReceivedAt], "received_at", "when the call was received", line, ref errors);
+            var location = Lookup(v[Location], _locations, "location", "a district location code such as LHS",
+                "is not a district location code; check the code, or import the district's locations first", line, ref errors);
+            var type = Lookup(v[Type], _types, "type", "a call type code such as FIGHT or SUSP",
+                "is not a call type code; use an APCO code of the district such as FIGHT, WEAPON, SUSP or WELFARE", line, ref errors);
+            if (type is { Refused: true })
+            {
+                // R8: the APCO type ALIEN (immigration violation) is refused; the refusal is recorded, the call is not.
+                Fail(ref errors, line, "type", $"R8: call type {type.Code} is refused at ingest; the district never acts on immigration or citizenship status, so the call was not loaded");
+                refusal = $"R8: call type {type.Code} refused at ingest; the call was not loaded";
+                type = null;
+            }
+
+            var priority = 0;
+            var priorityText = PlainText.Clean(v[Priority]);
+            if (priorityText.Length > 0)
+            {
+                if (!int.TryParse(priorityText, NumberStyles.None, CultureInfo.InvariantCulture, out priority) || priority is < 1 or > 4)
+                    Fail(ref errors, line, "priority", $"'{PlainText.Excerpt(priorityText)}' is not a priority; give 1, 2, 3 or 4, or leave it empty for the call type's default");
+            }
+            else if (type is not null)
+            {
+                priority = type.DefaultPriority;
+            }
+
+            var description = PlainText.Clean(v[Description]);
+            if (description.Length > MaxDescriptionLength)
+                Fail(ref errors, line, "description", $"must be at most {MaxDescriptionLength:N0} characters after control characters are removed; it has {description.Length:N0}");
+
+            string? reporterRole = null;
+            var roleText = PlainText.Clean(v[ReporterRole]);
+            if (roleText.Length > 0)
+            {
+                reporterRole = Codes.ReporterRoles.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase));
+                if (reporterRole is null)
+                    Fail(ref errors, line, "reporter_role", $"'{PlainText.Excerpt(roleText)}' is not a reporter role; use one of {string.Join(", ", Codes.ReporterRoles)}, or leave it empty");
+            }
+
+            string? basis = null;
+            var basisText = PlainText.Clean(v[Basis]);
+            if (basisText.Length > 0)
+            {
+                if (Codes.TryParseBasis(basisText, out var b)) basis = b.Text();
+                else Fail(ref errors, line, "basis", $"'{PlainText.Excerpt(basisText)}' is not a basis; use one of {Codes.AllBases} (R3), or leave it empty");
+            }
+
+            if (errors is not null) return null;
+            return new Row(source, externalId, receivedAt!, location!, type!.Code, priority, description, reporterRole, basis);
+        }
+
+        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
+
+        private static string? SourceProblem(string source) =>
+            source.Length == 0 ? "must not be empty"
+            : source.Length > MaxSourceLength ? $"must be at most {MaxSourceLength} characters; it has {source.Length}"
+            : null;
+    }
+
+    private sealed class Writer : IRowWriter<Row>
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter _source, _externalId, _receivedAt, _location, _type, _priority, _description, _reporterRole, _basis, _at;
+
+        public Writer(SqliteConnection connection)
+        {
+            _insert = connection.CreateCommand();
+            _insert.CommandText = """
+                INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, basis,
+                                  status, class, created_at, updated_at)
+                VALUES ($source, $external_id, $received_at, $location, $type, $priority, $description, $reporter_role, $basis,
+                        'NEW', 'NONE', $at, $at)
+                ON CONFLICT(source, external_id) DO NOTHING
+                """;
+            _source = Add("$source");
+            _externalId = Add("$external_id");
+            _receivedAt = Add("$received_at");
+            _location = Add("$location");
+            _type = Add("$type");
+            _priority = Add("$priority");
+            _description = Add("$description");
+            _reporterRole = Add("$reporter_role");
+            _basis = Add("$basis");
+            _at = Add("$at");
+        }
+
+        private SqliteParameter Add(string name)
+        {
+            var p = _insert.CreateParameter();
+            p.ParameterName = name;
+            p.Value = DBNull.Value;
+            _insert.Parameters.Add(p);
+            return p;
+        }
+
+        public bool Insert(SqliteTransaction tx, Row row, string loadedAt)
+        {
+            _insert.Transaction = tx;
+            _source.Value = row.Source;
+            _externalId.Value = row.ExternalId;
+            _receivedAt.Value = row.ReceivedAt;
+            _location.Value = row.Location;
+            _type.Value = row.Type;
+            _priority.Value = row.Priority;
+            _description.Value = row.Description;
+            _reporterRole.Value = (object?)row.ReporterRole ?? DBNull.Value;
+            _basis.Value = (object?)row.Basis ?? DBNull.Value;
+            _at.Value = loadedAt;
+            return _insert.ExecuteNonQuery() == 1;
+        }
+
+        public void Dispose() => _insert.Dispose();
+    }
+}

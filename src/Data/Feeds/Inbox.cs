@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Feeds;
+
+/// <summary>What happened to one inbox file.</summary>
+/// <param name="File">The file's name as dropped in the inbox.</param>
+/// <param name="MovedTo">Its full path now, under processed/ or rejected/.</param>
+/// <param name="Rejected">True when it went to rejected/ (a row was rejected, or it could not be read).</param>
+/// <param name="Summary">The load's summary; null when the file could not be read.</param>
+/// <param name="Problem">Why the file could not be read, or null.</param>
+public sealed record InboxOutcome(string File, string MovedTo, bool Rejected, FeedSummary? Summary, string? Problem);
+
+/// <summary>
+/// The feed inbox (DESIGN §4b), called by the worker each pass. Each file in the folder is loaded as by
+/// <c>feed load</c> (a file whose name starts with <c>positions</c> as by <c>positions load</c>), then moved:
+/// <list type="bullet">
+/// <item>to <c>processed/</c> with <c>NAME.receipt.json</c> (the summary JSON of DESIGN §5) when every record loaded or was a duplicate;</item>
+/// <item>to <c>rejected/</c> with <c>NAME.errors.txt</c> (one line per error: line, field, reason) when any record was rejected
+/// — the good records of that file are loaded all the same (idempotently), and its receipt is written there too — or when
+/// the file could not be read at all (then nothing of it was loaded).</item>
+/// </list>
+/// Convention for writers: a file still being written is never read half, because names starting with '.' and ending
+/// in <c>.tmp</c> or <c>.part</c> are ignored: write <c>.calls.csv</c> or <c>calls.csv.tmp</c> in the inbox folder, then
+/// rename it to <c>calls.csv</c> (a rename within a folder is atomic). A name already taken in processed/ or rejected/
+/// gets a suffix (<c>calls-2.csv</c>); nothing there is ever overwritten.
+/// </summary>
+public static class Inbox
+{
+    public const string ProcessedFolder = "processed";
+    public const string RejectedFolder = "rejected";
+
+    /// <summary>Is this file name one the inbox ignores (being written, or hidden)?</summary>
+    public static bool IsIgnored(string fileName) =>
+        fileName.StartsWith('.') || fileName.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Loads and moves every ready file in <paramref name="dir"/>, in ordinal name order; stamps everything with <paramref name="at"/>.</summary>
+    public static IReadOnlyList<InboxOutcome> ProcessOnce(SafetyDb db, string dir, string actor, DateTimeOffset at)
+    {
+        if (!Directory.Exists(dir))
+            throw SafetyException.Usage($"The inbox folder {Path.GetFullPath(dir)} does not exist; create it or pass another --inbox.");
+        var files = Directory.EnumerateFiles(dir)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => !IsIgnored(n))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var outcomes = new List<InboxOutcome>(files.Count);
+        foreach (var name in files) outcomes.Add(ProcessFile(db, dir, name, actor, at));
+        return outcomes;
+    }
+
+    private static InboxOutcome ProcessFile(SafetyDb db, string dir, string name, string actor, DateTimeOffset at)
+    {
+        var path = Path.Combine(dir, name);
+        var rejectedDir = Directory.CreateDirectory(Path.Combine(dir, RejectedFolder)).FullName;
+        var errorsTemp = Path.Combine(rejectedDir, $".{name}.{Environment.ProcessId}.errors.tmp");
+        FeedSummary? summary = null;
+        string? problem = null;
+        using (var errors = new StreamWriter(errorsTemp, append: false, new UTF8Encoding(false)))
+        {
+            try
+            {
+                using var input = FeedInput.OpenFile(path);
+                var options = new FeedOptions(actor, new FixedTime(at)) { OnError = e => errors.WriteLine(e.ToString()) };
+                summary = name.StartsWith("positions", StringComparison.OrdinalIgnoreCase)
+                    ? PositionFeed.Load(db, input, options)
+                    : CallFeed.Load(db, input, options);
+                foreach (var w in summary.WarningMessages) errors.WriteLine($"warning: {w}");
+            }
+            catch (SafetyException e) when (e.ExitCode == 2)
+            {
+                problem = e.Message;
+                errors.WriteLine($"the file could not be read: {e.Message}");
+            }
+        }
+
+        var rejected = problem is not null || summary!.Rejected > 0;
+        var moved = MoveUnique(path, rejected ? rejectedDir : Directory.CreateDirectory(Path.Combine(dir, ProcessedFolder)).FullName);
+        if (summary is not null) WriteAtomically(moved + ".receipt.json", summary.ToJson());
+        if (rejected) File.Move(errorsTemp, UniqueCompanion(moved + ".errors.txt"));
+        else File.Delete(errorsTemp);
+        if (problem is not null)
+            db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "feed.unreadable",
+                Reason: $"inbox file {name} could not be read and was moved to {RejectedFolder}/", Detail: Path.GetFileName(moved))));
+        return new InboxOutcome(name, moved, rejected, summary, problem);
+    }
+
+    /// <summary>Moves <paramref name="path"/> into <paramref name="folder"/> under its name, or NAME-2.EXT, NAME-3.EXT…; never overwrites.</summary>
+    private static string MoveUnique(string path, string folder)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var ext = Path.GetExtension(path);
+        for (var n = 1; ; n++)
+        {
+            var target = Path.Combine(folder, n == 1 ? stem + ext : $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}{ext}");
+            if (File.Exists(target) || File.Exists(target + ".receipt.json") || File.Exists(target + ".errors.txt")) continue;
+            try
+            {
+                File.Move(path, target, overwrite: false);
+                return target;
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                // Taken between the check and the move: try the next suffix.
+            }
+        }
+    }
+
+    private static string UniqueCompanion(string path)
+    {
+        var candidate = path;
+        for (var n = 2; File.Exists(candidate); n++) candidate = $"{path}.{n.ToString(CultureInfo.InvariantCulture)}";
+        return candidate;
+    }
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var target = UniqueCompanion(path);
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.tmp");
+        File.WriteAllText(temp, text + "\n", new UTF8Encoding(false));
+        File.Move(temp, target, overwrite: false);
+    }
+
+    /// <summary>The pass's instant for every stamp of the load (the worker acts "as of" its pass time).</summary>
+    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
+}

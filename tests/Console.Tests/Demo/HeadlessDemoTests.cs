@@ -1,0 +1,95 @@
+using Dapper;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Store;
+using SafetyConsole.Worker.Simulation;
+
+namespace SafetyConsole.Cli.Tests.Demo;
+
+/// <summary>
+/// Issue 8: the headless demo runs a simulated school day through the real feed, worker and dispatch paths;
+/// every rule is then checked on everything it generated.
+/// </summary>
+public class HeadlessDemoTests
+{
+    private sealed record CallRow(long Id, string ExternalId, string Type, string Class, string Status, string ReceivedAt,
+        string? Deadline, string? FirstAssignedAt, string? EscalatedAt, string? FirstBadgeRole, string Location);
+
+    [Fact]
+    public void A_simulated_school_day_keeps_every_rule_and_loses_nothing()
+    {
+        using var cli = new CliRunner();
+        var r = cli.Run("demo", "--headless", "--minutes", "600");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.Contains("Simulated Monday 2026-11-23 from 05:00 to 17:20", r.Stdout, StringComparison.Ordinal);
+
+        using var db = cli.OpenDb();
+        var c = db.Connection;
+        var calls = c.Query<CallRow>("""
+            SELECT c.id, c.external_id, c.type, t.class, c.status, c.received_at, c.deadline, c.first_assigned_at, c.escalated_at,
+                   (SELECT o.role FROM assignments a JOIN officers o ON o.badge = a.badge WHERE a.call_id = c.id ORDER BY a.id LIMIT 1) AS first_badge_role,
+                   c.location
+            FROM calls c JOIN call_types t ON t.code = c.type
+            """).ToList();
+        var end = new DateTimeOffset(2026, 11, 23, 17, 20, 0, TimeSpan.FromHours(-8));
+        var snap = SnapshotLoader.Load(db, end);
+
+        // Nothing lost between the feed and the store: every scripted call received by the end is stored once.
+        var script = DayScript.For(snap, new DateOnly(2026, 11, 23), seed: 1).Where(s => s.At <= end).Select(s => s.ExternalId).ToList();
+        Assert.Equal(script.Order(StringComparer.Ordinal), calls.Select(x => x.ExternalId).Order(StringComparer.Ordinal));
+        Assert.True(calls.Count > 80, $"a believable day has many calls, got {calls.Count}");
+
+        foreach (var call in calls)
+        {
+            var received = TimeText.FromDb(call.ReceivedAt);
+            // R2: routine discipline is never assigned to safety staff.
+            if (call.Type == "DISCIPLINE") Assert.True(call.Status == "DIVERTED" && call.FirstBadgeRole is null, $"call {call.Id}: discipline {call.Status}");
+            // R1: on a school day, inside the window, a LIAISON call's first responder is a liaison officer; a CAMPUS call's a campus officer.
+            var inWindow = SchoolCalendar.InWindow(snap, snap.Locations[call.Location], received, out _);
+            if (call.FirstBadgeRole is { } role && inWindow)
+            {
+                var expected = call.Class == "LIAISON" ? new[] { "SLO", "SRO", "SSO" } : ["CSO", "CSS"];
+                Assert.True(expected.Contains(role), $"call {call.Id} ({call.Type}, {call.Class}) first answered by a {role}");
+            }
+            // R4: outside the window a LIAISON call is referred to the police agency, never dispatched.
+            if (!inWindow && call.Class == "LIAISON") Assert.True(call.Status == "REFERRED", $"call {call.Id}: after-hours LIAISON is {call.Status}");
+            // R5: every deadline that has come was met by a first assignment, or the worker assigned or escalated at it.
+            if (call.Deadline is { } d && TimeText.FromDb(d) <= end.AddSeconds(-10))
+            {
+                var deadline = TimeText.FromDb(d);
+                var first = new[] { call.FirstAssignedAt, call.EscalatedAt }.Where(x => x is not null).Select(x => TimeText.FromDb(x!)).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                Assert.True(first <= deadline + DemoCommandStep, $"call {call.Id}: deadline {deadline:O}, first outcome {first:O}");
+            }
+        }
+        Assert.Contains(calls, x => x.Status == "DIVERTED");
+        Assert.Contains(calls, x => x.Status == "REFERRED");
+        Assert.Contains(calls, x => x.Status == "CLEARED");
+        // An officer is never on two calls at once.
+        Assert.Equal(0, c.ExecuteScalar<long>("""
+            SELECT count(*) FROM assignments a JOIN assignments b ON a.badge = b.badge AND a.id < b.id
+            WHERE b.assigned_at < coalesce(a.released_at, '9999')
+            """));
+    }
+
+    private static readonly TimeSpan DemoCommandStep = Commands.DemoCommand.HeadlessStep;
+
+    [Fact]
+    public void The_demo_never_overwrites_a_database_it_did_not_make()
+    {
+        using var cli = new CliRunner();
+        Assert.Equal(0, cli.Run("init").ExitCode);
+        var r = cli.Run("demo", "--headless", "--minutes", "5");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("is not a demo database", r.Stderr, StringComparison.Ordinal);
+        using var db = cli.OpenDb();
+        Assert.Equal(0, db.Connection.ExecuteScalar<long>("SELECT count(*) FROM locations"));
+    }
+
+    [Fact]
+    public void The_board_demo_without_a_terminal_says_so_and_suggests_headless()
+    {
+        using var cli = new CliRunner();
+        var r = cli.Run("demo");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--headless", r.Stderr, StringComparison.Ordinal);
+    }
+}

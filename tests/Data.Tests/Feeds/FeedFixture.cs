@@ -1,0 +1,58 @@
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.Time.Testing;
+using SafetyConsole.Data.Feeds;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Tests.Feeds;
+
+/// <summary>A fresh database with two locations and two officers, and helpers to load feed text into it.</summary>
+internal sealed class FeedFixture : IDisposable
+{
+    public static readonly DateTimeOffset LoadTime = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
+
+    public FeedFixture()
+    {
+        Test = new TestDb();
+        Db.Connection.Execute("""
+            INSERT INTO agencies(code, name, kind) VALUES ('DIST', 'District', 'district');
+            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('LHS', 'Lincoln High', 'high', 'LHS', 'DIST', 47.2, -122.4, '07:30', '14:30');
+            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('MMS', 'Mason Middle', 'middle', 'LHS', 'DIST', 47.25, -122.45, '08:00', '15:00');
+            INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSO-1', 'Ana Ortiz', 'CSO', 'DIST', 'LHS', 'AVAILABLE');
+            INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSS-2', 'Ben Li', 'CSS', 'DIST', 'LHS', 'AVAILABLE');
+            """);
+    }
+
+    public TestDb Test { get; }
+    public SafetyDb Db => Test.Db;
+    public FakeTimeProvider Time { get; } = new(LoadTime);
+
+    public FeedOptions Options(string? source = null, FeedFormat? format = null, int batch = 5000) =>
+        new(TestDb.Account, Time) { Source = source, Format = format, BatchSize = batch };
+
+    /// <summary>Loads <paramref name="text"/> as if it were a file named <paramref name="name"/>.</summary>
+    public FeedSummary Calls(string text, string name = "calls.csv", FeedOptions? options = null)
+    {
+        using var input = FeedInput.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, Path.GetFileNameWithoutExtension(name), mayWait: false);
+        return CallFeed.Load(Db, input, options ?? Options());
+    }
+
+    public FeedSummary Positions(string text, string name = "pings.csv")
+    {
+        using var input = FeedInput.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, "pings", mayWait: false);
+        return PositionFeed.Load(Db, input, Options());
+    }
+
+    public long Count(string sql) => Db.Connection.ExecuteScalar<long>(sql);
+
+    public string? Text(string sql) => Db.Connection.ExecuteScalar<string?>(sql);
+
+    public const string Header = "external_id,received_at,location,type,priority,description,reporter_role,basis";
+
+    /// <summary>A CSV file: the header and the given rows.</summary>
+    public static string Csv(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
+
+    public static string Good(string id, string type = "FIGHT") => $"{id},2026-11-23T10:05:00-08:00,LHS,{type},,Two students fighting,teacher,";
+
+    public void Dispose() => Test.Dispose();
+}

@@ -1,0 +1,67 @@
+using SafetyConsole.Data.Feeds;
+
+namespace SafetyConsole.Data.Tests.Feeds;
+
+/// <summary>DESIGN §4b: inbox files are loaded, then moved to processed/ with a receipt or to rejected/ with their errors.</summary>
+public class InboxTests
+{
+    [Fact]
+    public void Files_are_loaded_and_moved_by_outcome_and_files_being_written_are_left_alone()
+    {
+        using var f = new FeedFixture();
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "good.csv"), FeedFixture.Csv(FeedFixture.Good("G1"), FeedFixture.Good("G2")));
+        File.WriteAllText(Path.Combine(inbox, "mixed.jsonl"),
+            "{\"external_id\":\"M1\",\"received_at\":\"2026-11-23T10:05:00Z\",\"location\":\"LHS\",\"type\":\"FIGHT\"}\n{\"external_id\":\"M2\",\"received_at\":\"soon\",\"location\":\"LHS\",\"type\":\"FIGHT\"}\n");
+        File.WriteAllText(Path.Combine(inbox, "junk.csv"), "a,b,c\n1,2,3\n");
+        File.WriteAllText(Path.Combine(inbox, "positions-0805.csv"), "badge,at,lat,lon\nCSO-1,2026-11-23T16:05:00Z,47.2,-122.4\n");
+        File.WriteAllText(Path.Combine(inbox, ".writing.csv"), "partial");
+        File.WriteAllText(Path.Combine(inbox, "next.csv.tmp"), "partial");
+        File.WriteAllText(Path.Combine(inbox, "next.csv.part"), "partial");
+
+        var outcomes = Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime);
+
+        Assert.Equal(["good.csv", "junk.csv", "mixed.jsonl", "positions-0805.csv"], outcomes.Select(o => o.File));
+        var processed = Path.Combine(inbox, "processed");
+        var rejected = Path.Combine(inbox, "rejected");
+        Assert.True(File.Exists(Path.Combine(processed, "good.csv")));
+        Assert.Contains("\"loaded\": 2", File.ReadAllText(Path.Combine(processed, "good.csv.receipt.json")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(processed, "positions-0805.csv")));
+        Assert.Equal(1, f.Count("SELECT count(*) FROM positions"));
+
+        // A file with a bad row goes to rejected/ with its errors; its good rows are loaded all the same.
+        Assert.True(File.Exists(Path.Combine(rejected, "mixed.jsonl")));
+        Assert.StartsWith("line 2, received_at: 'soon' is not an ISO 8601 time", File.ReadAllText(Path.Combine(rejected, "mixed.jsonl.errors.txt")), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(rejected, "mixed.jsonl.receipt.json")));
+        Assert.Equal(1, f.Count("SELECT count(*) FROM calls WHERE external_id = 'M1'"));
+
+        // An unreadable file goes to rejected/ with the reason.
+        Assert.Contains("the file could not be read", File.ReadAllText(Path.Combine(rejected, "junk.csv.errors.txt")), StringComparison.Ordinal);
+        Assert.Null(outcomes.Single(o => o.File == "junk.csv").Summary);
+
+        // Files being written stay where they are.
+        Assert.True(File.Exists(Path.Combine(inbox, ".writing.csv")));
+        Assert.True(File.Exists(Path.Combine(inbox, "next.csv.tmp")));
+        Assert.True(File.Exists(Path.Combine(inbox, "next.csv.part")));
+        Assert.Equal(3, f.Count("SELECT count(*) FROM calls"));
+        Assert.Equal("worker", f.Text("SELECT DISTINCT actor FROM events WHERE kind = 'feed.loaded'"));
+    }
+
+    [Fact]
+    public void A_name_already_taken_gets_a_suffix_and_nothing_is_overwritten()
+    {
+        using var f = new FeedFixture();
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        var csv = FeedFixture.Csv(FeedFixture.Good("G1"));
+        File.WriteAllText(Path.Combine(inbox, "calls.csv"), csv);
+        Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime);
+        File.WriteAllText(Path.Combine(inbox, "calls.csv"), csv);
+        var second = Assert.Single(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime));
+
+        var processed = Path.Combine(inbox, "processed");
+        Assert.Equal(Path.Combine(processed, "calls-2.csv"), second.MovedTo);
+        Assert.Contains("\"loaded\": 1", File.ReadAllText(Path.Combine(processed, "calls.csv.receipt.json")), StringComparison.Ordinal);
+        Assert.Contains("\"duplicates\": 1", File.ReadAllText(Path.Combine(processed, "calls-2.csv.receipt.json")), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(inbox));
+    }
+}
