@@ -18,9 +18,16 @@ public static class BoardCommand
     }
 
     public static Func<ParseResult, int> Action(CliContext ctx) => CliApp.Guard(ctx, parse =>
+        Run(ctx, SafetyDb.ResolvePath(parse.GetValue(ctx.DbOption)), ctx.Time));
+
+    /// <summary>
+    /// Runs the board on a database until the operator quits; the entry point for `board` and for `demo` (which
+    /// passes its simulated clock). Throws <see cref="SafetyException"/> (exit 2) without a terminal.
+    /// </summary>
+    public static int Run(CliContext ctx, string dbPath, TimeProvider time)
     {
         if (!ctx.OutIsTerminal || !ctx.InIsTerminal) throw SafetyException.Usage(NoTerminal);
-        using var db = ctx.OpenDb(parse);
+        using var db = SafetyDb.Open(dbPath, ctx.Account);
         using var watcher = db.OpenAnother(ctx.Account);
         var terminal = new PosixTerminal();
         // A crash on any thread still gives the operator their terminal back.
@@ -28,7 +35,7 @@ public static class BoardCommand
         AppDomain.CurrentDomain.UnhandledException += restore;
         try
         {
-            var loop = new BoardLoop(terminal, BoardTheme.FromEnvironment(Environment.GetEnvironmentVariable), ctx.Time,
+            var loop = new BoardLoop(terminal, BoardTheme.FromEnvironment(Environment.GetEnvironmentVariable), time,
                 new DbBoardStore(watcher, ctx.Account), new StoreBoardActions(db), ctx.Account) { HandleSignals = true };
             return loop.Run();
         }
@@ -37,5 +44,5 @@ public static class BoardCommand
             terminal.Leave();
             AppDomain.CurrentDomain.UnhandledException -= restore;
         }
-    });
+    }
 }

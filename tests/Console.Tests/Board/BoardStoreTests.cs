@@ -77,6 +77,28 @@ public sealed class BoardStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_phone_call_taken_on_the_form_goes_in_as_a_feed_record_and_is_selected()
+    {
+        var (term, run, a, w) = Start(Chief, 120, 40);
+        term.WaitFor("Calls 1 open");
+        term.Type("n");
+        term.WaitFor("New call (phone)");
+        term.Type("jeff\t");            // type-ahead: Jefferson Middle School
+        term.Type("fight\r\r\r");      // type FIGHT, default priority, no basis
+        term.Type("[red]two 8th graders\r");
+        term.WaitFor("Calls 2 open");
+        var (id, status, source, description) = Eventually(db => db.Connection.QuerySingleOrDefault<(long, string, string, string)>(
+            "SELECT id, status || ' ' || location || ' ' || type || ' P' || priority, source, description FROM calls WHERE source = 'phone'"),
+            r => r.Item1 > 0, "the phone call");
+        Assert.Equal("NEW JMS FIGHT P1", status);
+        Assert.Equal("phone", source);
+        Assert.Equal("[red]two 8th graders", description);
+        term.WaitFor($"Call {id}"); // the new call is selected: its detail is shown
+        term.WaitFor("[red]two 8th graders");
+        Finish(term, run, a, w);
+    }
+
+    [Fact]
     public void R9_R10_a_viewer_is_refused_actions_and_each_detail_read_is_recorded()
     {
         var (term, run, a, w) = Start(Guest, 120, 40);
