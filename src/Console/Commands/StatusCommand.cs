@@ -67,11 +67,11 @@ public static class StatusCommand
             $"Open calls: {s.OpenTotal}   " + string.Join("  ", s.OpenByPriority.OrderBy(kv => kv.Key).Select(kv => $"P{kv.Key} {kv.Value}")),
             Fit("  " + string.Join("  ", s.OpenByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))),
             s.OldestWaiting is { } w
-                ? Fit($"Oldest waiting: call {w.Id} {w.Type} P{w.Priority} at {w.Location}, {w.Status.Text()} for {w.Age.Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second)}")
+                ? Fit($"Oldest waiting: call {w.Id} {w.Type} P{w.Priority} at {w.Location}, {w.Status.Text()} for {Age(w.Age)}")
                 : "Oldest waiting: none",
             $"Escalations waiting for a supervisor: {s.Escalations.Count}",
         };
-        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {e.Age.Humanize(2)} old")));
+        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {Age(e.Age)} old")));
         if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
         lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))));
         lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
@@ -111,6 +111,9 @@ public static class StatusCommand
 
     private static WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
         new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds);
+
+    /// <summary>An age in words to the second, e.g. "4 minutes, 10 seconds" (Humanizer).</summary>
+    private static string Age(TimeSpan age) => age.Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second);
 
     private static string Fit(string line) => line.Length <= 80 ? line : line[..79] + "…";
 }

@@ -230,4 +230,19 @@ public class DispatchCommandsTests
         Assert.Contains("use one of ABUSE, ALRBA", r.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("ALIEN", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Calls_show_carries_the_rule_trace_of_the_intake_decision()
+    {
+        using var cli = DemoCalls.DemoRunner();
+        var id = DemoCalls.Add(cli, "LHS", "FIGHT").ToString();
+        Assert.Equal(0, cli.Run("assign", id, "CSO-01").ExitCode); // a NEW call is decided at assignment (R1, R5)
+        using var doc = JsonDocument.Parse(cli.Run("calls", "show", id, "--json").Stdout);
+        var trace = doc.RootElement.GetProperty("trace").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Contains(trace, t => t.StartsWith("R1: ", StringComparison.Ordinal) && t.Contains("Lincoln High School", StringComparison.Ordinal));
+        Assert.Contains(trace, t => t.StartsWith("R5: ", StringComparison.Ordinal));
+        var text = cli.Run("calls", "show", id).Stdout;
+        Assert.Contains("Rule trace:", text, StringComparison.Ordinal);
+        Assert.Contains("  R1: ", text, StringComparison.Ordinal);
+    }
 }
