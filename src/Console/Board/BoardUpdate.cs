@@ -464,6 +464,9 @@ public static class BoardUpdate
     {
         if (suggestions.Count == 0) return f;
         var typed = f.Get(f.Field).Text.Trim();
+        // An empty field stays empty unless a suggestion was picked with the arrows: an optional basis must not
+        // become "danger", nor a forgotten type the first in the list.
+        if (typed.Length == 0 && f.Suggestion == 0) return f;
         // An exact code typed stays (in its canonical case) unless another suggestion was highlighted with the arrows.
         var exact = suggestions.FirstOrDefault(x => string.Equals(x.Value, typed, StringComparison.OrdinalIgnoreCase)).Value;
         var value = f.Suggestion == 0 && exact is not null ? exact : suggestions[Math.Clamp(f.Suggestion, 0, suggestions.Count - 1)].Value;

@@ -62,10 +62,15 @@ public static class CallsCommands
             if (call.Description.Length > 0) w.WriteLine($"  description  {call.Description}");
             w.WriteLine("Rule trace:");
             foreach (var line in JsonOut.TraceLines(call.Trace)) w.WriteLine($"  {line}");
+            // One line per event: a table would squeeze the short columns to make room for long reasons.
             w.WriteLine("Events:");
-            var t = TextOut.Table("AT", "ACTOR", "EVENT", "FROM", "TO", "OFFICER", "REASON");
-            foreach (var e in events) t.AddRow(LocalTime(e.At, zone), e.Actor, e.Kind, e.FromStatus, e.ToStatus, e.Badge, e.Reason);
-            TextOut.Write(ctx, t);
+            foreach (var e in events)
+            {
+                var move = e.FromStatus is null && e.ToStatus is null ? "" : $" {e.FromStatus ?? "-"}->{e.ToStatus ?? "-"}";
+                var officer = e.Badge is null ? "" : $" {e.Badge}";
+                var reason = e.Reason.Length == 0 ? "" : $": {e.Reason}";
+                w.WriteLine($"  {LocalTime(e.At, zone)}  {e.Actor,-10} {e.Kind}{move}{officer}{reason}");
+            }
             return 0;
         }));
 

@@ -25,7 +25,7 @@ public static class DemoCommand
         });
         var seed = new Option<int>("--seed") { Description = "Which simulated day (the same seed is the same day).", DefaultValueFactory = _ => 1 };
         var headless = new Option<bool>("--headless") { Description = "Run the simulation without the board and print a summary." };
-        var minutes = new Option<int>("--minutes") { Description = "With --headless: how many simulated minutes to run after 07:20 (default 600, to 17:20).", DefaultValueFactory = _ => 600 };
+        var minutes = new Option<int>("--minutes") { Description = "With --headless: how many simulated minutes to run after 07:45 (default 600, to 17:45).", DefaultValueFactory = _ => 600 };
         minutes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 1440) r.AddError("--minutes must be from 1 to 1440.");
@@ -34,15 +34,15 @@ public static class DemoCommand
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             var isHeadless = parse.GetValue(headless);
-            if (!isHeadless && !ctx.OutIsTerminal)
+            if (!isHeadless && (!ctx.OutIsTerminal || !ctx.InIsTerminal))
                 throw SafetyException.Usage("The demo's board needs an interactive terminal; run it in a terminal (over SSH use `ssh -t`), or add --headless to run the simulated day without the board.");
-            using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, ctx.Now);
-            var snap = SnapshotLoader.Load(db, ctx.Now);
-            var day = DayScript.NextSchoolDay(snap, ctx.Now);
+            // The whole demo lives in simulated time, from the district's creation at dawn of the simulated day.
+            var (day, dawn) = DemoDatabase.PlanDay(ctx.Now);
+            using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, dawn);
+            var snap = SnapshotLoader.Load(db, dawn);
             var start = DemoSimulation.MorningOf(snap, day);
-            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, start) { SimulateDispatchers = isHeadless, Supervisor = ctx.Account };
+            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, dawn) { SimulateDispatchers = isHeadless, Supervisor = ctx.Account };
             // The night before the morning is played through first, so its calls were handled in their time.
-            var dawn = DemoSimulation.DawnOf(snap, day);
             sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);
             if (isHeadless)
             {
@@ -51,8 +51,29 @@ public static class DemoCommand
                 ctx.Out.WriteLine($"The database is kept at {db.FilePath}; look inside with `safety-console calls list --db {db.FilePath}`.");
                 return 0;
             }
-            throw SafetyException.Usage("The board is not in this build yet; run `safety-console demo --headless` for the simulated day.");
+            return RunLive(ctx, db, sim, start, parse.GetValue(speed));
         }));
         return cmd;
+    }
+
+    /// <summary>The board on the simulated clock, while the simulation runs on its own thread with its own connection.</summary>
+    private static int RunLive(CliContext ctx, SafetyDb db, DemoSimulation sim, DateTimeOffset start, double speed)
+    {
+        var clock = new ScaledClock(start, speed, ctx.Time);
+        using var stop = new CancellationTokenSource();
+        // From here the simulation owns `db` on its own thread; the board opens its own connections by path.
+        var simulation = Task.Run(() => sim.RunLiveAsync(clock, stop.Token));
+        int exit;
+        try
+        {
+            exit = BoardCommand.Run(ctx, db.FilePath, clock);
+        }
+        finally
+        {
+            stop.Cancel();
+            try { simulation.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        }
+        ctx.Out.WriteLine($"The demo database is kept at {db.FilePath}; look inside with `safety-console calls list --db {db.FilePath}`.");
+        return exit;
     }
 }

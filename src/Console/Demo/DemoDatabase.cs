@@ -13,6 +13,18 @@ public static class DemoDatabase
 {
     public const string DefaultPath = "safety-demo.db";
 
+    /// <summary>
+    /// The simulated day the demo plays (today if a school day, else the next one) and its dawn, read from the
+    /// demo district's own files before anything is written, so the import itself is stamped in simulated time.
+    /// </summary>
+    public static (DateOnly Day, DateTimeOffset Dawn) PlanDay(DateTimeOffset now)
+    {
+        var data = DistrictParser.Parse(DistrictSource.Demo);
+        var calendarOnly = new Data.Policy.DistrictSnapshot(data.District, data.Calendar, data.Locations, [], [], []);
+        var day = DayScript.NextSchoolDay(calendarOnly, now);
+        return (day, DemoSimulation.DawnOf(calendarOnly, day));
+    }
+
     public static SafetyDb Create(string? dbOption, string account, DateTimeOffset at)
     {
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(dbOption) ? DefaultPath : dbOption);

@@ -51,8 +51,8 @@ public sealed class DemoSimulation
 
     public IReadOnlyList<ScriptedCall> Script => _script;
 
-    /// <summary>The morning the demo shows first: 07:20 district time on the simulated day.</summary>
-    public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(7, 20));
+    /// <summary>The morning the demo shows first: 07:45 district time, when the school day is under way.</summary>
+    public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(7, 45));
 
     /// <summary>Where the simulated day begins (05:00): the night before the morning is played through, step by step, so its calls are handled in their time.</summary>
     public static DateTimeOffset DawnOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(5, 0));

@@ -299,6 +299,19 @@ public class BoardUpdateTests
     }
 
     [Fact]
+    public void An_empty_optional_basis_stays_empty_and_an_empty_type_is_not_filled_in()
+    {
+        var (s, _) = Keys(Loaded(), K('n'));
+        (s, _) = Type(s, "JMS");
+        (s, _) = Keys(s, Enter, Enter, Enter); // location accepted; type, priority left empty
+        var f = Assert.IsType<NewCallOverlay>(s.Overlay);
+        Assert.Equal("", f.Type.Text);
+        Assert.Equal(NewCallField.Basis, f.Field);
+        (s, _) = Keys(s, Enter); // basis left empty
+        Assert.Equal("", Assert.IsType<NewCallOverlay>(s.Overlay).Basis.Text);
+    }
+
+    [Fact]
     public void The_new_call_form_refuses_an_unknown_location_and_goes_back_to_it()
     {
         var (s, _) = Keys(Loaded(), K('n'));
