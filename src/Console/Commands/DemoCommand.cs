@@ -25,7 +25,7 @@ public static class DemoCommand
         });
         var seed = new Option<int>("--seed") { Description = "Which simulated day (the same seed is the same day).", DefaultValueFactory = _ => 1 };
         var headless = new Option<bool>("--headless") { Description = "Run the simulation without the board and print a summary." };
-        var minutes = new Option<int>("--minutes") { Description = "With --headless: how many simulated minutes to run after 07:45 (default 600, to 17:45).", DefaultValueFactory = _ => 600 };
+        var minutes = new Option<int>("--minutes") { Description = "With --headless: how many simulated minutes to run after 08:30 (default 540, to 17:30).", DefaultValueFactory = _ => 540 };
         minutes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 1440) r.AddError("--minutes must be from 1 to 1440.");
@@ -41,9 +41,11 @@ public static class DemoCommand
             using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, dawn);
             var snap = SnapshotLoader.Load(db, dawn);
             var start = DemoSimulation.MorningOf(snap, day);
-            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, dawn) { SimulateDispatchers = isHeadless, Supervisor = ctx.Account };
-            // The night before the morning is played through first, so its calls were handled in their time.
+            var sim = new DemoSimulation(db, day, parse.GetValue(seed), PolicySettings.Default, dawn) { SimulateDispatchers = true, Supervisor = ctx.Account };
+            // The night and early morning are played through first, with simulated colleagues dispatching, so the
+            // board opens on a day already under way; in the live demo the person at the board dispatches from then on.
             sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);
+            sim.SimulateDispatchers = isHeadless;
             if (isHeadless)
             {
                 var end = sim.RunHeadless(start, start.AddMinutes(parse.GetValue(minutes)), HeadlessStep);

@@ -47,7 +47,7 @@ public static class DayScript
     ];
 
     /// <summary>The calls of one simulated day, in time order.</summary>
-    public static IReadOnlyList<ScriptedCall> For(DistrictSnapshot snap, DateOnly day, int seed, int callsInSession = 90)
+    public static IReadOnlyList<ScriptedCall> For(DistrictSnapshot snap, DateOnly day, int seed, int callsInSession = 130)
     {
         var rng = new Random(seed);
         var byKind = snap.Locations.Values.GroupBy(l => l.Kind, StringComparer.Ordinal)

@@ -46,13 +46,13 @@ public sealed class DemoSimulation
     /// <summary>The supervisor who signs the simulated overrides (the account that made the demo database).</summary>
     public string Supervisor { get; init; } = "";
 
-    /// <summary>Whether simulated dispatchers route calls (the headless demo); in the live demo a person does.</summary>
-    public bool SimulateDispatchers { get; init; }
+    /// <summary>Whether simulated dispatchers route calls: always headless, and before the live demo hands over to the person at the board.</summary>
+    public bool SimulateDispatchers { get; set; }
 
     public IReadOnlyList<ScriptedCall> Script => _script;
 
-    /// <summary>The morning the demo shows first: 07:45 district time, when the school day is under way.</summary>
-    public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(7, 45));
+    /// <summary>The morning the demo shows first: 08:30 district time, when the school day is under way.</summary>
+    public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(8, 30));
 
     /// <summary>Where the simulated day begins (05:00): the night before the morning is played through, step by step, so its calls are handled in their time.</summary>
     public static DateTimeOffset DawnOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(5, 0));

@@ -18,9 +18,9 @@ public class HeadlessDemoTests
     public void A_simulated_school_day_keeps_every_rule_and_loses_nothing()
     {
         using var cli = new CliRunner();
-        var r = cli.Run("demo", "--headless", "--minutes", "600");
+        var r = cli.Run("demo", "--headless", "--minutes", "540");
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("Simulated Monday 2026-11-23 from 05:00 to 17:45", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Simulated Monday 2026-11-23 from 05:00 to 17:30", r.Stdout, StringComparison.Ordinal);
 
         using var db = cli.OpenDb();
         var c = db.Connection;
@@ -30,7 +30,7 @@ public class HeadlessDemoTests
                    c.location
             FROM calls c JOIN call_types t ON t.code = c.type
             """).ToList();
-        var end = new DateTimeOffset(2026, 11, 23, 17, 45, 0, TimeSpan.FromHours(-8));
+        var end = new DateTimeOffset(2026, 11, 23, 17, 30, 0, TimeSpan.FromHours(-8));
         var snap = SnapshotLoader.Load(db, end);
 
         // Nothing lost between the feed and the store: every scripted call received by the end is stored once.
