@@ -38,5 +38,5 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string acco
     public DateTimeOffset Now => Time.GetUtcNow();
 
     public SafetyDb OpenDb(ParseResult parse, bool create = false) =>
-        SafetyDb.Open(SafetyDb.ResolvePath(parse.GetValue(DbOption)), Account, create);
+        SafetyDb.Open(SafetyDb.ResolvePath(parse.GetValue(DbOption)), Account, create, Time);
 }

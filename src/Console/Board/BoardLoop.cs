@@ -205,12 +205,15 @@ public sealed class BoardLoop
             _thread = new Thread(() =>
             {
                 var timeout = every ?? Timeout.InfiniteTimeSpan;
-                var next = DateTime.UtcNow; // the idle work runs at once, then every `every`
+                // Polling runs on a monotonic real-time clock, not the board's TimeProvider: under the demo's scaled clock the
+                // database must still be polled every real quarter second.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var next = clock.Elapsed; // the idle work runs at once, then every `every`
                 while (!_queue.IsCompleted)
                 {
                     Func<Msg?>? work = null;
                     var wait = idle is null ? Timeout.InfiniteTimeSpan
-                        : next - DateTime.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
+                        : next - clock.Elapsed is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
                     try
                     {
                         if (!_queue.TryTake(out work, wait)) work = null;
@@ -223,7 +226,7 @@ public sealed class BoardLoop
                     {
                         if (idle is null || _queue.IsCompleted) continue;
                         work = idle;
-                        next = DateTime.UtcNow + timeout;
+                        next = clock.Elapsed + timeout;
                     }
                     Msg? result;
                     try

@@ -34,7 +34,7 @@ public static class DemoDatabase
                 throw SafetyException.Usage($"{path} exists and is not a demo database; pass --db with a new path so the demo never overwrites real data.");
             foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         }
-        var db = SafetyDb.Open(path, account, create: true);
+        var db = SafetyDb.Open(path, account, create: true, new FixedClock(at));
         try
         {
             DistrictImport.Run(db, DistrictSource.Demo, account, at);

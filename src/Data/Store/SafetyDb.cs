@@ -42,9 +42,10 @@ public sealed class SafetyDb : IDisposable
 
     /// <summary>
     /// Opens an existing database (migrating it forward). With <paramref name="create"/>, a missing file is
-    /// created and <paramref name="account"/> becomes its first supervisor (R10).
+    /// created and <paramref name="account"/> becomes its first supervisor (R10). <paramref name="time"/> stamps a
+    /// creation or migration (default: the system clock).
     /// </summary>
-    public static SafetyDb Open(string path, string account, bool create = false)
+    public static SafetyDb Open(string path, string account, bool create = false, TimeProvider? time = null)
     {
         var full = Path.GetFullPath(path);
         var exists = File.Exists(full);
@@ -66,7 +67,7 @@ public sealed class SafetyDb : IDisposable
             conn.Open();
             Configure(conn);
             var db = new SafetyDb(conn, full);
-            Migrations.Apply(conn, full, account, DateTimeOffset.UtcNow);
+            Migrations.Apply(conn, full, account, (time ?? TimeProvider.System).GetUtcNow());
             return db;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */)

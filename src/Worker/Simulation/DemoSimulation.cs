@@ -159,10 +159,4 @@ public sealed class DemoSimulation
         using var input = FeedInput.FromReader(new StringReader(lines.ToString()), "simulated pings");
         PositionFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(now)) { Format = FeedFormat.Jsonl });
     }
-
-    /// <summary>The step's instant as a clock, so feed rows are stamped with simulated time.</summary>
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }
