@@ -66,7 +66,7 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
             ["reporter_role"] = "staff",
         }.Where(kv => kv.Value is not null).ToDictionary());
         var summary = CallFeed.Load(db, FeedInput.FromReader(new StringReader(record + "\n"), "the board"),
-            new FeedOptions(actor, new FixedTime(at)) { Format = FeedFormat.Jsonl, Source = PhoneSource });
+            new FeedOptions(actor, new Worker.Simulation.FixedClock(at)) { Format = FeedFormat.Jsonl, Source = PhoneSource });
         if (summary.Loaded != 1)
         {
             var why = summary.Errors.Count > 0 ? $"{summary.Errors[0].Field}: {summary.Errors[0].Reason}" : summary.Headline("call");
@@ -76,19 +76,13 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
             "SELECT id FROM calls WHERE source = @source AND external_id = @externalId", new { source = PhoneSource, externalId });
     }
 
-    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => at;
-    }
-
     public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);
 
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) =>
         OfficerActions.SetStatus(db, actor, badge, status, at, "set on the board");
 
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.read", callId,
-            Reason: $"R9: call detail shown on the board to {actor}, a {Operators.RoleOf(db, actor).Text()}")));
+        DetailReads.Record(db, actor, callId, at, "on the board");
 }
 
 /// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>

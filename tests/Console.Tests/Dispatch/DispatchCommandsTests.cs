@@ -245,4 +245,17 @@ public class DispatchCommandsTests
         Assert.Contains("Rule trace:", text, StringComparison.Ordinal);
         Assert.Contains("  R1: ", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void R9_a_viewer_reading_a_call_detail_is_recorded_a_dispatcher_is_not()
+    {
+        using var cli = DemoCalls.DemoRunner();
+        cli.Run("operators", "add", "dana", "dispatcher");
+        var id = DemoCalls.Add(cli, "LHS", "FIGHT", description: "student name here");
+        Assert.Equal(0, cli.RunAs("visitor", "calls", "show", id.ToString()).ExitCode);
+        Assert.Equal(0, cli.RunAs("dana", "calls", "show", id.ToString(), "--json").ExitCode);
+        using var db = cli.OpenDb();
+        var reads = db.Connection.Query<(string Actor, long CallId)>("SELECT actor, call_id FROM events WHERE kind = 'call.read'").ToList();
+        Assert.Equal([("visitor", id)], reads);
+    }
 }
