@@ -21,7 +21,7 @@ public static class OfficerActions
             if (Transitions.IsOnCall(officer.Status))
             {
                 var call = tx.Connection!.ExecuteScalar<long?>(
-                    "SELECT id FROM calls WHERE assigned_to = @badge AND status IN ('ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE') LIMIT 1",
+                    $"SELECT id FROM calls WHERE assigned_to = @badge AND status IN ({StatusSql.HoldingOfficer}) LIMIT 1",
                     new { badge }, tx);
                 throw SafetyException.Refused(
                     $"Officer {badge} is {officer.Status.Text()} on call {call}; clear or cancel that call first, then change the officer's status.");

@@ -38,6 +38,9 @@ public static class Transitions
     public static bool IsOpen(CallStatus s) => s is CallStatus.New or CallStatus.Pending or CallStatus.Assigned
         or CallStatus.Acknowledged or CallStatus.EnRoute or CallStatus.OnScene or CallStatus.Escalated;
 
+    /// <summary>Call statuses in which the call holds its assigned officer.</summary>
+    public static bool HoldsOfficer(CallStatus s) => s is CallStatus.Assigned or CallStatus.Acknowledged or CallStatus.EnRoute or CallStatus.OnScene;
+
     /// <summary>Statuses in which an officer is attached to a call.</summary>
     public static bool IsOnCall(OfficerStatus s) => s is OfficerStatus.Assigned or OfficerStatus.EnRoute or OfficerStatus.OnScene;
 

@@ -33,8 +33,6 @@ public sealed record WaitingCall(long Id, string Type, int Priority, string Loca
 /// </summary>
 public static class QueueSummaries
 {
-    private static readonly string OpenList = "'NEW','PENDING','ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE','ESCALATED'";
-
     public static QueueSummary Load(SafetyDb db, DateTimeOffset at)
     {
         var c = db.Connection;
@@ -44,7 +42,7 @@ public static class QueueSummaries
         var byStatus = Enum.GetValues<CallStatus>().Where(Transitions.IsOpen).ToDictionary(s => s, _ => 0);
         var byPriority = Enumerable.Range(1, 4).ToDictionary(p => p, _ => 0);
         foreach (var (status, priority, n) in c.Query<(string, long, long)>(
-                     $"SELECT status, priority, count(*) FROM calls WHERE status IN ({OpenList}) GROUP BY status, priority"))
+                     $"SELECT status, priority, count(*) FROM calls WHERE status IN ({StatusSql.Open}) GROUP BY status, priority"))
         {
             byStatus[Codes.ParseCallStatus(status)] += (int)n;
             byPriority[(int)priority] += (int)n;

@@ -40,7 +40,7 @@ public static class Reads
 
     public static IReadOnlyList<Call> Calls(SafetyDb db, bool openOnly = false)
     {
-        var where = openOnly ? "WHERE status IN ('NEW','PENDING','ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE','ESCALATED')" : "";
+        var where = openOnly ? $"WHERE status IN ({StatusSql.Open})" : "";
         return db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls {where} ORDER BY received_at, id")
             .Select(r => r.ToCall()).ToList();
     }

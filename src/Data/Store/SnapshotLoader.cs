@@ -27,7 +27,7 @@ public static class SnapshotLoader
             "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
 
         var openCalls = c.Query<(string Badge, long Id)>(
-                "SELECT assigned_to, id FROM calls WHERE assigned_to IS NOT NULL AND status IN ('ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE')")
+                $"SELECT assigned_to, id FROM calls WHERE assigned_to IS NOT NULL AND status IN ({StatusSql.HoldingOfficer})")
             .GroupBy(r => r.Badge, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 

@@ -25,10 +25,10 @@ public static class OfficerBehaviour
     /// <summary>Moves every assigned call whose next step is due at <paramref name="now"/>. Returns the number of actions.</summary>
     public static int Step(SafetyDb db, string actor, DateTimeOffset now, int seed)
     {
-        var active = db.Connection.Query<Active>("""
+        var active = db.Connection.Query<Active>($"""
             SELECT c.id, c.status, c.type, c.assigned_to,
                    (SELECT max(e.at) FROM events e WHERE e.call_id = c.id AND e.to_status = c.status) AS since
-            FROM calls c WHERE c.status IN ('ASSIGNED','ACKNOWLEDGED','EN_ROUTE','ON_SCENE')
+            FROM calls c WHERE c.status IN ({StatusSql.HoldingOfficer})
             """).ToList();
         var done = 0;
         foreach (var call in active)
