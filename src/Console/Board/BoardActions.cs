@@ -66,7 +66,7 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
             ["reporter_role"] = "staff",
         }.Where(kv => kv.Value is not null).ToDictionary());
         var summary = CallFeed.Load(db, FeedInput.FromReader(new StringReader(record + "\n"), "the board"),
-            new FeedOptions(actor, new Worker.Simulation.FixedClock(at)) { Format = FeedFormat.Jsonl, Source = PhoneSource });
+            new FeedOptions(actor, new FixedClock(at)) { Format = FeedFormat.Jsonl, Source = PhoneSource });
         if (summary.Loaded != 1)
         {
             var why = summary.Errors.Count > 0 ? $"{summary.Errors[0].Field}: {summary.Errors[0].Reason}" : summary.Headline("call");

@@ -63,7 +63,7 @@ public static class Inbox
             try
             {
                 using var input = FeedInput.OpenFile(path);
-                var options = new FeedOptions(actor, new FixedTime(at)) { OnError = e => errors.WriteLine(e.ToString()) };
+                var options = new FeedOptions(actor, new FixedClock(at)) { OnError = e => errors.WriteLine(e.ToString()) };
                 summary = name.StartsWith("positions", StringComparison.OrdinalIgnoreCase)
                     ? PositionFeed.Load(db, input, options)
                     : CallFeed.Load(db, input, options);
@@ -121,11 +121,5 @@ public static class Inbox
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.tmp");
         File.WriteAllText(temp, text + "\n", new UTF8Encoding(false));
         File.Move(temp, target, overwrite: false);
-    }
-
-    /// <summary>The pass's instant for every stamp of the load (the worker acts "as of" its pass time).</summary>
-    private sealed class FixedTime(DateTimeOffset at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => at;
     }
 }

@@ -31,12 +31,13 @@ public sealed class DemoSimulation
     private int _next;
     private bool _loggedOn;
 
-    public DemoSimulation(SafetyDb db, DateOnly day, int seed, PolicySettings settings, DateTimeOffset at)
+    /// <param name="district">The district's facts (locations, officers' posts) the script and the pings are drawn from.</param>
+    public DemoSimulation(SafetyDb db, DistrictSnapshot district, DateOnly day, int seed, PolicySettings settings)
     {
         _db = db;
         _seed = seed;
         _settings = settings;
-        _district = SnapshotLoader.Load(db, at);
+        _district = district;
         Day = day;
         _script = DayScript.For(_district, day, seed);
     }
