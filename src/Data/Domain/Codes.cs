@@ -85,7 +85,6 @@ public static class Codes
     public static Role ParseRole(string s) => TryParseRole(s, out var r) ? r : throw new FormatException($"'{s}' is not a role (SLO, SRO, SSO, CSO, CSS, SGT).");
 
     /// <summary>The words accepted for an enum, for error messages: "AVAILABLE, ASSIGNED, …".</summary>
-    public static string AllCallStatuses => string.Join(", ", CallStatusText.Values);
     public static string AllOfficerStatuses => string.Join(", ", OfficerStatusText.Values);
     public static string AllBases => string.Join(", ", BasisText.Values);
     public static string AllOperatorRoles => string.Join(", ", OperatorRoleText.Values);

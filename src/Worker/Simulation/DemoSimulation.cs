@@ -50,8 +50,6 @@ public sealed class DemoSimulation
     /// <summary>Whether simulated dispatchers route calls: always headless, and before the live demo hands over to the person at the board.</summary>
     public bool SimulateDispatchers { get; set; }
 
-    public IReadOnlyList<ScriptedCall> Script => _script;
-
     /// <summary>The morning the demo shows first: 08:30 district time, when the school day is under way.</summary>
     public static DateTimeOffset MorningOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(8, 30));
 

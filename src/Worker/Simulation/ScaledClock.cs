@@ -21,8 +21,6 @@ public sealed class ScaledClock : TimeProvider
         _realStart = real.GetTimestamp();
     }
 
-    public double Speed => _speed;
-
     public override DateTimeOffset GetUtcNow() => _start + _real.GetElapsedTime(_realStart) * _speed;
 
     public override TimeZoneInfo LocalTimeZone => _real.LocalTimeZone;
