@@ -46,19 +46,21 @@ internal abstract class FeedKind<TRow> where TRow : class
     }
 }
 
-/// <summary>Inserts rows with prepared commands reused for the whole load (the hot path: no per-row SQL parsing, no Dapper).</summary>
+/// <summary>Inserts rows with native statements prepared once for the whole load (the hot path: no per-row SQL parsing, no Dapper).</summary>
 internal interface IRowWriter<in TRow> : IDisposable
 {
-    /// <summary>Inserts one row in <paramref name="tx"/>; false when it was already there (a duplicate).</summary>
-    bool Insert(SqliteTransaction tx, TRow row, string loadedAt);
+    /// <summary>Inserts <paramref name="rows"/> in the connection's open transaction; returns how many were new (the rest were duplicates).</summary>
+    int Insert(IReadOnlyList<TRow> rows, string loadedAt);
 }
 
 /// <summary>
 /// The load pipeline shared by every feed kind. A reader thread parses and validates (streaming: memory does not grow
-/// with the input) and hands chunks of records through a small bounded queue to the calling thread, which writes them
-/// in batched transactions: one transaction per <see cref="FeedOptions.BatchSize"/> records for bulk input, and, when
-/// the input may wait (standard input, a pipe), one as soon as the queue is momentarily empty, so that each record
-/// of <c>tail -f calls.jsonl | safety-console feed load -</c> is committed as it arrives.
+/// with the input) and hands chunks of records through a small bounded queue to the calling thread, which writes each
+/// chunk as it arrives into the open <see cref="FeedBatch{TRow}"/> transaction and commits it every
+/// <see cref="FeedOptions.BatchSize"/> records for bulk input, and, when the input may wait (standard input, a pipe),
+/// as soon as the queue is momentarily empty, so that each record of <c>tail -f calls.jsonl | safety-console feed load -</c>
+/// is committed as it arrives. Records are let go as soon as they are written (only rejected ones are kept until their
+/// batch commits), so little lives long enough for the garbage collector to promote.
 /// A batch's rows, its rejected rows' accounting and its events commit together, so a load killed at any moment
 /// and run again leaves exactly one copy of every good row (ON CONFLICT DO NOTHING counts the rest as duplicates).
 /// </summary>
@@ -70,14 +72,11 @@ internal static class FeedPipeline
     /// <summary>How long the writer waits for more streamed input before it commits what it has.</summary>
     private static readonly TimeSpan StreamGrace = TimeSpan.FromMilliseconds(1);
 
-    private sealed class Item<TRow>(int line, TRow? row, List<FeedError>? errors, IReadOnlyList<string> forbidden, string? refusal)
-    {
-        public int Line { get; } = line;
-        public TRow? Row { get; } = row;
-        public List<FeedError>? Errors { get; } = errors;
-        public IReadOnlyList<string> Forbidden { get; } = forbidden;
-        public string? Refusal { get; } = refusal;
-    }
+    /// <summary>
+    /// An open batch holds the database's write lock; when a file stops yielding records for this long (a slow disk),
+    /// the batch is committed so that dispatchers and the worker are not kept waiting behind it.
+    /// </summary>
+    private static readonly TimeSpan StallGrace = TimeSpan.FromMilliseconds(100);
 
     public static FeedSummary Run<TRow>(SafetyDb db, FeedInput input, FeedOptions options, FeedKind<TRow> kind) where TRow : class
     {
@@ -85,7 +84,7 @@ internal static class FeedPipeline
         var summary = new FeedSummary();
         var warnings = new ConcurrentQueue<string>();
         if (options.Progress is { } p) p.TotalBytes = input.Length;
-        using var queue = new BlockingCollection<List<Item<TRow>>>(boundedCapacity: 8);
+        using var queue = new BlockingCollection<List<FeedItem<TRow>>>(boundedCapacity: 4);
         using var stop = new CancellationTokenSource();
         Exception? readerFault = null;
 
@@ -114,31 +113,41 @@ internal static class FeedPipeline
         try
         {
             using var writer = kind.Prepare(db.Connection);
-            var pending = new List<Item<TRow>>(Math.Min(options.BatchSize, 8192));
-            while (true)
+            FeedBatch<TRow>? batch = null;
+            try
             {
-                List<Item<TRow>>? chunk;
-                if (pending.Count > 0 && input.MayWait)
+                while (true)
                 {
-                    if (!queue.TryTake(out chunk, StreamGrace))
+                    List<FeedItem<TRow>>? chunk;
+                    if (batch is not null)
                     {
-                        Commit(db, input, options, kind, writer, pending, summary);
-                        continue;
+                        if (!queue.TryTake(out chunk, input.MayWait ? StreamGrace : StallGrace))
+                        {
+                            Commit(ref batch, summary);
+                            continue;
+                        }
+                    }
+                    else if (!queue.TryTake(out chunk, Timeout.Infinite))
+                    {
+                        break; // the reader finished and everything it read was taken
+                    }
+                    for (var start = 0; start < chunk.Count;)
+                    {
+                        batch ??= new FeedBatch<TRow>(db, input.Name, options, kind, writer);
+                        var count = Math.Min(chunk.Count - start, options.BatchSize - batch.Read);
+                        batch.Write(chunk, start, count);
+                        start += count;
+                        if (batch.Read >= options.BatchSize) Commit(ref batch, summary);
                     }
                 }
-                else if (!queue.TryTake(out chunk, Timeout.Infinite))
-                {
-                    break; // the reader finished and everything it read was taken
-                }
-                foreach (var item in chunk)
-                {
-                    pending.Add(item);
-                    if (pending.Count >= options.BatchSize) Commit(db, input, options, kind, writer, pending, summary);
-                }
+                // A header or format failure hands over nothing; a read failure mid-way keeps what was read before it
+                // (each batch is consistent on its own), then reports the input as unreadable.
+                Commit(ref batch, summary);
             }
-            // A header or format failure hands over nothing; a read failure mid-way keeps what was read before it
-            // (each batch is consistent on its own), then reports the input as unreadable.
-            Commit(db, input, options, kind, writer, pending, summary);
+            finally
+            {
+                batch?.Dispose(); // an exception before its commit: the batch rolls back, as if it was never read
+            }
             if (readerFault is not null) ExceptionDispatchInfo.Capture(readerFault).Throw();
         }
         catch
@@ -155,7 +164,7 @@ internal static class FeedPipeline
     }
 
     private static void Read<TRow>(FeedInput input, FeedOptions options, FeedKind<TRow> kind, Action<string> warn,
-        BlockingCollection<List<Item<TRow>>> queue, CancellationToken stop) where TRow : class
+        BlockingCollection<List<FeedItem<TRow>>> queue, CancellationToken stop) where TRow : class
     {
         var (first, prefix) = HookedStream.Sniff(input.Stream);
         var format = options.Format ?? FormatOf(input.Extension) ?? (first == (byte)'{' ? FeedFormat.Jsonl : FeedFormat.Csv);
@@ -164,13 +173,13 @@ internal static class FeedPipeline
             ? new CsvSource(stream, kind.Fields, input.Name, warn)
             : new JsonlSource(stream, kind.Fields, input.Name, warn);
 
-        var chunk = new List<Item<TRow>>(ChunkSize);
+        var chunk = new List<FeedItem<TRow>>(ChunkSize);
         void Flush()
         {
             if (chunk.Count == 0) return;
             queue.Add(chunk, stop);
             options.Progress?.AddRecords(chunk.Count);
-            chunk = new List<Item<TRow>>(ChunkSize);
+            chunk = new List<FeedItem<TRow>>(ChunkSize);
         }
         // A pipe may block on the next read: hand over what we have first, so it is committed now.
         if (input.MayWait) stream.BeforeRead = Flush;
@@ -183,7 +192,7 @@ internal static class FeedPipeline
             TRow? row = null;
             if (raw.Problem is { } problem) errors = [new FeedError(raw.Line, "record", problem)];
             else row = kind.Validate(raw, ref errors, ref refusal);
-            chunk.Add(new Item<TRow>(raw.Line, row, errors, raw.Forbidden, refusal));
+            chunk.Add(new FeedItem<TRow>(raw.Line, row, errors, raw.Forbidden, refusal));
             if (chunk.Count >= ChunkSize) Flush();
         }
         Flush();
@@ -197,63 +206,12 @@ internal static class FeedPipeline
         _ => null,
     };
 
-    /// <summary>Writes one batch, its events and its accounting in one transaction, then adds it to the summary.</summary>
-    private static void Commit<TRow>(SafetyDb db, FeedInput input, FeedOptions options, FeedKind<TRow> kind, IRowWriter<TRow> writer,
-        List<Item<TRow>> batch, FeedSummary summary) where TRow : class
+    private static void Commit<TRow>(ref FeedBatch<TRow>? batch, FeedSummary summary) where TRow : class
     {
-        if (batch.Count == 0) return;
-        var at = options.Time.GetUtcNow();
-        var atText = TimeText.ToDb(at);
-        var (loaded, duplicates, rejected) = db.Write(tx =>
-        {
-            int l = 0, d = 0, r = 0;
-            Dictionary<string, int>? dropped = null;
-            foreach (var item in batch)
-            {
-                if (item.Row is { } row)
-                {
-                    if (writer.Insert(tx, row, atText)) l++;
-                    else d++;
-                }
-                else
-                {
-                    r++;
-                }
-                foreach (var f in item.Forbidden)
-                {
-                    dropped ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                    dropped[f] = dropped.GetValueOrDefault(f) + 1;
-                }
-                if (item.Refusal is { } refusal)
-                    StateChanges.AppendEvent(tx, new EventRow(at, options.Actor, "feed.refused", Reason: refusal, Detail: $"{input.Name} line {N(item.Line)}"));
-            }
-            var lines = $"lines {N(batch[0].Line)}–{N(batch[^1].Line)}";
-            StateChanges.AppendEvent(tx, new EventRow(at, options.Actor, kind.LoadedEvent,
-                Reason: $"{kind.Fields.Kind} feed {input.Name} {lines}: {l} loaded, {d} duplicate(s), {r} rejected",
-                Detail: $"input={input.Name}; {lines}; read={batch.Count}; loaded={l}; duplicates={d}; rejected={r}"));
-            if (dropped is not null)
-            {
-                foreach (var (field, count) in dropped)
-                    StateChanges.AppendEvent(tx, new EventRow(at, options.Actor, "feed.r8_dropped",
-                        Reason: $"R8: field '{field}' dropped from {count} record(s) of {input.Name} ({lines}); its values were not stored",
-                        Detail: field));
-            }
-            return (l, d, r);
-        });
-        summary.Read += batch.Count;
-        summary.Loaded += loaded;
-        summary.Duplicates += duplicates;
-        summary.Rejected += rejected;
-        foreach (var item in batch)
-        {
-            if (item.Errors is null) continue;
-            foreach (var e in item.Errors)
-            {
-                summary.AddError(e);
-                options.OnError?.Invoke(e);
-            }
-        }
-        batch.Clear();
+        if (batch is null) return;
+        batch.Commit(summary);
+        batch.Dispose();
+        batch = null;
     }
 
     /// <summary>
@@ -274,5 +232,4 @@ internal static class FeedPipeline
             db.Connection.Execute($"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

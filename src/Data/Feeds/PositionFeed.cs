@@ -58,45 +58,35 @@ public static class PositionFeed
         public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
     }
 
-    private sealed class Writer : IRowWriter<Row>
+    private sealed class Writer(SqliteConnection connection) : IRowWriter<Row>
     {
-        private readonly SqliteCommand _insert;
-        private readonly SqliteCommand _latest;
+        private readonly NativeStatement _insert = new(connection, "INSERT INTO positions(badge, at, lat, lon) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(badge, at) DO NOTHING");
 
-        public Writer(SqliteConnection connection)
+        // The officer row keeps the newest ping only (text order of DB times is time order).
+        private readonly NativeStatement _latest = new(connection, """
+            UPDATE officers SET last_lat = ?3, last_lon = ?4, last_ping_at = ?2
+            WHERE badge = ?1 AND (last_ping_at IS NULL OR last_ping_at < ?2)
+            """);
+
+        public int Insert(IReadOnlyList<Row> rows, string loadedAt)
         {
-            _insert = Command(connection, "INSERT INTO positions(badge, at, lat, lon) VALUES ($badge, $at, $lat, $lon) ON CONFLICT(badge, at) DO NOTHING");
-            // The officer row keeps the newest ping only (text order of DB times is time order).
-            _latest = Command(connection, """
-                UPDATE officers SET last_lat = $lat, last_lon = $lon, last_ping_at = $at
-                WHERE badge = $badge AND (last_ping_at IS NULL OR last_ping_at < $at)
-                """);
+            var loaded = 0;
+            foreach (var row in rows)
+            {
+                if (Run(_insert, row) != 1) continue;
+                Run(_latest, row);
+                loaded++;
+            }
+            return loaded;
         }
 
-        private static SqliteCommand Command(SqliteConnection connection, string sql)
+        private static int Run(NativeStatement s, Row row)
         {
-            var c = connection.CreateCommand();
-            c.CommandText = sql;
-            foreach (var name in new[] { "$badge", "$at", "$lat", "$lon" }) c.Parameters.Add(new SqliteParameter(name, DBNull.Value));
-            return c;
-        }
-
-        public bool Insert(SqliteTransaction tx, Row row, string loadedAt)
-        {
-            Bind(_insert, tx, row);
-            if (_insert.ExecuteNonQuery() != 1) return false;
-            Bind(_latest, tx, row);
-            _latest.ExecuteNonQuery();
-            return true;
-        }
-
-        private static void Bind(SqliteCommand c, SqliteTransaction tx, Row row)
-        {
-            c.Transaction = tx;
-            c.Parameters[0].Value = row.Badge;
-            c.Parameters[1].Value = row.At;
-            c.Parameters[2].Value = row.Lat;
-            c.Parameters[3].Value = row.Lon;
+            s.Bind(1, row.Badge);
+            s.Bind(2, row.At);
+            s.Bind(3, row.Lat);
+            s.Bind(4, row.Lon);
+            return s.Execute();
         }
 
         public void Dispose()

@@ -31,6 +31,21 @@ public class FeedLoadTests
     }
 
     [Fact]
+    public void Duplicates_are_counted_exactly_when_calls_are_inserted_many_to_a_statement()
+    {
+        // The writer inserts 64 calls per statement: duplicates of stored calls, of calls earlier in the same
+        // statement and of calls in an earlier statement must each be counted once and never stored twice.
+        using var f = new FeedFixture();
+        f.Calls(FeedFixture.Csv(Enumerable.Range(0, 50).Select(i => FeedFixture.Good($"D{i}")).ToArray()));
+        var rows = Enumerable.Range(0, 300).Select(i => FeedFixture.Good($"D{(i % 3 == 2 ? i - 1 : i) % 200}")).ToArray();
+        var expectedNew = rows.Distinct().Count(r => !Enumerable.Range(0, 50).Any(i => r.StartsWith($"D{i},", StringComparison.Ordinal)));
+        var s = f.Calls(FeedFixture.Csv(rows), options: f.Options(batch: 130));
+        Assert.Equal((300, expectedNew, 300 - expectedNew, 0), (s.Read, s.Loaded, s.Duplicates, s.Rejected));
+        Assert.Equal(50 + expectedNew, f.Count("SELECT count(*) FROM calls"));
+        Assert.Equal(0, f.Count("SELECT count(*) FROM (SELECT external_id FROM calls GROUP BY source, external_id HAVING count(*) > 1)"));
+    }
+
+    [Fact]
     public void Csv_line_numbers_count_physical_lines_from_the_header()
     {
         using var f = new FeedFixture();
