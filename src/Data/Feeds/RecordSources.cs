@@ -78,6 +78,7 @@ internal sealed class CsvSource : RecordSource
     private readonly int[] _map = [];
     private readonly string[] _forbidden = [];
     private bool _broken;
+    private int _lastRawRow;
 
     public CsvSource(Stream stream, FeedFields fields, string inputName, Action<string> warn) : base(fields, inputName, warn)
     {
@@ -90,6 +91,7 @@ internal sealed class CsvSource : RecordSource
             return;
         }
         var header = _parser.Record!;
+        _lastRawRow = _parser.RawRow;
         _map = new int[header.Length];
         var seen = new Dictionary<int, string>();
         var forbidden = new List<string>();
@@ -126,9 +128,14 @@ internal sealed class CsvSource : RecordSource
                 record.Problem = $"a field runs past {MaxFieldChars:N0} characters (an unclosed quote?); the rest of the input was not read";
                 return true;
             }
+            // A record right after the previous one starts on the line it ends on; only one that spans lines (a quoted
+            // line break) or follows skipped blank lines needs its raw text counted, which costs a copy of it.
+            var rawRow = _parser.RawRow;
+            var line = rawRow == _lastRawRow + 1 ? rawRow : CsvRows.StartLine(_parser);
+            _lastRawRow = rawRow;
             var count = _parser.Count;
             if (count == 1 && string.IsNullOrWhiteSpace(_parser[0])) continue;
-            record.Reset(CsvRows.StartLine(_parser));
+            record.Reset(line);
             if (count != _map.Length)
             {
                 record.Problem = $"the record has {count} field(s) but the header has {_map.Length}";
