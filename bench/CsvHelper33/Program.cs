@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using SafetyConsole.Bench.Csv;
+using SafetyConsole.Data.Csv;
 
 // --raw-start-line: every record's start line from its raw text, as the product's CsvRows.StartLine does today.
 var rawStartLine = args.Contains("--raw-start-line");
@@ -14,16 +13,8 @@ return ParseHarness.Run(args, "33.0.1", (path, mode, sink) => Parse(path, mode, 
 static void Parse(string path, FieldMode mode, RecordSink sink, bool rawStartLine)
 {
     if (mode != FieldMode.Strings) throw new NotSupportedException("CsvHelper 33's CsvParser hands out fields as (unpooled) strings only.");
-    var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-    {
-        PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-        TrimOptions = TrimOptions.Trim,
-        BadDataFound = null,
-        MissingFieldFound = null,
-        DetectColumnCountChanges = false,
-        IgnoreBlankLines = true,
-        MaxFieldSize = ParseHarness.MaxFieldChars,
-    };
+    var config = CsvRows.Config(); // the product's own configuration
+    config.MaxFieldSize = ParseHarness.MaxFieldChars;
     using var parser = new CsvParser(new StreamReader(File.OpenRead(path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), config);
     if (!parser.Read()) return;
     var map = ParseHarness.Map(parser.Record!);
