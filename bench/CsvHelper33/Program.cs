@@ -15,7 +15,7 @@ static void Parse(string path, FieldMode mode, RecordSink sink, bool rawStartLin
     if (mode != FieldMode.Strings) throw new NotSupportedException("CsvHelper 33's CsvParser hands out fields as (unpooled) strings only.");
     var config = CsvRows.Config(); // the product's own configuration
     config.MaxFieldSize = ParseHarness.MaxFieldChars;
-    using var parser = new CsvParser(new StreamReader(File.OpenRead(path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), config);
+    using var parser = new CsvParser(new StreamReader(ParseHarness.Open(path), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), config);
     if (!parser.Read()) return;
     var map = ParseHarness.Map(parser.Record!);
     var values = new string?[ParseHarness.Columns.Length];

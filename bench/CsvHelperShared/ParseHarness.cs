@@ -22,7 +22,8 @@ internal enum FieldMode
 /// the feed's column names, the header map, the record sink and the command line
 /// `PATH [--pooled|--spans] [--dump] [--raw-start-line]`. Without --dump it prints one line:
 /// `version=V mode=M rows=N wrongCount=N broken=0|LINE seconds=S cpuSeconds=S rowsPerSecond=R allocatedMB=M checksum=C`.
-/// With --dump it prints every record (start line and fields as JSON) for the parity check, no timing.
+/// With --dump it prints every record (start line and fields as JSON) as soon as it is read, for the parity check, no
+/// timing. PATH "-" reads standard input.
 /// </summary>
 internal static class ParseHarness
 {
@@ -42,9 +43,12 @@ internal static class ParseHarness
         return map;
     }
 
+    /// <summary>The input: the file, or standard input for "-" (to see when a streamed record is handed over).</summary>
+    public static Stream Open(string path) => path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
+
     public static int Run(string[] args, string version, Action<string, FieldMode, RecordSink> parse)
     {
-        if (args.Length == 0 || args[0].StartsWith('-'))
+        if (args.Length == 0 || (args[0].StartsWith('-') && args[0] != "-"))
         {
             Console.Error.WriteLine($"usage: CsvHelper{version[..2]} PATH [--pooled|--spans] [--dump] [--raw-start-line]");
             return 2;
@@ -52,9 +56,7 @@ internal static class ParseHarness
         var mode = args.Contains("--spans") ? FieldMode.Spans : args.Contains("--pooled") ? FieldMode.Pooled : FieldMode.Strings;
         if (args.Contains("--dump"))
         {
-            var output = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-            parse(args[0], mode, new RecordSink(output));
-            Console.Out.Write(output.ToString());
+            parse(args[0], mode, new RecordSink(Console.Out)); // a line per record, as soon as it is read
             return 0;
         }
         var sink = new RecordSink(null);
