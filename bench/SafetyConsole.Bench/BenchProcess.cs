@@ -17,21 +17,48 @@ internal static class BenchProcess
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
+        Output(psi);
+    }
+
+    /// <summary>Runs the process to its end and returns its standard output; throws with its standard error when it fails.</summary>
+    public static string Output(ProcessStartInfo psi)
+    {
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEnd();
+        var output = p.StandardOutput.ReadToEnd();
         p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{file} exited {p.ExitCode}: {err.Result}");
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{psi.FileName} exited {p.ExitCode}: {err.Result}");
+        return output;
     }
+
+    /// <summary>The repository's root (the folder of SafetyConsole.sln above the benchmark), or null when not run from one.</summary>
+    public static string? RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) dir = dir.Parent;
+        return dir?.FullName;
+    }
+
+    private static string RequireRepoRoot() =>
+        RepoRoot() ?? throw new InvalidOperationException("Run the benchmark from the repository (SafetyConsole.sln not found above it).");
 
     /// <summary>safety-console.dll next to the benchmark (it references the Console project), else src/Console's Release build.</summary>
     public static string SafetyConsoleDll()
     {
         var here = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
         if (File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "safety-console.runtimeconfig.json"))) return here;
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? ".", "src", "Console", "bin", "Release", "net10.0", "safety-console.dll");
+        return Path.Combine(RepoRoot() ?? ".", "src", "Console", "bin", "Release", "net10.0", "safety-console.dll");
+    }
+
+    /// <summary>
+    /// Builds the console project in <paramref name="projectFolder"/> (relative to the repository, e.g. bench/CsvHelper33)
+    /// in Release and returns the path of its dll, named after the folder.
+    /// </summary>
+    public static string BuildRelease(string projectFolder)
+    {
+        var dir = Path.Combine(RequireRepoRoot(), projectFolder);
+        Run("dotnet", "build", dir, "-c", "Release", "--nologo", "-v", "q");
+        return Path.Combine(dir, "bin", "Release", "net10.0", Path.GetFileName(projectFolder) + ".dll");
     }
 
     /// <summary>
@@ -40,10 +67,7 @@ internal static class BenchProcess
     /// </summary>
     public static string PublishSafetyConsole(string folder)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Run the benchmark from the repository (SafetyConsole.sln not found above it).");
-        Run("dotnet", "publish", Path.Combine(dir.FullName, "src", "Console"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+        Run("dotnet", "publish", Path.Combine(RequireRepoRoot(), "src", "Console"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
             "-p:PublishReadyToRun=true", "-o", folder, "--nologo", "-v", "q");
         return Path.Combine(folder, "safety-console.dll");
     }

@@ -29,7 +29,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
 
     public void Run(BenchReport report)
     {
-        var rows = int.TryParse(Environment.GetEnvironmentVariable("FEED_BENCH_ROWS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1_000_000;
+        var rows = Rows();
         var folder = Path.Combine(Path.GetTempPath(), "safety-bench-feed-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
@@ -231,8 +231,12 @@ public sealed class FeedLoadBenchmark : IBenchmark
         });
     }
 
-    /// <summary>A CSV export in time order, as a CAD system writes it.</summary>
-    private static void Generate(string path, int rows)
+    /// <summary>How many calls the feed benchmarks load: FEED_BENCH_ROWS for quick runs, else one million.</summary>
+    internal static int Rows() =>
+        int.TryParse(Environment.GetEnvironmentVariable("FEED_BENCH_ROWS"), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1_000_000;
+
+    /// <summary>A CSV export in time order, as a CAD system writes it (also the `csvhelper` benchmark's input).</summary>
+    internal static void Generate(string path, int rows)
     {
         var random = new Random(42);
         var t0 = new DateTimeOffset(2026, 9, 1, 7, 0, 0, TimeSpan.FromHours(-7));
