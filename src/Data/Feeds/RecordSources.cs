@@ -124,7 +124,7 @@ internal sealed class CsvSource : RecordSource
             {
                 // An unclosed quote ran past MaxFieldChars: the parser cannot resynchronize, so the rest is reported, not read.
                 _broken = true;
-                record.Reset(_parser.RawRow);
+                record.Reset(_lastRawRow + 1); // where the broken record starts, not where the parser gave up
                 record.Problem = $"a field runs past {MaxFieldChars:N0} characters (an unclosed quote?); the rest of the input was not read";
                 return true;
             }

@@ -46,6 +46,22 @@ public class FeedLoadTests
     }
 
     [Fact]
+    public void An_unclosed_quote_is_reported_at_the_line_where_its_record_starts_and_the_rest_is_not_read()
+    {
+        using var f = new FeedFixture();
+        var runaway = string.Join("\n", Enumerable.Range(0, 40_000).Select(i => $"X{i},2026-11-23T10:05:00Z,LHS,FIGHT,,filler filler filler,,"));
+        var csv = FeedFixture.Csv(FeedFixture.Good("U1"), FeedFixture.Good("U2")) +
+                  "U3,2026-11-23T10:05:00Z,LHS,FIGHT,,\"the quote never closes,,\n" + // line 4
+                  runaway + "\n";
+        var s = f.Calls(csv);
+        Assert.Equal((3, 2, 1), (s.Read, s.Loaded, s.Rejected));
+        var error = Assert.Single(s.Errors);
+        Assert.Equal((4, "record"), (error.Line, error.Field));
+        Assert.Contains("unclosed quote", error.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, f.Count("SELECT count(*) FROM calls WHERE external_id LIKE 'X%'"));
+    }
+
+    [Fact]
     public void Csv_line_numbers_count_physical_lines_from_the_header()
     {
         using var f = new FeedFixture();
