@@ -222,11 +222,69 @@ public sealed class BoardTmuxTests : IDisposable
         using var t = new Tmux(80, 24);
         t.Line(BoardCommandLine());
         t.WaitFor("Calls 3 open");
-        var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
-        // The board is the shell's child: signal it, as systemd or an administrator would.
-        using (var kill = Process.Start("pkill", ["-TERM", "-P", pid, "-f", "safety-console.dll board"]))
-            kill.WaitForExit();
+        Signal(t, "-TERM");
         AssertRestored(t);
+    }
+
+    [Fact]
+    public void SIGHUP_quits_and_restores_the_terminal()
+    {
+        // An SSH session that drops sends SIGHUP: the board leaves through its loop like on q, never half-way.
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        Signal(t, "-HUP");
+        AssertRestored(t);
+    }
+
+    [Fact]
+    public void Stopped_and_brought_back_with_fg_the_board_sets_the_terminal_up_again_and_redraws_everything()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        // Job control, as when an administrator stops it or the user suspends it: the interactive shell takes the
+        // terminal back (its own line mode, its "Stopped" line on the screen); `fg` hands it back with SIGCONT.
+        Signal(t, "-STOP");
+        t.WaitFor("Stopped");
+        t.Line("fg");
+        var screen = t.WaitUntil(s => s.Contains("Calls 3 open", StringComparison.Ordinal) && !s.Contains("Stopped", StringComparison.Ordinal),
+            "the board drawn again over the shell's lines");
+        Shows(screen, "Harbor Valley School District");
+        // Raw mode again: one key, no Enter, reaches the board.
+        t.Keys("?");
+        t.WaitFor("Help: every key");
+        t.Keys("Escape");
+        t.WaitUntil(s => !s.Contains("Help: every key", StringComparison.Ordinal), "the help closed");
+        t.Keys("q");
+        WaitUntilGone(t);
+        t.Line("echo EXIT=$?"); // bash drops the rest of a command line whose job was stopped: ask for the status
+        AssertRestored(t);
+    }
+
+    /// <summary>Polls until no board process runs under the shell (it is another process: there is nothing to wait on).</summary>
+    private static void WaitUntilGone(Tmux t)
+    {
+        var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            using var find = Process.Start(new ProcessStartInfo("pgrep", ["-P", pid, "-f", "safety-console.dll board"]) { RedirectStandardOutput = true })!;
+            find.StandardOutput.ReadToEnd();
+            find.WaitForExit();
+            if (find.ExitCode != 0) return;
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the board did not exit within 20 s");
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Signals the board, the shell's child, as the system, an administrator or job control would.</summary>
+    private static void Signal(Tmux t, string signal)
+    {
+        var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
+        using var kill = Process.Start("pkill", [signal, "-P", pid, "-f", "safety-console.dll board"]);
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"pkill {signal} found no board process under the shell {pid}");
     }
 
     [Fact]
