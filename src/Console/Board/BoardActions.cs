@@ -89,8 +89,8 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
     {
         CallActions.Reclassify(db, actor, callId, type, reason, at, priority);
         var call = Reads.RequireCall(db, callId);
-        var then = call.Status == CallStatus.New ? "NEW until intake decides it again" : $"already decided again: {call.Status.Text()}";
-        return $"Call {callId} reclassified as {call.Type} P{call.Priority} (recorded, R2); {then}.";
+        var then = call.Status == CallStatus.New ? "intake decides it again" : $"intake made it {call.Status.Text()}";
+        return $"Call {callId} reclassified {call.Type} P{call.Priority} (recorded, R2); {then}.";
     }
 
     public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);

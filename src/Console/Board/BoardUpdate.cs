@@ -458,7 +458,7 @@ public static class BoardUpdate
             : t.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1 : 2))
         .Where(x => x.rank < 2)
         .OrderBy(x => x.rank).ThenBy(x => x.t.Code, StringComparer.Ordinal)
-        .Take(MaxSuggestions).Select(x => (x.t.Code, $"{x.t.Code}  P{x.t.DefaultPriority}  {x.t.Name}")).ToList();
+        .Take(MaxSuggestions).Select(x => (x.t.Code, $"{x.t.Code,-10}  P{x.t.DefaultPriority}  {x.t.Name}")).ToList();
 
     private static (BoardState, IReadOnlyList<Cmd>) FormKey(BoardState s, FormOverlay f, KeyPress key, Binding? b)
     {
@@ -552,7 +552,7 @@ public static class BoardUpdate
         if (!TryPriority(f.Priority.Text.Trim(), type, out var priority, out var bad)) return Refuse(s, f, (int)ReclassifyField.Priority, bad);
         var reason = f.Reason.Text.Trim();
         if (reason.Length == 0)
-            return Refuse(s, f, (int)ReclassifyField.Reason, "Type a reason: a reclassification is recorded with your name and why (R2, R10).");
+            return Refuse(s, f, (int)ReclassifyField.Reason, "Type a reason: it is recorded with your name (R2, R10).");
         return Act(s, new ReclassifyAction(f.CallId, type.Code, priority, reason));
     }
 

@@ -631,7 +631,8 @@ public static class BoardView
         for (var i = 0; i < suggestions.Count && sy + i < r.Y + r.H - 2; i++)
         {
             var selected = i == f.Suggestion;
-            c.Put(r.X + 2 + labelW, sy + i, (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label, selected ? new Style(decoration: Decoration.Invert) : Plain, end);
+            var label = (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label;
+            c.Put(r.X + 2 + labelW, sy + i, Fit(label, end - r.X - 2 - labelW, c.Theme), selected ? new Style(decoration: Decoration.Invert) : Plain, end);
         }
         c.Put(r.X + 2, r.Y + r.H - 2, "Tab: take the suggestion  Enter: next, submit on the last  Esc: cancel", Dim, end);
     }

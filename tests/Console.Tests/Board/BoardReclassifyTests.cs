@@ -64,7 +64,7 @@ public class BoardReclassifyTests
         Assert.Empty(cmds);
         Assert.Equal(0, after.Busy);
         Assert.Equal(MessageKind.Error, after.Status!.Kind);
-        Assert.Equal("Type a reason: a reclassification is recorded with your name and why (R2, R10).", after.Status.Text);
+        Assert.Equal("Type a reason: it is recorded with your name (R2, R10).", after.Status.Text);
         Assert.Equal(ReclassifyField.Reason, Assert.IsType<ReclassifyOverlay>(after.Overlay).Field); // the form stays, on the reason
     }
 
@@ -157,7 +157,7 @@ public class BoardReclassifyTests
     public void R2_after_a_reclassification_the_board_says_what_intake_made_of_the_call()
     {
         var action = new ReclassifyAction(41, "DISCIPLINE", null, "a principal's matter");
-        var (s, cmds) = BoardUpdate.Update(Supervisor(), new ActionDoneMsg(action, true, "Call 41 reclassified as DISCIPLINE P4 (recorded, R2); NEW until intake decides it again."));
+        var (s, cmds) = BoardUpdate.Update(Supervisor(), new ActionDoneMsg(action, true, "Call 41 reclassified DISCIPLINE P4 (recorded, R2); intake decides it again."));
         Assert.Equal(41, s.AwaitingIntake);
         Assert.Equal([new LoadCallCmd(41)], cmds);
         var reclassified = Call(41, "LHS", "DISCIPLINE", 4, CallStatus.New, 120) with { Class = CallClass.None };

@@ -133,7 +133,7 @@ public sealed class BoardStoreTests : IDisposable
         term.Type("disc\t");   // type-ahead: DISCIPLINE
         term.Type("\r");       // priority: the type's default
         term.Type("[red]principal's matter, no fight\r");
-        term.WaitFor($"Call {_call} reclassified as DISCIPLINE P4 (recorded, R2)");
+        term.WaitFor($"Call {_call} reclassified DISCIPLINE P4 (recorded, R2); intake decides it again.");
         Assert.Equal("NEW DISCIPLINE P4", Eventually(db => db.Connection.ExecuteScalar<string>(
             "SELECT status || ' ' || type || ' P' || priority FROM calls WHERE id = @id", new { id = _call }), v => v == "NEW DISCIPLINE P4", "the reclassification"));
 
