@@ -1,4 +1,5 @@
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Board;
 
@@ -10,7 +11,7 @@ public enum BoardCmd
     // Lists
     Up, Down, PageUp, PageDown, Top, Bottom,
     // Calls
-    Detail, Route, Ack, EnRoute, OnScene, Clear, Divert, Cancel,
+    Detail, Route, Ack, EnRoute, OnScene, Clear, Divert, Cancel, Reclassify,
     // Officers
     OfficerStatus,
     // Dialogs and forms
@@ -46,6 +47,7 @@ public static class Bindings
 
     private const OperatorRole Anyone = OperatorRole.Viewer;
     private const OperatorRole Dispatcher = OperatorRole.Dispatcher;
+    private const OperatorRole Supervisor = OperatorRole.Supervisor;
 
     public static readonly IReadOnlyList<Binding> Table =
     [
@@ -57,6 +59,8 @@ public static class Bindings
         new(BoardCmd.Clear, [C('c')], "clear", "Clear the call with a disposition (APCO codes)", Dispatcher, BindingContext.Calls),
         new(BoardCmd.Divert, [C('d')], "divert", "Divert the call to the school administration, with a reason (R2)", Dispatcher, BindingContext.Calls, Footer: false),
         new(BoardCmd.Cancel, [C('x')], "cancel", "Cancel the call, with a reason", Dispatcher, BindingContext.Calls, Footer: false),
+        // R2: no override of a diversion exists; a supervisor may only reclassify the call, which is recorded (R10).
+        new(BoardCmd.Reclassify, [C('t')], "reclassify", "Reclassify the call (supervisors, R2): new type, priority, reason; intake decides it again", Supervisor, BindingContext.Calls, Footer: false),
         new(BoardCmd.Detail, [N(KeyName.Enter)], "detail", "Show the selected call's detail", Anyone, BindingContext.Calls, Footer: false),
 
         // Officers panel.
@@ -68,7 +72,7 @@ public static class Bindings
         new(BoardCmd.NextPanel, [N(KeyName.Tab)], "panel", "Next panel: calls, officers, detail (small terminals show one at a time)", Anyone, BindingContext.Board),
         new(BoardCmd.PrevPanel, [N(KeyName.BackTab)], "back", "Previous panel", Anyone, BindingContext.Board, Footer: false),
         new(BoardCmd.Summary, [C('s')], "summary", "Supervisor view: the queue at a glance", Anyone, BindingContext.Board),
-        new(BoardCmd.CommandLine, [C(':')], "cmd", "Command line: assign CALL BADGE [REASON], ack, enroute, onscene, clear CALL CODE, divert/cancel CALL REASON, officer BADGE STATUS, new, filter TEXT, CALL (go to), quit", Anyone, BindingContext.Board),
+        new(BoardCmd.CommandLine, [C(':')], "cmd", "Command line: assign CALL BADGE [REASON], ack, enroute, onscene, clear CALL CODE, divert/cancel CALL REASON, reclassify CALL TYPE [pN] REASON (supervisors), officer BADGE STATUS, new, filter TEXT, CALL (go to), quit", Anyone, BindingContext.Board),
         new(BoardCmd.Help, [C('?'), N(KeyName.F1)], "help", "This help: every key binding", Anyone, BindingContext.Board),
         new(BoardCmd.Redraw, [Ctrl('l')], "redraw", "Redraw the whole screen", Anyone, BindingContext.Board, Footer: false),
         new(BoardCmd.Escape, [N(KeyName.Escape)], "clear filter", "Clear the filter and the message line", Anyone, BindingContext.Board, Footer: false),
@@ -110,7 +114,7 @@ public static class Bindings
         SummaryOverlay => [BindingContext.Help],
         RouteOverlay or PickOverlay => [BindingContext.Dialog, BindingContext.Lists],
         ConfirmOverlay => [BindingContext.Confirm],
-        PromptOverlay or NewCallOverlay => [BindingContext.Form],
+        PromptOverlay or FormOverlay => [BindingContext.Form],
         _ when inputLine => [BindingContext.Form],
         _ => focus switch
         {
@@ -153,7 +157,6 @@ public static class Bindings
         _ => "Help",
     };
 
-    /// <summary>R10 refusal for a binding above the operator's role, one sentence.</summary>
-    public static string Refusal(Binding b, string account, OperatorRole role) =>
-        $"R10: {account} is a {role.Text()} and may not {b.Hint}; ask a supervisor to run `safety-console operators add {account} dispatcher`.";
+    /// <summary>R10 refusal for a binding above the operator's role, one sentence (the store's, <see cref="Operators.Refusal"/>).</summary>
+    public static string Refusal(Binding b, string account, OperatorRole role) => Operators.Refusal(account, role, b.MinRole, b.Hint);
 }

@@ -22,6 +22,10 @@ public interface IBoardActions
     void Divert(string actor, long callId, string reason, DateTimeOffset at);
     void Cancel(string actor, long callId, string reason, DateTimeOffset at);
     long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at);
+
+    /// <summary>R2: a supervisor's reclassification; returns the sentence to show. <paramref name="priority"/> null = the type's default.</summary>
+    string Reclassify(string actor, long callId, string type, int? priority, string reason, DateTimeOffset at);
+
     Recommendation Recommend(long callId, DateTimeOffset at);
     void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at);
 
@@ -76,6 +80,19 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
             "SELECT id FROM calls WHERE source = @source AND external_id = @externalId", new { source = PhoneSource, externalId });
     }
 
+    /// <summary>
+    /// R2 through <see cref="CallActions.Reclassify"/>: supervisors only (R10), the type checked against the district's
+    /// (R8 refuses ALIEN), the event recorded with who and why. The call is NEW again; the worker's intake decides it
+    /// under the new type (the board then says the outcome).
+    /// </summary>
+    public string Reclassify(string actor, long callId, string type, int? priority, string reason, DateTimeOffset at)
+    {
+        CallActions.Reclassify(db, actor, callId, type, reason, at, priority);
+        var call = Reads.RequireCall(db, callId);
+        var then = call.Status == CallStatus.New ? "intake decides it again" : $"intake made it {call.Status.Text()}";
+        return $"Call {callId} reclassified {call.Type} P{call.Priority} (recorded, R2); {then}.";
+    }
+
     public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);
 
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) =>
@@ -114,6 +131,8 @@ public static class BoardActionRunner
                 case CancelAction c:
                     actions.Cancel(actor, c.CallId, c.Reason, at);
                     return new ActionDoneMsg(action, true, $"Call {c.CallId} cancelled.");
+                case ReclassifyAction r:
+                    return new ActionDoneMsg(action, true, actions.Reclassify(actor, r.CallId, r.Type, r.Priority, r.Reason, at));
                 case CreateAction n:
                     var id = actions.Create(actor, n.Location, n.Type, n.Priority, n.Basis, n.Description, at);
                     return new ActionDoneMsg(action, true, $"Call {id} taken: {n.Type} at {n.Location}.", id);

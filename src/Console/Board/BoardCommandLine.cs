@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Board;
 
@@ -11,12 +12,16 @@ public static class BoardCommandLine
 {
     public const string Usage =
         "Commands: assign CALL BADGE [override reason], route CALL, ack CALL, enroute CALL, onscene CALL, clear CALL [CODE], "
-        + "divert CALL REASON, cancel CALL REASON, officer BADGE STATUS, new, filter TEXT, CALL (go to it), help, quit.";
+        + "divert CALL REASON, cancel CALL REASON, reclassify CALL [TYPE [pN] REASON] (supervisors), officer BADGE STATUS, new, filter TEXT, CALL (go to it), help, quit.";
 
     private static readonly HashSet<string> ActionVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        "assign", "route", "ack", "enroute", "onscene", "clear", "divert", "cancel", "officer", "new",
+        "assign", "route", "ack", "enroute", "onscene", "clear", "divert", "cancel", "officer", "new", "reclassify",
     };
+
+    /// <summary>R10: who may use a verb (R2: reclassification is a supervisor's).</summary>
+    private static OperatorRole Needs(string verb) =>
+        verb == "reclassify" ? OperatorRole.Supervisor : ActionVerbs.Contains(verb) ? OperatorRole.Dispatcher : OperatorRole.Viewer;
 
     public static (BoardState, IReadOnlyList<Cmd>) Run(BoardState s, string text)
     {
@@ -25,8 +30,7 @@ public static class BoardCommandLine
         var verb = words[0].ToLowerInvariant();
         var rest = words.Skip(1).ToList();
 
-        if (ActionVerbs.Contains(verb) && s.Role < OperatorRole.Dispatcher)
-            return (BoardUpdate.Error(s, $"R10: {s.Account} is a {s.Role.Text()} and may not {verb}; ask a supervisor to run `safety-console operators add {s.Account} dispatcher`."), []);
+        if (s.Role < Needs(verb)) return Bad(s, Operators.Refusal(s.Account, s.Role, Needs(verb), verb));
 
         if (long.TryParse(verb, NumberStyles.None, CultureInfo.InvariantCulture, out var goTo)) return BoardUpdate.GoTo(s, goTo);
 
@@ -56,7 +60,7 @@ public static class BoardCommandLine
             rest.RemoveAt(0);
         }
         call ??= s.SelectedCallId;
-        var known = verb is "assign" or "route" or "ack" or "enroute" or "onscene" or "clear" or "divert" or "cancel";
+        var known = verb is "assign" or "route" or "ack" or "enroute" or "onscene" or "clear" or "divert" or "cancel" or "reclassify";
         if (!known) return Bad(s, $"':{verb}' is not a board command. {Usage}");
         if (call is not { } id) return Bad(s, $"Give the call's number, e.g. `:{verb} 42`; no call is selected.");
         var reason = string.Join(' ', rest).Trim();
@@ -77,6 +81,7 @@ public static class BoardCommandLine
                 if (s.Data.Dispositions.Count > 0 && !s.Data.Dispositions.Any(d => string.Equals(d.Code, code, StringComparison.Ordinal)))
                     return Bad(s, $"'{code}' is not a disposition code; use one of {string.Join(", ", s.Data.Dispositions.Select(d => d.Code))} (or `clear {id}` for the list).");
                 return BoardUpdate.ActFromCommandLine(s, new ClearAction(id, code));
+            case "reclassify": return Reclassify(s, id, rest);
             case "divert":
                 if (reason.Length == 0) return Bad(s, $"Give a reason: `divert {id} REASON` (it goes into the event log).");
                 return BoardUpdate.ActFromCommandLine(s, new DivertAction(id, reason));
@@ -84,6 +89,28 @@ public static class BoardCommandLine
                 if (reason.Length == 0) return Bad(s, $"Give a reason: `cancel {id} REASON` (it goes into the event log).");
                 return BoardUpdate.ActFromCommandLine(s, new CancelAction(id, reason));
         }
+    }
+
+    /// <summary>
+    /// R2: `reclassify [CALL] TYPE [pN] REASON`; with no type it opens the form (the way to a DIVERTED or REFERRED call,
+    /// which has left the board's list). The rules and the supervisor check (R10) are the store action's.
+    /// </summary>
+    private static (BoardState, IReadOnlyList<Cmd>) Reclassify(BoardState s, long id, List<string> rest)
+    {
+        if (rest.Count == 0) return (s with { Overlay = ReclassifyOverlay.For(id) }, []);
+        var type = BoardUpdate.FindType(s.Data, rest[0]);
+        if (type is null && s.Data.CallTypes.Count > 0)
+            return Bad(s, $"'{rest[0]}' is not a call type; `reclassify {id}` opens the form with the list.");
+        int? priority = null;
+        var words = rest.Skip(1).ToList();
+        if (words.Count > 0 && words[0] is ['p' or 'P', >= '1' and <= '4'])
+        {
+            priority = words[0][1] - '0';
+            words.RemoveAt(0);
+        }
+        var reason = string.Join(' ', words).Trim();
+        if (reason.Length == 0) return Bad(s, $"Give a reason: `reclassify {id} TYPE [p1-p4] REASON` (it goes into the event log with your name, R2).");
+        return BoardUpdate.ActFromCommandLine(s, new ReclassifyAction(id, type?.Code ?? rest[0].ToUpperInvariant(), priority, reason));
     }
 
     private static (BoardState, IReadOnlyList<Cmd>) Bad(BoardState s, string message) => (BoardUpdate.Error(s, message), []);

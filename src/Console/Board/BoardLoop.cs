@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Status;
 using SafetyConsole.Data.Store;
 
@@ -19,6 +20,9 @@ public interface IBoardStore
     QueueSummary Summary(DateTimeOffset now);
 
     IReadOnlyList<EventRow> Events(long callId);
+
+    /// <summary>One call, open or not; null when there is none.</summary>
+    Call? Call(long callId);
 }
 
 public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
@@ -27,6 +31,7 @@ public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
     public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(db, account, now, previous);
     public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(db, now);
     public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(db, callId);
+    public Call? Call(long callId) => Reads.Call(db, callId);
 }
 
 /// <summary>
@@ -167,6 +172,7 @@ public sealed class BoardLoop
             {
                 case FullRedrawCmd: _writer.Invalidate(); break;
                 case LoadDetailCmd d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
+                case LoadCallCmd c: _reads?.Enqueue(() => new CallMsg(c.CallId, _store.Call(c.CallId))); break;
                 case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
                 case ActCmd a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
                 case RecordReadCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRead(_actions, _account, r.CallId, _time.GetUtcNow())); break;

@@ -79,9 +79,35 @@ public sealed record PromptOverlay(PromptPurpose Purpose, long CallId, string Ti
     public override bool HoldsInput => !Field.IsEmpty;
 }
 
+/// <summary>
+/// A form of one-line fields with type-ahead (the new-call and reclassify forms): Update and the view work on any
+/// form through these members. <see cref="Suggestion"/> indexes the type-ahead list of the focused field.
+/// </summary>
+public abstract record FormOverlay : Overlay
+{
+    public abstract int Suggestion { get; init; }
+
+    public abstract int FieldCount { get; }
+
+    /// <summary>The focused field, from 0.</summary>
+    public abstract int FieldIndex { get; }
+
+    public abstract TextField Value(int field);
+
+    /// <summary>A copy with this field's text, the type-ahead back on its first suggestion.</summary>
+    public abstract FormOverlay WithValue(int field, TextField value);
+
+    /// <summary>A copy with this field focused, the type-ahead back on its first suggestion.</summary>
+    public abstract FormOverlay WithFocus(int field);
+
+    public bool OnLastField => FieldIndex == FieldCount - 1;
+
+    public override bool HoldsInput => Enumerable.Range(0, FieldCount).Any(i => !Value(i).IsEmpty);
+}
+
 public enum NewCallField { Location, Type, Priority, Basis, Description }
 
-/// <summary>The new-call form for phone calls. <see cref="Suggestion"/> indexes the type-ahead list of the focused field.</summary>
+/// <summary>The new-call form for phone calls.</summary>
 public sealed record NewCallOverlay(
     NewCallField Field,
     TextField Location,
@@ -89,11 +115,15 @@ public sealed record NewCallOverlay(
     TextField Priority,
     TextField Basis,
     TextField Description,
-    int Suggestion = 0) : Overlay
+    int Suggestion = 0) : FormOverlay
 {
     public static NewCallOverlay Blank { get; } = new(NewCallField.Location, new(), new(), new(), new(), new());
 
-    public override bool HoldsInput => !(Location.IsEmpty && Type.IsEmpty && Priority.IsEmpty && Basis.IsEmpty && Description.IsEmpty);
+    public override int FieldCount => 5;
+    public override int FieldIndex => (int)Field;
+    public override TextField Value(int field) => Get((NewCallField)field);
+    public override FormOverlay WithValue(int field, TextField value) => Set((NewCallField)field, value) with { Suggestion = 0 };
+    public override FormOverlay WithFocus(int field) => this with { Field = (NewCallField)field, Suggestion = 0 };
 
     public TextField Get(NewCallField f) => f switch
     {
@@ -112,6 +142,44 @@ public sealed record NewCallOverlay(
         NewCallField.Basis => this with { Basis = v },
         _ => this with { Description = v },
     };
+}
+
+/// <summary>The reason comes last, so that Enter after typing it submits.</summary>
+public enum ReclassifyField { Type, Priority, Reason }
+
+/// <summary>
+/// R2: a supervisor's reclassification of a call (the only way past a diversion): the new type (from the district's
+/// call types; R8's refused type is never offered), an optional priority (empty = the type's default), and the
+/// reason that goes into the event log with the supervisor's name (R10).
+/// </summary>
+public sealed record ReclassifyOverlay(
+    long CallId,
+    ReclassifyField Field,
+    TextField Type,
+    TextField Priority,
+    TextField Reason,
+    int Suggestion = 0) : FormOverlay
+{
+    public static ReclassifyOverlay For(long callId) => new(callId, ReclassifyField.Type, new(), new(), new());
+
+    public override int FieldCount => 3;
+    public override int FieldIndex => (int)Field;
+
+    public override TextField Value(int field) => (ReclassifyField)field switch
+    {
+        ReclassifyField.Type => Type,
+        ReclassifyField.Priority => Priority,
+        _ => Reason,
+    };
+
+    public override FormOverlay WithValue(int field, TextField value) => (ReclassifyField)field switch
+    {
+        ReclassifyField.Type => this with { Type = value, Suggestion = 0 },
+        ReclassifyField.Priority => this with { Priority = value, Suggestion = 0 },
+        _ => this with { Reason = value, Suggestion = 0 },
+    };
+
+    public override FormOverlay WithFocus(int field) => this with { Field = (ReclassifyField)field, Suggestion = 0 };
 }
 
 public enum ConfirmPurpose { Quit, Discard }
@@ -163,6 +231,12 @@ public sealed record BoardState
 
     /// <summary>A call to select when it shows up (a call just created from the form).</summary>
     public long? PendingSelect { get; init; }
+
+    /// <summary>
+    /// A call this operator reclassified (R2), back to NEW until the worker's intake decides it again: the board
+    /// reads it after each store change and says on the message line what intake made of it.
+    /// </summary>
+    public long? AwaitingIntake { get; init; }
 
     /// <summary>How many actions are running on the worker (shown as "working…").</summary>
     public int Busy { get; init; }

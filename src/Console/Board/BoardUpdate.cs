@@ -48,7 +48,8 @@ public static class BoardUpdate
         RecommendationMsg r => (s.Overlay is RouteOverlay o && o.CallId == r.CallId
             ? s with { Overlay = o with { Recommendation = r.Recommendation, Error = r.Error, Index = 0 } }
             : s, None),
-        ActionDoneMsg a => (ActionDone(s, a), None),
+        ActionDoneMsg a => ActionDone(s, a),
+        CallMsg c => (Decided(s, c), None),
         SummaryMsg m => (s with { Data = s.Data with { Summary = m.Summary } }, None),
         NoticeMsg n => (n.Error ? Error(s, n.Text) : Info(s, n.Text), None),
         KeyMsg k => Key(s, k.Key),
@@ -88,7 +89,9 @@ public static class BoardUpdate
         var next2 = s with { Data = data, Loaded = true, Marks = marks, PendingSelect = pendingLeft };
         next2 = Reselect(next2, visible, wanted);
         next2 = ReselectOfficer(next2);
-        IReadOnlyList<Cmd> cmds = next2.SelectedCallId is { } id ? [new LoadDetailCmd(id)] : None;
+        var cmds = new List<Cmd>(2);
+        if (next2.SelectedCallId is { } id) cmds.Add(new LoadDetailCmd(id));
+        if (next2.AwaitingIntake is { } waiting) cmds.Add(new LoadCallCmd(waiting)); // intake may have decided it (R2)
         return (next2, cmds);
     }
 
@@ -170,12 +173,28 @@ public static class BoardUpdate
         return Reselect(next, CallFilter.Parse(filter).Apply(s.Data), s.SelectedCallId);
     }
 
-    private static BoardState ActionDone(BoardState s, ActionDoneMsg a)
+    private static (BoardState, IReadOnlyList<Cmd>) ActionDone(BoardState s, ActionDoneMsg a)
     {
         s = s with { Busy = Math.Max(0, s.Busy - 1) };
         s = a.Ok ? Info(s, a.Message) : Error(s, a.Message);
         if (a.CreatedCallId is { } id) s = s with { PendingSelect = id, Filter = "" };
-        return s;
+        // R2: a reclassified call is NEW again; follow it until intake has decided it (it may have already).
+        if (a is { Ok: true, Action: ReclassifyAction r }) return (s with { AwaitingIntake = r.CallId }, [new LoadCallCmd(r.CallId)]);
+        return (s, None);
+    }
+
+    /// <summary>
+    /// A reclassified call read back: once it is no longer NEW, the message line says what intake made of it, with
+    /// the last line of its rule trace (R2: DIVERTED to the administration; R1/R5: PENDING with its deadline; R4: REFERRED).
+    /// </summary>
+    private static BoardState Decided(BoardState s, CallMsg m)
+    {
+        if (m.CallId != s.AwaitingIntake) return s;
+        if (m.Call is not { } c) return s with { AwaitingIntake = null };
+        if (c.Status == CallStatus.New) return s;
+        var why = c.Trace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
+        var cls = c.Class == CallClass.None ? "" : $" ({c.Class.Text()})";
+        return Info(s with { AwaitingIntake = null }, $"Call {c.Id}, now {c.Type} P{c.Priority}, is {c.Status.Text()}{cls}{(why is null ? "." : $": {why}")}");
     }
 
     public static BoardState Info(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Info, s.Now + InfoFor) };
@@ -208,7 +227,7 @@ public static class BoardUpdate
             RouteOverlay r => RouteKey(s, r, key, binding),
             PickOverlay p => PickKey(s, p, key, binding),
             PromptOverlay p => PromptKey(s, p, key, binding),
-            NewCallOverlay f => NewCallKey(s, f, key, binding),
+            FormOverlay f => FormKey(s, f, key, binding),
             ConfirmOverlay c => ConfirmKey(s, c, binding),
             _ when s.Input is { } input => InputKey(s, input, key, binding),
             _ => BoardKey(s, binding),
@@ -260,6 +279,7 @@ public static class BoardUpdate
             BoardCmd.Clear => (ClearPicker(s, call.Id), None),
             BoardCmd.Divert => (s with { Overlay = new PromptOverlay(PromptPurpose.Divert, call.Id, $"Divert call {call.Id} to the school administration (R2): reason", new TextField()) }, None),
             BoardCmd.Cancel => (s with { Overlay = new PromptOverlay(PromptPurpose.Cancel, call.Id, $"Cancel call {call.Id}: reason", new TextField()) }, None),
+            BoardCmd.Reclassify => (s with { Overlay = ReclassifyOverlay.For(call.Id) }, None),
             _ => (s, None),
         };
     }
@@ -407,41 +427,40 @@ public static class BoardUpdate
         _ => (s, None),
     };
 
-    // ---- the new-call form ----------------------------------------------------------------------------------
+    // ---- forms: the new-call form and the reclassify form ---------------------------------------------------
 
-    /// <summary>Type-ahead suggestions for a field of the new-call form: (value to fill in, label).</summary>
-    public static IReadOnlyList<(string Value, string Label)> Suggestions(BoardData data, NewCallOverlay f)
+    private const int MaxSuggestions = 6;
+
+    /// <summary>Type-ahead suggestions for the focused field of a form: (value to fill in, label).</summary>
+    public static IReadOnlyList<(string Value, string Label)> Suggestions(BoardData data, FormOverlay f)
     {
-        var text = f.Get(f.Field).Text.Trim();
-        const int max = 6;
-        switch (f.Field)
+        var text = f.Value(f.FieldIndex).Text.Trim();
+        return f switch
         {
-            case NewCallField.Location:
-                if (text.Length == 0) return [];
-                return data.Locations.Values
-                    .Select(l => (l, rank: l.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
-                        : l.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 1
-                        : l.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 2 : 3))
-                    .Where(x => x.rank < 3)
-                    .OrderBy(x => x.rank).ThenBy(x => x.l.Code, StringComparer.Ordinal)
-                    .Take(max).Select(x => (x.l.Code, $"{x.l.Code}  {x.l.Name}")).ToList();
-            case NewCallField.Type:
-                return data.CallTypes
-                    .Select(t => (t, rank: text.Length == 0 ? 0 : t.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
-                        : t.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1 : 2))
-                    .Where(x => x.rank < 2)
-                    .OrderBy(x => x.rank).ThenBy(x => x.t.Code, StringComparer.Ordinal)
-                    .Take(max).Select(x => (x.t.Code, $"{x.t.Code}  P{x.t.DefaultPriority}  {x.t.Name}")).ToList();
-            case NewCallField.Basis:
-                return new[] { Basis.Danger, Basis.Disruption, Basis.Emergency }
-                    .Select(b => b.Text()).Where(b => b.StartsWith(text, StringComparison.OrdinalIgnoreCase))
-                    .Select(b => (b, b)).ToList();
-            default:
-                return [];
-        }
+            NewCallOverlay { Field: NewCallField.Location } when text.Length > 0 => data.Locations.Values
+                .Select(l => (l, rank: l.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
+                    : l.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 1
+                    : l.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 2 : 3))
+                .Where(x => x.rank < 3)
+                .OrderBy(x => x.rank).ThenBy(x => x.l.Code, StringComparer.Ordinal)
+                .Take(MaxSuggestions).Select(x => (x.l.Code, $"{x.l.Code}  {x.l.Name}")).ToList(),
+            NewCallOverlay { Field: NewCallField.Type } or ReclassifyOverlay { Field: ReclassifyField.Type } => TypeSuggestions(data, text),
+            NewCallOverlay { Field: NewCallField.Basis } => new[] { Basis.Danger, Basis.Disruption, Basis.Emergency }
+                .Select(b => b.Text()).Where(b => b.StartsWith(text, StringComparison.OrdinalIgnoreCase))
+                .Select(b => (b, b)).ToList(),
+            _ => [],
+        };
     }
 
-    private static (BoardState, IReadOnlyList<Cmd>) NewCallKey(BoardState s, NewCallOverlay f, KeyPress key, Binding? b)
+    /// <summary>The district's call types matching what was typed (R8: the board's data never holds a refused type, so ALIEN is never offered).</summary>
+    private static List<(string Value, string Label)> TypeSuggestions(BoardData data, string text) => data.CallTypes
+        .Select(t => (t, rank: text.Length == 0 ? 0 : t.Code.StartsWith(text, StringComparison.OrdinalIgnoreCase) ? 0
+            : t.Name.Contains(text, StringComparison.OrdinalIgnoreCase) ? 1 : 2))
+        .Where(x => x.rank < 2)
+        .OrderBy(x => x.rank).ThenBy(x => x.t.Code, StringComparer.Ordinal)
+        .Take(MaxSuggestions).Select(x => (x.t.Code, $"{x.t.Code,-10}  P{x.t.DefaultPriority}  {x.t.Name}")).ToList();
+
+    private static (BoardState, IReadOnlyList<Cmd>) FormKey(BoardState s, FormOverlay f, KeyPress key, Binding? b)
     {
         var suggestions = Suggestions(s.Data, f);
         switch (b?.Command)
@@ -449,28 +468,57 @@ public static class BoardUpdate
             case BoardCmd.Close: return (CloseOrConfirm(s, f), None);
             case BoardCmd.Up: return (s with { Overlay = f with { Suggestion = Math.Max(0, f.Suggestion - 1) } }, None);
             case BoardCmd.Down: return (s with { Overlay = f with { Suggestion = Math.Min(Math.Max(0, suggestions.Count - 1), f.Suggestion + 1) } }, None);
-            case BoardCmd.PrevField:
-                return (s with { Overlay = f with { Field = (NewCallField)Math.Max(0, (int)f.Field - 1), Suggestion = 0 } }, None);
+            case BoardCmd.PrevField: return (s with { Overlay = f.WithFocus(Math.Max(0, f.FieldIndex - 1)) }, None);
             case BoardCmd.NextField or BoardCmd.Submit:
                 var accepted = Accept(f, suggestions);
-                if (b.Command == BoardCmd.Submit && f.Field == NewCallField.Description) return SubmitNewCall(s, accepted);
-                var next = (NewCallField)Math.Min((int)NewCallField.Description, (int)f.Field + 1);
-                return (s with { Overlay = accepted with { Field = next, Suggestion = 0 } }, None);
+                if (b.Command == BoardCmd.Submit && f.OnLastField) return Submit(s, accepted);
+                return (s with { Overlay = accepted.WithFocus(Math.Min(f.FieldCount - 1, f.FieldIndex + 1)) }, None);
         }
-        return f.Get(f.Field).Edit(key) is { } edited ? (s with { Overlay = f.Set(f.Field, edited) with { Suggestion = 0 } }, None) : (s, None);
+        return f.Value(f.FieldIndex).Edit(key) is { } edited ? (s with { Overlay = f.WithValue(f.FieldIndex, edited) }, None) : (s, None);
     }
 
-    private static NewCallOverlay Accept(NewCallOverlay f, IReadOnlyList<(string Value, string Label)> suggestions)
+    private static FormOverlay Accept(FormOverlay f, IReadOnlyList<(string Value, string Label)> suggestions)
     {
         if (suggestions.Count == 0) return f;
-        var typed = f.Get(f.Field).Text.Trim();
+        var typed = f.Value(f.FieldIndex).Text.Trim();
         // An empty field stays empty unless a suggestion was picked with the arrows: an optional basis must not
         // become "danger", nor a forgotten type the first in the list.
         if (typed.Length == 0 && f.Suggestion == 0) return f;
         // An exact code typed stays (in its canonical case) unless another suggestion was highlighted with the arrows.
         var exact = suggestions.FirstOrDefault(x => string.Equals(x.Value, typed, StringComparison.OrdinalIgnoreCase)).Value;
         var value = f.Suggestion == 0 && exact is not null ? exact : suggestions[Math.Clamp(f.Suggestion, 0, suggestions.Count - 1)].Value;
-        return f.Set(f.Field, TextField.Of(value));
+        return f.WithValue(f.FieldIndex, TextField.Of(value));
+    }
+
+    private static (BoardState, IReadOnlyList<Cmd>) Submit(BoardState s, FormOverlay f) => f switch
+    {
+        NewCallOverlay n => SubmitNewCall(s, n),
+        ReclassifyOverlay r => SubmitReclassify(s, r),
+        _ => (s, None),
+    };
+
+    /// <summary>Refuses a form's field: the sentence on the message line, the field focused again, nothing done.</summary>
+    private static (BoardState, IReadOnlyList<Cmd>) Refuse(BoardState s, FormOverlay f, int field, string message) =>
+        (Error(s with { Overlay = f.WithFocus(field) }, message), None);
+
+    internal static CallType? FindType(BoardData data, string code) =>
+        data.CallTypes.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    private static string NotAType(string typed) => $"'{typed}' is not a call type; type part of its code or name and pick a suggestion.";
+
+    /// <summary>An optional priority: empty is the type's default (null); else 1 to 4, "P2" too. False with the sentence to show.</summary>
+    private static bool TryPriority(string text, CallType type, out int? priority, out string error)
+    {
+        priority = null;
+        error = "";
+        if (text.Length == 0) return true;
+        if (int.TryParse(text.TrimStart('P', 'p'), NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 4)
+        {
+            priority = p;
+            return true;
+        }
+        error = $"'{text}' is not a priority; type 1 to 4, or leave it empty for the type's default (P{type.DefaultPriority}).";
+        return false;
     }
 
     private static (BoardState, IReadOnlyList<Cmd>) SubmitNewCall(BoardState s, NewCallOverlay f)
@@ -478,28 +526,34 @@ public static class BoardUpdate
         var location = f.Location.Text.Trim();
         var loc = s.Data.Locations.Keys.FirstOrDefault(k => string.Equals(k, location, StringComparison.OrdinalIgnoreCase));
         if (loc is null)
-            return (Error(s with { Overlay = f with { Field = NewCallField.Location } }, $"'{location}' is not a district location; type part of its code or name and pick a suggestion."), None);
+            return Refuse(s, f, (int)NewCallField.Location, $"'{location}' is not a district location; type part of its code or name and pick a suggestion.");
         var typeText = f.Type.Text.Trim();
-        var type = s.Data.CallTypes.FirstOrDefault(t => string.Equals(t.Code, typeText, StringComparison.OrdinalIgnoreCase));
-        if (type is null)
-            return (Error(s with { Overlay = f with { Field = NewCallField.Type } }, $"'{typeText}' is not a call type; type part of its code or name and pick a suggestion."), None);
-        int? priority = null;
-        var pText = f.Priority.Text.Trim();
-        if (pText.Length > 0)
-        {
-            if (!int.TryParse(pText.TrimStart('P', 'p'), NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p is < 1 or > 4)
-                return (Error(s with { Overlay = f with { Field = NewCallField.Priority } }, $"'{pText}' is not a priority; type 1 to 4, or leave it empty for the type's default (P{type.DefaultPriority})."), None);
-            priority = p;
-        }
+        if (FindType(s.Data, typeText) is not { } type) return Refuse(s, f, (int)NewCallField.Type, NotAType(typeText));
+        if (!TryPriority(f.Priority.Text.Trim(), type, out var priority, out var bad)) return Refuse(s, f, (int)NewCallField.Priority, bad);
         var basisText = f.Basis.Text.Trim();
         string? basis = null;
         if (basisText.Length > 0)
         {
             if (!Codes.TryParseBasis(basisText, out var bs))
-                return (Error(s with { Overlay = f with { Field = NewCallField.Basis } }, $"'{basisText}' is not a basis; use {Codes.AllBases} (R3), or leave it empty."), None);
+                return Refuse(s, f, (int)NewCallField.Basis, $"'{basisText}' is not a basis; use {Codes.AllBases} (R3), or leave it empty.");
             basis = bs.Text();
         }
         return Act(s, new CreateAction(loc, type.Code, priority, basis, f.Description.Text.Trim()));
+    }
+
+    /// <summary>
+    /// R2: the board checks only what the form can (a type from the list, a priority 1-4, a reason); the rules, the
+    /// supervisor check (R10) and the race with other operators are <c>CallActions.Reclassify</c>'s.
+    /// </summary>
+    private static (BoardState, IReadOnlyList<Cmd>) SubmitReclassify(BoardState s, ReclassifyOverlay f)
+    {
+        var typeText = f.Type.Text.Trim();
+        if (FindType(s.Data, typeText) is not { } type) return Refuse(s, f, (int)ReclassifyField.Type, NotAType(typeText));
+        if (!TryPriority(f.Priority.Text.Trim(), type, out var priority, out var bad)) return Refuse(s, f, (int)ReclassifyField.Priority, bad);
+        var reason = f.Reason.Text.Trim();
+        if (reason.Length == 0)
+            return Refuse(s, f, (int)ReclassifyField.Reason, "Type a reason: it is recorded with your name (R2, R10).");
+        return Act(s, new ReclassifyAction(f.CallId, type.Code, priority, reason));
     }
 
     // ---- the status-bar input line (`/` filter, `:` command) -----------------------------------------------

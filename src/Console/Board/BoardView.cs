@@ -459,6 +459,7 @@ public static class BoardView
             case PickOverlay p: Pick(c, s, p); break;
             case PromptOverlay p: Prompt(c, s, p); break;
             case NewCallOverlay f: NewCall(c, s, f); break;
+            case ReclassifyOverlay f: Reclassify(c, s, f); break;
             case ConfirmOverlay q: Confirm(c, s, q); break;
         }
     }
@@ -581,31 +582,59 @@ public static class BoardView
         c.Put(r.X + 2, r.Y + 3, "Enter submits; Esc cancels.", Dim, r.X + r.W - 2);
     }
 
-    private static readonly string[] FieldLabels = ["Location", "Type", "Priority", "Basis", "Description"];
+    private static readonly string[] NewCallLabels = ["Location", "Type", "Priority", "Basis", "Description"];
+    private static readonly string[] ReclassifyLabels = ["New type", "Priority", "Reason"];
 
-    private static void NewCall(Screen c, BoardState s, NewCallOverlay f)
-    {
-        var suggestions = BoardUpdate.Suggestions(s.Data, f);
-        var r = Centered(s, Math.Min(s.Width - 2, 90), 5 + 2 + 6 + 2);
-        Box(c, r, "New call (phone)", []);
-        var labelW = 15;
-        for (var i = 0; i < 5; i++)
+    private static void NewCall(Screen c, BoardState s, NewCallOverlay f) =>
+        Form(c, s, f, "New call (phone)", null, NewCallLabels, i => (NewCallField)i switch
         {
-            var field = (NewCallField)i;
-            var y = r.Y + 1 + i;
-            var focused = field == f.Field;
-            c.Put(r.X + 2, y, (focused ? c.Theme.Marker : " ") + " " + FieldLabels[i], focused ? Bold : Plain);
-            Field(c, r.X + 2 + labelW, y, f.Get(field), r.X + r.W - 2, focused);
-            if (!focused && field == NewCallField.Priority && f.Priority.IsEmpty) c.Put(r.X + 2 + labelW, y, "(type's default)", Dim);
-            if (!focused && field == NewCallField.Basis && f.Basis.IsEmpty) c.Put(r.X + 2 + labelW, y, "(danger, disruption, emergency; INTERVENE needs one, R3)", Dim, r.X + r.W - 2);
+            NewCallField.Priority => "(type's default)",
+            NewCallField.Basis => "(danger, disruption, emergency; INTERVENE needs one, R3)",
+            _ => null,
+        });
+
+    /// <summary>R2: the reclassify form, headed by what the call is now (data as plain text, never markup).</summary>
+    private static void Reclassify(Screen c, BoardState s, ReclassifyOverlay f)
+    {
+        var now = s.Data.CallById.TryGetValue(f.CallId, out var call)
+            ? $"Now {call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)}, {call.Status.Text()}"
+            : $"Call {f.CallId} (not on the board's open list)";
+        var type = BoardUpdate.FindType(s.Data, f.Type.Text.Trim());
+        Form(c, s, f, $"Reclassify call {f.CallId} (supervisor, R2)", now, ReclassifyLabels, i => (ReclassifyField)i switch
+        {
+            ReclassifyField.Priority => type is null ? "(1-4; empty: the type's default)" : $"(1-4; empty: {type.Code}'s default, P{type.DefaultPriority})",
+            ReclassifyField.Reason => "(required: recorded with your name, R10)",
+            _ => null,
+        });
+    }
+
+    /// <summary>A form: an optional heading line, the labelled fields, the focused field's suggestions, the keys.</summary>
+    private static void Form(Screen c, BoardState s, FormOverlay f, string title, string? heading, string[] labels, Func<int, string?> placeholder)
+    {
+        const int suggestionRows = 6;
+        var suggestions = BoardUpdate.Suggestions(s.Data, f);
+        var top = heading is null ? 0 : 2;
+        var r = Centered(s, Math.Min(s.Width - 2, 90), top + f.FieldCount + 2 + suggestionRows + 2);
+        var end = r.X + r.W - 2;
+        Box(c, r, title, []);
+        if (heading is not null) c.Put(r.X + 2, r.Y + 1, Fit(heading, end - r.X - 2, c.Theme), Plain, end);
+        var labelW = 15;
+        for (var i = 0; i < f.FieldCount; i++)
+        {
+            var y = r.Y + 1 + top + i;
+            var focused = i == f.FieldIndex;
+            c.Put(r.X + 2, y, (focused ? c.Theme.Marker : " ") + " " + labels[i], focused ? Bold : Plain);
+            Field(c, r.X + 2 + labelW, y, f.Value(i), end, focused);
+            if (!focused && f.Value(i).IsEmpty && placeholder(i) is { } hint) c.Put(r.X + 2 + labelW, y, hint, Dim, end);
         }
-        var sy = r.Y + 7;
+        var sy = r.Y + 1 + top + f.FieldCount + 1;
         for (var i = 0; i < suggestions.Count && sy + i < r.Y + r.H - 2; i++)
         {
             var selected = i == f.Suggestion;
-            c.Put(r.X + 2 + labelW, sy + i, (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label, selected ? new Style(decoration: Decoration.Invert) : Plain, r.X + r.W - 2);
+            var label = (selected ? c.Theme.Marker + " " : "  ") + suggestions[i].Label;
+            c.Put(r.X + 2 + labelW, sy + i, Fit(label, end - r.X - 2 - labelW, c.Theme), selected ? new Style(decoration: Decoration.Invert) : Plain, end);
         }
-        c.Put(r.X + 2, r.Y + r.H - 2, "Tab: take the suggestion  Enter: next, submit on the last  Esc: cancel", Dim, r.X + r.W - 2);
+        c.Put(r.X + 2, r.Y + r.H - 2, "Tab: take the suggestion  Enter: next, submit on the last  Esc: cancel", Dim, end);
     }
 
     private static void Confirm(Screen c, BoardState s, ConfirmOverlay q)

@@ -18,6 +18,9 @@ public sealed record DataMsg(BoardData Data) : Msg;
 /// <summary>The events of one call, loaded for the detail panel.</summary>
 public sealed record DetailMsg(long CallId, IReadOnlyList<EventRow> Events) : Msg;
 
+/// <summary>A call as the store has it now (or null: no such call), read for <see cref="LoadCallCmd"/>.</summary>
+public sealed record CallMsg(long CallId, Call? Call) : Msg;
+
 /// <summary>SIGWINCH: the terminal's new size.</summary>
 public sealed record ResizeMsg(int Width, int Height) : Msg;
 
@@ -49,6 +52,9 @@ public sealed record FullRedrawCmd : Cmd;
 public sealed record LoadDetailCmd(long CallId) : Cmd;
 
 public sealed record RecommendCmd(long CallId) : Cmd;
+
+/// <summary>Read one call, open or not (a reclassified call may leave the board once intake decides it).</summary>
+public sealed record LoadCallCmd(long CallId) : Cmd;
 
 public sealed record ActCmd(BoardAction Action) : Cmd;
 
@@ -85,6 +91,12 @@ public sealed record DivertAction(long CallId, string Reason) : BoardAction
 public sealed record CancelAction(long CallId, string Reason) : BoardAction
 {
     public override string Describe() => $"cancel call {CallId}";
+}
+
+/// <summary>R2: a supervisor's reclassification; <see cref="Priority"/> null = the new type's default.</summary>
+public sealed record ReclassifyAction(long CallId, string Type, int? Priority, string Reason) : BoardAction
+{
+    public override string Describe() => $"reclassify call {CallId} as {Type}";
 }
 
 public sealed record CreateAction(string Location, string Type, int? Priority, string? Basis, string Description) : BoardAction

@@ -24,9 +24,14 @@ public static class Operators
         if (role >= needed) return;
         db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, account, "refused",
             Reason: $"R10: {role.Text()} may not {action}")));
+        throw SafetyException.Refused(Refusal(account, role, needed, action));
+    }
+
+    /// <summary>R10: the one sentence refusing <paramref name="action"/> to an account whose role is below <paramref name="needed"/> (the board's too).</summary>
+    public static string Refusal(string account, OperatorRole role, OperatorRole needed, string action)
+    {
         var article = needed == OperatorRole.Supervisor ? "a supervisor" : "a dispatcher or supervisor";
-        throw SafetyException.Refused(
-            $"R10: {account} is a {role.Text()} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.");
+        return $"R10: {account} is a {role.Text()} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.";
     }
 
     public static IReadOnlyList<Operator> List(SafetyDb db) =>

@@ -59,6 +59,7 @@ public static class BoardFixture
             new("INTERVENE", "Request for intervention", CallClass.Campus, 2, true, false),
             new("WEAPON", "Weapon on campus", CallClass.Liaison, 1, false, false),
             new("WELFARE", "Welfare check", CallClass.Campus, 3, false, false),
+            new("DISCIPLINE", "Routine student discipline (R2: school administration)", CallClass.None, 4, false, false),
         ],
         Dispositions = [new("01", "Report taken"), new("02", "Assistance rendered"), new("17", "False alarm")],
         Summary = Summary(),

@@ -150,6 +150,7 @@ public sealed class FakeStore(BoardData data) : IBoardStore
     public BoardData Load(DateTimeOffset now, BoardData? previous) => previous is null ? Data : Data with { Changed = BoardData.ChangedIds(previous, Data) };
     public QueueSummary Summary(DateTimeOffset now) => Data.Summary!;
     public IReadOnlyList<EventRow> Events(long callId) => [new(Now, "worker", "call.intake", callId, null, "NEW", "PENDING", "R1: school day")];
+    public Call? Call(long callId) => Data.CallById.GetValueOrDefault(callId);
 }
 
 public sealed class FakeActions : IBoardActions
@@ -171,6 +172,13 @@ public sealed class FakeActions : IBoardActions
     public void Divert(string actor, long callId, string reason, DateTimeOffset at) => Done.Enqueue($"divert {callId}");
     public void Cancel(string actor, long callId, string reason, DateTimeOffset at) => Done.Enqueue($"cancel {callId}");
     public long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at) => 99;
+
+    public string Reclassify(string actor, long callId, string type, int? priority, string reason, DateTimeOffset at)
+    {
+        Done.Enqueue($"reclassify {callId} {type} P{priority?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} by {actor}: {reason}");
+        return $"Call {callId} reclassified as {type}.";
+    }
+
     public Recommendation Recommend(long callId, DateTimeOffset at) => BoardFixture.Recommendation() with { CallId = callId };
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) => Done.Enqueue($"officer {badge} {status.Text()}");
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"read {callId} by {actor}");

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -113,6 +116,71 @@ public sealed class BoardStoreTests : IDisposable
         term.WaitFor("may not assign");
         Assert.Equal("PENDING", Eventually(db => db.Connection.ExecuteScalar<string>("SELECT status FROM calls WHERE id = @id", new { id = _call }), _ => true, ""));
         Finish(term, run, a, w);
+    }
+
+    /// <summary>
+    /// R2: no override exists, a supervisor may only reclassify, which is recorded. A FIGHT call reclassified to
+    /// DISCIPLINE on the board (key, form, the store action) is NEW again; the worker's intake then DIVERTS it, and
+    /// the board says so on its message line. The event names the supervisor and the reason (R10).
+    /// </summary>
+    [Fact]
+    public void R2_a_supervisor_reclassifies_a_FIGHT_call_to_DISCIPLINE_on_the_board_and_intake_diverts_it()
+    {
+        var (term, run, a, w) = Start(Chief, 120, 40);
+        term.WaitFor("Calls 1 open");
+        term.Type("t");
+        term.WaitFor("Reclassify call " + _call);
+        term.Type("disc\t");   // type-ahead: DISCIPLINE
+        term.Type("\r");       // priority: the type's default
+        term.Type("[red]principal's matter, no fight\r");
+        term.WaitFor($"Call {_call} reclassified DISCIPLINE P4 (recorded, R2); intake decides it again.");
+        Assert.Equal("NEW DISCIPLINE P4", Eventually(db => db.Connection.ExecuteScalar<string>(
+            "SELECT status || ' ' || type || ' P' || priority FROM calls WHERE id = @id", new { id = _call }), v => v == "NEW DISCIPLINE P4", "the reclassification"));
+
+        using (var worker = SafetyDb.Open(_db, EnforcementPass.Actor))
+            EnforcementPass.Run(worker, TimeProvider.System.GetUtcNow(), PolicySettings.Default); // the worker's next pass: intake
+        term.WaitFor($"Call {_call}, now DISCIPLINE P4, is DIVERTED: R2: DISCIPLINE is routine student discipline");
+        term.WaitFor("Calls 0 open"); // a diverted call leaves the dispatch board
+
+        using var check = SafetyDb.Open(_db, Chief);
+        var events = Reads.EventsOfCall(check, _call);
+        var reclassified = Assert.Single(events, e => e.Kind == "call.reclassified");
+        Assert.Equal(Chief, reclassified.Actor);
+        Assert.Equal("[red]principal's matter, no fight", reclassified.Reason);
+        Assert.Equal("FIGHT P1 -> DISCIPLINE P4", reclassified.Detail);
+        var diverted = Assert.Single(events, e => e.Kind == "call.diverted");
+        Assert.Equal(EnforcementPass.Actor, diverted.Actor);
+        Assert.StartsWith("R2:", diverted.Reason, StringComparison.Ordinal);
+        Assert.Equal(CallStatus.Diverted, Reads.RequireCall(check, _call).Status);
+        Finish(term, run, a, w);
+    }
+
+    [Fact]
+    public void R2_R8_R10_the_store_action_refuses_a_dispatcher_ALIEN_and_a_call_with_an_officer()
+    {
+        var err = new StringWriter();
+        Assert.True(CliApp.Run(["operators", "add", "dana", "dispatcher", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        using var db = SafetyDb.Open(_db, Chief);
+        var actions = new StoreBoardActions(db);
+        var now = TimeProvider.System.GetUtcNow();
+
+        var dispatcher = BoardActionRunner.Run(actions, "dana", new ReclassifyAction(_call, "DISCIPLINE", null, "not a fight"), now);
+        Assert.False(dispatcher.Ok);
+        Assert.StartsWith("R10: dana is a dispatcher and may not reclassify calls;", dispatcher.Message, StringComparison.Ordinal);
+
+        // R8: the board's data never offers ALIEN (the district has it, refused), and the store refuses it anyway.
+        Assert.Contains(Data.Districts.DistrictReads.CallTypes(db), t => t.Code == "ALIEN" && t.Refused);
+        Assert.DoesNotContain(BoardDataLoader.Load(db, Chief, now).CallTypes, t => t.Code == "ALIEN");
+        var alien = BoardActionRunner.Run(actions, Chief, new ReclassifyAction(_call, "ALIEN", null, "x"), now);
+        Assert.False(alien.Ok);
+        Assert.StartsWith("R8:", alien.Message, StringComparison.Ordinal);
+
+        // Someone got there first: the call has an officer now, so it can no longer be reclassified.
+        Assert.True(BoardActionRunner.Run(actions, Chief, new AssignAction(_call, "CSO-01", null), now).Ok);
+        var late = BoardActionRunner.Run(actions, Chief, new ReclassifyAction(_call, "DISCIPLINE", null, "not a fight"), now);
+        Assert.False(late.Ok);
+        Assert.Equal($"Call {_call} is ASSIGNED; only a call with no officer (NEW, PENDING, ESCALATED, DIVERTED or REFERRED) can be reclassified.", late.Message);
+        Assert.Equal("FIGHT", Reads.RequireCall(db, _call).Type);
     }
 
     public void Dispose()

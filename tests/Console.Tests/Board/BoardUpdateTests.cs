@@ -156,7 +156,7 @@ public class BoardUpdateTests
     public void R10_a_viewer_sees_the_board_but_every_action_is_refused()
     {
         var s = Loaded(role: OperatorRole.Viewer);
-        foreach (var key in "raeocdxn")
+        foreach (var key in "raeocdxtn")
         {
             var (after, cmds) = Keys(s, K(key));
             Assert.Empty(cmds);

@@ -64,6 +64,31 @@ public class BoardViewTests
     public void New_call_form_at_80x24() =>
         Snapshot(Render(Type(Keys(Loaded(80, 24), K('n')).State, "li").State), "newcall-80x24");
 
+    /// <summary>R2: a supervisor's reclassify form, type taken, reason being typed (markup-like text shown as typed).</summary>
+    [Fact]
+    public void Reclassify_form_at_80x24()
+    {
+        var s = Keys(Type(Keys(Loaded(80, 24, OperatorRole.Supervisor), K('t')).State, "disc").State, Tab, Enter).State;
+        Snapshot(Render(Type(s, "[red]principal's matter").State), "reclassify-80x24");
+    }
+
+    [Fact]
+    public void Reclassify_form_offers_the_types_with_their_default_priority()
+    {
+        var text = Render(Keys(Loaded(80, 24, OperatorRole.Supervisor), K('t')).State).Text();
+        Assert.Contains("Reclassify call 41 (supervisor, R2)", text, StringComparison.Ordinal);
+        Assert.Contains("Now FIGHT P1 at Lincoln High School, PENDING", text, StringComparison.Ordinal);
+        Assert.Contains("› DISCIPLINE  P4  Routine student discipline", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ALIEN", text, StringComparison.Ordinal); // R8
+    }
+
+    [Fact]
+    public void R10_help_lists_reclassify_for_a_supervisor_only()
+    {
+        Assert.Contains("Reclassify the call (supervisors, R2)", Render(Keys(Loaded(120, 40, OperatorRole.Supervisor), K('?')).State).Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Reclassify the call", Render(Keys(Loaded(120, 40), K('?')).State).Text(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Feed_text_is_shown_literally_never_as_markup()
     {
