@@ -14,16 +14,16 @@ public enum KeyName
 /// One key press, decoded from the terminal's bytes. Ctrl+letter is <see cref="KeyName.Char"/> with the lower-case
 /// letter and <see cref="Ctrl"/>; Ctrl+C arrives this way (the terminal is in raw mode, so no SIGINT).
 /// </summary>
-public readonly record struct KeyPress(KeyName Name, char Char = '\0', bool Ctrl = false, bool Alt = false)
+public readonly record struct KeyPress(KeyName Name, char Char = '\0', bool Ctrl = false)
 {
     public static KeyPress Of(char c) => new(KeyName.Char, c);
     public static KeyPress CtrlOf(char c) => new(KeyName.Char, char.ToLowerInvariant(c), Ctrl: true);
     public static KeyPress Named(KeyName name) => new(name);
 
-    public bool IsChar(char c) => Name == KeyName.Char && Char == c && !Ctrl && !Alt;
+    public bool IsChar(char c) => Name == KeyName.Char && Char == c && !Ctrl;
 
-    /// <summary>A printable character typed into a text field (no Ctrl or Alt).</summary>
-    public bool IsText => Name == KeyName.Char && !Ctrl && !Alt && !char.IsControl(Char);
+    /// <summary>A printable character typed into a text field (no Ctrl).</summary>
+    public bool IsText => Name == KeyName.Char && !Ctrl && !char.IsControl(Char);
 
     /// <summary>How the key is written in hints and help: "r", "Ctrl+C", "Enter", "↑" (or "Up" without Unicode).</summary>
     public string Display(bool unicode)
@@ -43,7 +43,6 @@ public readonly record struct KeyPress(KeyName Name, char Char = '\0', bool Ctrl
             _ => Name.ToString(),
         };
         if (Ctrl) name = "Ctrl+" + char.ToUpperInvariant(Char);
-        if (Alt) name = "Alt+" + name;
         return name;
     }
 }
@@ -132,11 +131,9 @@ public sealed class KeyDecoder
             keys.Add(KeyPress.Named(KeyName.Escape));
             return 1;
         }
-        if (next >= 0x20 && next < 0x7F)
-        {
-            keys.Add(new KeyPress(KeyName.Char, (char)next, Alt: true));
-            return 2;
-        }
+        // ESC then a printable key in one read is what a fast "Esc q" (close, then quit) looks like, especially through
+        // SSH, which may send both in one packet. Terminals also send Alt+q that way, but the board binds no Alt keys,
+        // so it is read as Esc and then the key: the Esc is never lost. (Never as text: a form takes Esc first.)
         keys.Add(KeyPress.Named(KeyName.Escape));
         return 1;
     }

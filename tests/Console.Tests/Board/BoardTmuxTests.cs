@@ -217,6 +217,20 @@ public sealed class BoardTmuxTests : IDisposable
     }
 
     [Fact]
+    public void Esc_and_q_typed_together_close_the_form_and_quit()
+    {
+        // Fast typing (or SSH) delivers "Esc q" in one write; it must not be taken for Alt+q and lost.
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        t.Keys("/");
+        t.Keys("-l", "knife");
+        t.WaitFor("knife");
+        t.Keys("Escape", "q");
+        AssertRestored(t);
+    }
+
+    [Fact]
     public void SIGTERM_quits_and_restores_the_terminal()
     {
         using var t = new Tmux(80, 24);
