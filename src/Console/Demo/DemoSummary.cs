@@ -13,7 +13,7 @@ public static class DemoSummary
         var zone = db.DistrictZone();
         var byStatus = c.Query<(string Status, long N)>("SELECT status, count(*) FROM calls GROUP BY status ORDER BY count(*) DESC").ToList();
         long Scalar(string sql) => c.ExecuteScalar<long>(sql);
-        var figures = FirstResponseFigures.ForDay(db, day);
+        var figures = FirstResponseFigures.ForDay(db, day, to);
         var lines = new List<string>
         {
             $"Simulated {day:dddd yyyy-MM-dd} from {Local(from, zone)} to {Local(to, zone)} (district time).",

@@ -57,22 +57,46 @@ public static class FirstResponseFigures
             WHERE id = @callId
             """, new { callId, at = TimeText.ToDb(at), date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
 
-    /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`).</summary>
+    /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`), as of <paramref name="at"/>.</summary>
     public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at) =>
-        ForDay(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime));
+        ForDay(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime), at);
 
-    /// <summary>The figures of one district-local date (zeros when nothing was decided that day).</summary>
-    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date) =>
-        ForDays(db, date, date).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null, null);
+    /// <summary>The figures of one district-local date as of <paramref name="asOf"/> (zeros when nothing was decided that day).</summary>
+    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date, DateTimeOffset asOf) =>
+        ForDays(db, date, date, asOf).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null, null);
 
-    /// <summary>One entry per district-local date from <paramref name="from"/> to <paramref name="to"/> (inclusive) that has any figure, in date order.</summary>
-    public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to)
+    /// <summary>
+    /// One entry per district-local date from <paramref name="from"/> to <paramref name="to"/> (inclusive) that has any
+    /// figure, in date order, as of <paramref name="asOf"/>. Besides the outcomes recorded with each first assignment
+    /// or escalation, a call whose deadline passed with neither is missed (R5, <see cref="Policy.FirstResponse.Outcome"/>):
+    /// so a supervisor sees the misses even while no worker is running to escalate them, and `status` agrees with `report`.
+    /// </summary>
+    public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to, DateTimeOffset asOf)
     {
-        var rows = db.Connection.Query<(string Date, string ReceivedAt, string? FirstAssignedAt, long? Met, string? EscalatedAt)>("""
-            SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at FROM calls
-            WHERE response_date >= @from AND response_date <= @to
+        var zone = db.DistrictZone();
+        var recorded = db.Connection.Query<Row>("""
+            SELECT response_date AS Date, received_at AS ReceivedAt, first_assigned_at AS FirstAssignedAt, deadline_met AS Met, escalated_at AS EscalatedAt
+            FROM calls WHERE response_date >= @from AND response_date <= @to
             """, new { from = TimeText.ToDb(from), to = TimeText.ToDb(to) });
-        return rows.GroupBy(r => r.Date, StringComparer.Ordinal)
+        // Undecided calls past their deadline: received within a day of the range either side (UTC), then kept by their
+        // district-local date of receipt, like response_date. Every status is listed so the (status, received_at) index serves.
+        var overdue = db.Connection.Query<(string ReceivedAt, string Deadline)>($"""
+            SELECT received_at, deadline FROM calls
+            WHERE status IN ({StatusSql.All}) AND received_at >= @fromUtc AND received_at < @toUtc
+              AND response_date IS NULL AND deadline IS NOT NULL AND deadline <= @asOf
+            """, new
+            {
+                fromUtc = TimeText.ToDb(new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+                toUtc = TimeText.ToDb(new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+                asOf = TimeText.ToDb(asOf),
+            })
+            .Select(r => (Received: TimeText.FromDb(r.ReceivedAt), Deadline: TimeText.FromDb(r.Deadline)))
+            .Select(r => (r.Received, Date: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Received, zone).DateTime),
+                Outcome: Policy.FirstResponse.Outcome(r.Deadline, firstAssignedAt: null, escalated: false, asOf)))
+            .Where(r => r.Date >= from && r.Date <= to && r.Outcome == DeadlineOutcome.Missed)
+            .Select(r => new Row { Date = TimeText.ToDb(r.Date), ReceivedAt = TimeText.ToDb(r.Received), Met = 0 });
+
+        return recorded.Concat(overdue).GroupBy(r => r.Date, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -93,5 +117,14 @@ public static class FirstResponseFigures
                     waits.Length == 0 ? null : waits[^1]);
             })
             .ToList();
+    }
+
+    private sealed class Row
+    {
+        public string Date { get; set; } = "";
+        public string ReceivedAt { get; set; } = "";
+        public string? FirstAssignedAt { get; set; }
+        public long? Met { get; set; }
+        public string? EscalatedAt { get; set; }
     }
 }

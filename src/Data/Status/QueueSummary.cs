@@ -59,9 +59,9 @@ public static class QueueSummaries
         foreach (var (status, n) in c.Query<(string, long)>("SELECT status, count(*) FROM officers GROUP BY status"))
             officers[Codes.ParseOfficerStatus(status)] = (int)n;
 
-        // R5 figures for the district's today, as recorded with each first assignment or escalation.
+        // R5 figures for the district's today, as of now (a deadline passed unassigned is missed even before the worker escalates it).
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var figures = FirstResponseFigures.ForDay(db, DateOnly.FromDateTime(local.DateTime));
+        var figures = FirstResponseFigures.ForDay(db, DateOnly.FromDateTime(local.DateTime), at);
 
         var day = snap is null ? null : SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),

@@ -3,6 +3,7 @@ using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests.Seed;
 using static SafetyConsole.Data.Tests.Seed.TestDistrictSeed;
@@ -137,7 +138,42 @@ public class EnforcementPassTests
         Assert.Equal((new DateOnly(2026, 11, 23), 1, 1, 0, 2), (today.Date, today.DeadlinesMet, today.DeadlinesMissed, today.Escalated, today.FirstAssignments));
         Assert.Equal(40.25, today.MeanSecondsToFirstAssignment);
         Assert.Equal(60.5, today.MaxSecondsToFirstAssignment);
-        Assert.Equal(0, FirstResponseFigures.ForDay(db, new DateOnly(2026, 11, 24)).Decided);
+        Assert.Equal(0, FirstResponseFigures.ForDay(db, new DateOnly(2026, 11, 24), T0.AddDays(2)).Decided);
+    }
+
+    [Fact]
+    public void R5_a_deadline_passed_unassigned_counts_missed_before_any_worker_escalates_it_once_and_as_the_report_says()
+    {
+        using var t = Seeded();
+        var db = t.Db;
+        var met = AddCall(db, "1", T0, "AHS", "FIGHT");
+        var waiting = AddCall(db, "2", T0, "BHS", "FIGHT");
+        Pass(db, T0); // intake: both PENDING, deadline T0 + 60 s
+        CallActions.Assign(db, TestDb.Account, met, "CSO-AHS", T0.AddSeconds(20));
+
+        // Before the deadline the waiting call is not decided; after it, it is missed although no worker ran (it is down).
+        Assert.Equal((1, 0), Figures(T0.AddSeconds(59)));
+        Assert.Equal((1, 1), Figures(T0.AddSeconds(90)));
+        Assert.Equal(("PENDING", null), (Row(db, waiting).Status, Row(db, waiting).Met));
+        Assert.Equal((1, 1), Report(T0.AddSeconds(90)));
+
+        // The worker comes back and assigns it late, recording the miss: still one miss, not two.
+        Pass(db, T0.AddSeconds(120));
+        Assert.Equal(("ASSIGNED", 0L), (Row(db, waiting).Status, Row(db, waiting).Met));
+        Assert.Equal((1, 1), Figures(T0.AddSeconds(130)));
+        Assert.Equal((1, 1), Report(T0.AddSeconds(130)));
+
+        (int Met, int Missed) Figures(DateTimeOffset at)
+        {
+            var today = FirstResponseFigures.Today(db, at);
+            return (today.DeadlinesMet, today.DeadlinesMissed);
+        }
+        (int Met, int Missed) Report(DateTimeOffset at)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime);
+            var all = ReportFacts.Load(db, day, day, ReportGrouping.School, at).FirstResponse.Single(r => r.Priority is null);
+            return (all.Met, all.Missed);
+        }
     }
 
     [Fact]

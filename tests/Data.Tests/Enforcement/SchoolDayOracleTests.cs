@@ -204,7 +204,7 @@ public class SchoolDayOracleTests
         Assert.Equal(0, conn.ExecuteScalar<long>("SELECT count(*) FROM assignments a JOIN calls c ON c.id = a.call_id WHERE c.type IN ('DISCIPLINE','ALIEN') OR c.class = 'NONE'"));
         // Nothing left PENDING past its deadline; the figures agree with the oracle's count.
         Assert.Equal(0, conn.ExecuteScalar<long>("SELECT count(*) FROM calls WHERE status = 'PENDING' AND deadline <= @at", new { at = TimeText.ToDb(lastPass) }));
-        var day = FirstResponseFigures.ForDay(db, new DateOnly(2026, 11, 23));
+        var day = FirstResponseFigures.ForDay(db, new DateOnly(2026, 11, 23), lastPass);
         Assert.Equal((expectedMet, expectedMissed), (day.DeadlinesMet, day.DeadlinesMissed));
         // The day exercised every path.
         Assert.True(pendingPath > 200 && escalated > 0 && workerAssigned > 0 && r6 > 0 && expectedMet > 0,
