@@ -45,8 +45,27 @@ public static class TimeText
         if (string.IsNullOrWhiteSpace(s)) return false;
         s = s.Trim();
         // An offset is required: a bare local time is ambiguous across zones and DST.
-        var hasOffset = s.EndsWith('Z') || s.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(s, @"[+-]\d{2}(:?\d{2})?$");
-        if (!hasOffset || s.Length < 11) return false;
+        var hasOffset = s.EndsWith('Z') || s.EndsWith('z') || EndsWithOffset(s);
+        // And a date: a time alone would be read on the machine's today, a clock no rule may consult.
+        var hasDate = s.Length >= 11 && s[4] == '-' && s[7] == '-' && !s.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9');
+        if (!hasOffset || !hasDate) return false;
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    /// <summary>
+    /// Ends in ±HH, ±HHMM or ±HH:MM. (Hand-written rather than a Regex: building one costs tens of milliseconds at
+    /// start-up, and every command that takes --at pays it.)
+    /// </summary>
+    private static bool EndsWithOffset(string s)
+    {
+        static bool Digits(ReadOnlySpan<char> d) => d.Length > 0 && !d.ContainsAnyExceptInRange('0', '9');
+        foreach (var (length, colon) in new[] { (3, false), (5, false), (6, true) })
+        {
+            if (s.Length < length) continue;
+            var tail = s.AsSpan(s.Length - length);
+            if (tail[0] is not ('+' or '-')) continue;
+            if (colon ? tail[3] == ':' && Digits(tail[1..3]) && Digits(tail[4..]) : Digits(tail[1..])) return true;
+        }
+        return false;
     }
 }
