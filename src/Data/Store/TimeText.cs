@@ -47,7 +47,7 @@ public static class TimeText
         // An offset is required: a bare local time is ambiguous across zones and DST.
         var hasOffset = s.EndsWith('Z') || s.EndsWith('z') || EndsWithOffset(s);
         // And a date: a time alone would be read on the machine's today, a clock no rule may consult.
-        var hasDate = s.Length >= 11 && s[4] == '-' && s[7] == '-' && !s.AsSpan(0, 4).ContainsAnyExceptInRange('0', '9');
+        var hasDate = s.Length >= 11 && s[4] == '-' && s[7] == '-' && AllDigits(s.AsSpan(0, 4));
         if (!hasOffset || !hasDate) return false;
         return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
@@ -58,14 +58,22 @@ public static class TimeText
     /// </summary>
     private static bool EndsWithOffset(string s)
     {
-        static bool Digits(ReadOnlySpan<char> d) => d.Length > 0 && !d.ContainsAnyExceptInRange('0', '9');
         foreach (var (length, colon) in new[] { (3, false), (5, false), (6, true) })
         {
             if (s.Length < length) continue;
             var tail = s.AsSpan(s.Length - length);
             if (tail[0] is not ('+' or '-')) continue;
-            if (colon ? tail[3] == ':' && Digits(tail[1..3]) && Digits(tail[4..]) : Digits(tail[1..])) return true;
+            if (colon ? tail[3] == ':' && AllDigits(tail[1..3]) && AllDigits(tail[4..]) : AllDigits(tail[1..])) return true;
         }
         return false;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> d)
+    {
+        foreach (var c in d)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+        }
+        return d.Length > 0;
     }
 }
