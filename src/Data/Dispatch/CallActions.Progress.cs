@@ -50,7 +50,7 @@ public static partial class CallActions
         var allowed = string.Join(" or ", from.Select(s => s.Text()));
         throw Refuse(db, actor, at, call.Id, call.Status is CallStatus.New or CallStatus.Pending or CallStatus.Escalated
             ? $"Call {call.Id} is {call.Status.Text()} with no officer, so it cannot be {words}; assign an officer first."
-            : $"Call {call.Id} is {call.Status.Text()}, so it cannot be {words}; only a {allowed} call can.");
+            : $"Call {call.Id} is {call.Status.Text()}, so it cannot be {words}; only a call that is {allowed} can be.");
     }
 
     private static void MarkAcknowledged(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at) =>
