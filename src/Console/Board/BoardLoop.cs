@@ -85,6 +85,13 @@ public sealed class BoardLoop
         State = BoardState.Initial(account, time.GetUtcNow(), 80, 24);
     }
 
+    /// <summary>Seconds of <c>time</c> per real second (the demo's simulated clock runs faster); see <see cref="BoardState.ClockSpeed"/>.</summary>
+    public double ClockSpeed
+    {
+        get => State.ClockSpeed;
+        init => State = State with { ClockSpeed = value };
+    }
+
     /// <summary>Listen to POSIX signals (the real program; tests leave it off).</summary>
     public bool HandleSignals { get; init; }
 

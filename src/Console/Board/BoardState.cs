@@ -223,6 +223,15 @@ public sealed record BoardState
     public InputLine? Input { get; init; }
     public StatusLine? Status { get; init; }
 
+    /// <summary>
+    /// Seconds of the board's clock per real second: 1, except in the demo, whose simulated day runs faster. Messages
+    /// and change marks stay on screen for real seconds, so a person can read them whatever the clock does.
+    /// </summary>
+    public double ClockSpeed { get; init; } = 1;
+
+    /// <summary>A time on screen, in the board's clock.</summary>
+    public TimeSpan OnScreen(TimeSpan real) => real * ClockSpeed;
+
     /// <summary>Rows new or changed in the last seconds: call id → until when the mark shows.</summary>
     public IReadOnlyDictionary<long, DateTimeOffset> Marks { get; init; } = new Dictionary<long, DateTimeOffset>();
 

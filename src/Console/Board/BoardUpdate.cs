@@ -78,7 +78,7 @@ public static class BoardUpdate
             if (changed.Count > 0)
             {
                 var next = marks.Where(kv => kv.Value > s.Now).ToDictionary(kv => kv.Key, kv => kv.Value);
-                foreach (var changedId in changed) next[changedId] = s.Now + MarkFor;
+                foreach (var changedId in changed) next[changedId] = s.Now + s.OnScreen(MarkFor);
                 marks = next;
             }
         }
@@ -197,9 +197,9 @@ public static class BoardUpdate
         return Info(s with { AwaitingIntake = null }, $"Call {c.Id}, now {c.Type} P{c.Priority}, is {c.Status.Text()}{cls}{(why is null ? "." : $": {why}")}");
     }
 
-    public static BoardState Info(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Info, s.Now + InfoFor) };
+    public static BoardState Info(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Info, s.Now + s.OnScreen(InfoFor)) };
 
-    public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + ErrorFor) };
+    public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + s.OnScreen(ErrorFor)) };
 
     private static (BoardState, IReadOnlyList<Cmd>) Act(BoardState s, BoardAction action) =>
         (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}..."), [new ActCmd(action)]);

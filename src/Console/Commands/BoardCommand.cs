@@ -22,9 +22,10 @@ public static class BoardCommand
 
     /// <summary>
     /// Runs the board on a database until the operator quits; the entry point for `board` and for `demo` (which
-    /// passes its simulated clock). Throws <see cref="SafetyException"/> (exit 2) without a terminal.
+    /// passes its simulated clock and how much faster than real time it runs). Throws <see cref="SafetyException"/>
+    /// (exit 2) without a terminal.
     /// </summary>
-    public static int Run(CliContext ctx, string dbPath, TimeProvider time)
+    public static int Run(CliContext ctx, string dbPath, TimeProvider time, double clockSpeed = 1)
     {
         if (!ctx.OutIsTerminal || !ctx.InIsTerminal) throw SafetyException.Usage(NoTerminal);
         using var db = SafetyDb.Open(dbPath, ctx.Account);
@@ -36,7 +37,7 @@ public static class BoardCommand
         try
         {
             var loop = new BoardLoop(terminal, BoardTheme.FromEnvironment(Environment.GetEnvironmentVariable), time,
-                new DbBoardStore(watcher, ctx.Account), new StoreBoardActions(db), ctx.Account) { HandleSignals = true };
+                new DbBoardStore(watcher, ctx.Account), new StoreBoardActions(db), ctx.Account) { HandleSignals = true, ClockSpeed = clockSpeed };
             return loop.Run();
         }
         finally

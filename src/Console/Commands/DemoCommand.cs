@@ -68,7 +68,7 @@ public static class DemoCommand
         int exit;
         try
         {
-            exit = BoardCommand.Run(ctx, db.FilePath, clock);
+            exit = BoardCommand.Run(ctx, db.FilePath, clock, speed);
         }
         finally
         {

@@ -368,6 +368,17 @@ public class BoardUpdateTests
     }
 
     [Fact]
+    public void On_the_demo_s_faster_clock_a_message_stays_for_real_seconds_not_simulated_ones()
+    {
+        var s = Loaded() with { ClockSpeed = 10 }; // the demo's day runs 10 times faster than real time
+        s = Step(s, new ActionDoneMsg(new MoveAction(41, CallStatus.Acknowledged), false, "Call 41 is PENDING, so it cannot be acknowledged; assign it first."));
+        s = Step(s, new TickMsg(Now + BoardUpdate.ErrorFor + TimeSpan.FromSeconds(1))); // 16 simulated seconds: 1.6 real
+        Assert.NotNull(s.Status);
+        s = Step(s, new TickMsg(Now + (BoardUpdate.ErrorFor + TimeSpan.FromSeconds(1)) * 10));
+        Assert.Null(s.Status);
+    }
+
+    [Fact]
     public void A_created_call_is_selected_when_it_shows_up()
     {
         var s = Step(Loaded(), new ActionDoneMsg(new CreateAction("JMS", "FIGHT", null, null, ""), true, "Call 47 taken.", 47));
