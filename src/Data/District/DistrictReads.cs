@@ -25,19 +25,18 @@ public static class DistrictReads
 
     public static IReadOnlyList<TrainingRecord> Training(SafetyDb db) => Training(db.Connection, null);
 
+    // District, Calendar and Locations are read by every process start (`status` too): plain reads (SqlRead), not Dapper.
+
     internal static District? District(SqliteConnection c, SqliteTransaction? tx) =>
-        c.QuerySingleOrDefault<(string, string, string, string, long, long)?>(
-                "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes FROM district WHERE id = 1",
-                transaction: tx) is { } r
-            ? new District(r.Item1, r.Item2, TimeText.DateFromDb(r.Item3), TimeText.DateFromDb(r.Item4), (int)r.Item5, (int)r.Item6)
-            : null;
+        SqlRead.Rows(c, "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes FROM district WHERE id = 1",
+                r => new District(r.GetString(0), r.GetString(1), TimeText.DateFromDb(r.GetString(2)), TimeText.DateFromDb(r.GetString(3)),
+                    r.GetInt32(4), r.GetInt32(5)), tx)
+            .FirstOrDefault();
 
     internal static IReadOnlyList<CalendarDay> Calendar(SqliteConnection c, SqliteTransaction? tx) =>
-        c.Query<(string Date, string Kind, string? EndTime, string Note)>(
-                "SELECT date, kind, end_time, note FROM calendar_days ORDER BY date", transaction: tx)
-            .Select(r => new CalendarDay(TimeText.DateFromDb(r.Date), Codes.ParseCalendarKind(r.Kind),
-                r.EndTime is null ? null : TimeText.TimeFromDb(r.EndTime), r.Note))
-            .ToList();
+        SqlRead.Rows(c, "SELECT date, kind, end_time, note FROM calendar_days ORDER BY date",
+            r => new CalendarDay(TimeText.DateFromDb(r.GetString(0)), Codes.ParseCalendarKind(r.GetString(1)),
+                r.NullableText(2) is { } end ? TimeText.TimeFromDb(end) : null, r.GetString(3)), tx);
 
     internal static IReadOnlyList<Agency> Agencies(SqliteConnection c, SqliteTransaction? tx) =>
         c.Query<(string Code, string Name, string Kind, string? Due)>(
@@ -46,11 +45,9 @@ public static class DistrictReads
             .ToList();
 
     internal static IReadOnlyList<Location> Locations(SqliteConnection c, SqliteTransaction? tx) =>
-        c.Query<(string Code, string Name, string Kind, string Zone, string Agency, double Lat, double Lon, string Address, string BellStart, string BellEnd, string Notes)>(
-                "SELECT code, name, kind, zone, agency, lat, lon, address, bell_start, bell_end, notes FROM locations ORDER BY code", transaction: tx)
-            .Select(r => new Location(r.Code, r.Name, r.Kind, r.Zone, r.Agency, r.Lat, r.Lon, r.Address,
-                TimeText.TimeFromDb(r.BellStart), TimeText.TimeFromDb(r.BellEnd), r.Notes))
-            .ToList();
+        SqlRead.Rows(c, "SELECT code, name, kind, zone, agency, lat, lon, address, bell_start, bell_end, notes FROM locations ORDER BY code",
+            r => new Location(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
+                r.GetString(7), TimeText.TimeFromDb(r.GetString(8)), TimeText.TimeFromDb(r.GetString(9)), r.GetString(10)), tx);
 
     internal static IReadOnlyList<CallType> CallTypes(SqliteConnection c, SqliteTransaction? tx) =>
         c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused)>(

@@ -74,27 +74,28 @@ public static class FirstResponseFigures
     public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to, DateTimeOffset asOf)
     {
         var zone = db.DistrictZone();
-        var recorded = db.Connection.Query<Row>("""
-            SELECT response_date AS Date, received_at AS ReceivedAt, first_assigned_at AS FirstAssignedAt, deadline_met AS Met, escalated_at AS EscalatedAt
+        // Plain reads (SqlRead), not Dapper: `status` must start fast.
+        var recorded = SqlRead.Rows(db.Connection, """
+            SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at
             FROM calls WHERE response_date >= @from AND response_date <= @to
-            """, new { from = TimeText.ToDb(from), to = TimeText.ToDb(to) });
+            """,
+            r => new Row(r.GetString(0), r.GetString(1), r.NullableText(2), r.NullableLong(3), r.NullableText(4)), null,
+            ("@from", TimeText.ToDb(from)), ("@to", TimeText.ToDb(to)));
         // Undecided calls past their deadline: received within a day of the range either side (UTC), then kept by their
         // district-local date of receipt, like response_date. Every status is listed so the (status, received_at) index serves.
-        var overdue = db.Connection.Query<(string ReceivedAt, string Deadline)>($"""
+        var overdue = SqlRead.Rows(db.Connection, $"""
             SELECT received_at, deadline FROM calls
             WHERE status IN ({StatusSql.All}) AND received_at >= @fromUtc AND received_at < @toUtc
               AND response_date IS NULL AND deadline IS NOT NULL AND deadline <= @asOf
-            """, new
-            {
-                fromUtc = TimeText.ToDb(new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
-                toUtc = TimeText.ToDb(new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
-                asOf = TimeText.ToDb(asOf),
-            })
-            .Select(r => (Received: TimeText.FromDb(r.ReceivedAt), Deadline: TimeText.FromDb(r.Deadline)))
+            """,
+            r => new Overdue(TimeText.FromDb(r.GetString(0)), TimeText.FromDb(r.GetString(1))), null,
+            ("@fromUtc", TimeText.ToDb(new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
+            ("@toUtc", TimeText.ToDb(new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
+            ("@asOf", TimeText.ToDb(asOf)))
             .Select(r => (r.Received, Date: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Received, zone).DateTime),
                 Outcome: Policy.FirstResponse.Outcome(r.Deadline, firstAssignedAt: null, escalated: false, asOf)))
             .Where(r => r.Date >= from && r.Date <= to && r.Outcome == DeadlineOutcome.Missed)
-            .Select(r => new Row { Date = TimeText.ToDb(r.Date), ReceivedAt = TimeText.ToDb(r.Received), Met = 0 });
+            .Select(r => new Row(TimeText.ToDb(r.Date), TimeText.ToDb(r.Received), null, 0, null));
 
         return recorded.Concat(overdue).GroupBy(r => r.Date, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -119,12 +120,7 @@ public static class FirstResponseFigures
             .ToList();
     }
 
-    private sealed class Row
-    {
-        public string Date { get; set; } = "";
-        public string ReceivedAt { get; set; } = "";
-        public string? FirstAssignedAt { get; set; }
-        public long? Met { get; set; }
-        public string? EscalatedAt { get; set; }
-    }
+    private sealed record Row(string Date, string ReceivedAt, string? FirstAssignedAt, long? Met, string? EscalatedAt);
+
+    private sealed record Overdue(DateTimeOffset Received, DateTimeOffset Deadline);
 }

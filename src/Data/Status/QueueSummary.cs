@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
@@ -41,23 +40,21 @@ public static class QueueSummaries
 
         var byStatus = Enum.GetValues<CallStatus>().Where(Transitions.IsOpen).ToDictionary(s => s, _ => 0);
         var byPriority = Enumerable.Range(1, 4).ToDictionary(p => p, _ => 0);
-        foreach (var (status, priority, n) in c.Query<(string, long, long)>(
-                     $"SELECT status, priority, count(*) FROM calls WHERE status IN ({StatusSql.Open}) GROUP BY status, priority"))
+        // Plain reads (SqlRead), not Dapper: `status` must start fast.
+        SqlRead.Each(c, $"SELECT status, priority, count(*) FROM calls WHERE status IN ({StatusSql.Open}) GROUP BY status, priority", r =>
         {
-            byStatus[Codes.ParseCallStatus(status)] += (int)n;
-            byPriority[(int)priority] += (int)n;
-        }
+            var n = r.GetInt32(2);
+            byStatus[Codes.ParseCallStatus(r.GetString(0))] += n;
+            byPriority[r.GetInt32(1)] += n;
+        });
 
-        var waiting = c.Query<(long Id, string Type, long Priority, string Location, string Status, string ReceivedAt)>(
-                "SELECT id, type, priority, location, status, received_at FROM calls WHERE status IN ('NEW','PENDING','ESCALATED') ORDER BY received_at, id LIMIT 1")
-            .Select(r => Waiting(r, at)).FirstOrDefault();
-        var escalations = c.Query<(long Id, string Type, long Priority, string Location, string Status, string ReceivedAt)>(
-                "SELECT id, type, priority, location, status, received_at FROM calls WHERE status = 'ESCALATED' ORDER BY received_at, id")
-            .Select(r => Waiting(r, at)).ToList();
+        const string WaitingColumns = "SELECT id, type, priority, location, status, received_at FROM calls";
+        var waiting = SqlRead.Rows(c, $"{WaitingColumns} WHERE status IN ('NEW','PENDING','ESCALATED') ORDER BY received_at, id LIMIT 1", r => Waiting(r, at))
+            .FirstOrDefault();
+        var escalations = SqlRead.Rows(c, $"{WaitingColumns} WHERE status = 'ESCALATED' ORDER BY received_at, id", r => Waiting(r, at));
 
         var officers = Enum.GetValues<OfficerStatus>().ToDictionary(s => s, _ => 0);
-        foreach (var (status, n) in c.Query<(string, long)>("SELECT status, count(*) FROM officers GROUP BY status"))
-            officers[Codes.ParseOfficerStatus(status)] = (int)n;
+        SqlRead.Each(c, "SELECT status, count(*) FROM officers GROUP BY status", r => officers[Codes.ParseOfficerStatus(r.GetString(0))] = r.GetInt32(1));
 
         // R5 figures for the district's today, as of now (a deadline passed unassigned is missed even before the worker escalates it).
         var local = TimeZoneInfo.ConvertTime(at, zone);
@@ -83,10 +80,12 @@ public static class QueueSummaries
             : $"{kind}, in session";
     }
 
-    private static WaitingCall Waiting((long Id, string Type, long Priority, string Location, string Status, string ReceivedAt) r, DateTimeOffset at)
+    /// <summary>A row of id, type, priority, location, status, received_at.</summary>
+    private static WaitingCall Waiting(Microsoft.Data.Sqlite.SqliteDataReader r, DateTimeOffset at)
     {
-        var received = TimeText.FromDb(r.ReceivedAt);
+        var received = TimeText.FromDb(r.GetString(5));
         var age = at - received;
-        return new WaitingCall(r.Id, r.Type, (int)r.Priority, r.Location, Codes.ParseCallStatus(r.Status), received, age < TimeSpan.Zero ? TimeSpan.Zero : age);
+        return new WaitingCall(r.GetInt64(0), r.GetString(1), r.GetInt32(2), r.GetString(3), Codes.ParseCallStatus(r.GetString(4)), received,
+            age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 }

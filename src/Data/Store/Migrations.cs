@@ -25,19 +25,20 @@ public static class Migrations
 
     public static void Apply(SqliteConnection conn, string path, string account, DateTimeOffset now)
     {
-        var appId = conn.ExecuteScalar<long>("PRAGMA application_id");
-        var tables = conn.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+        // The checks every process start makes are plain reads (SqlRead): Dapper's first use costs start-up time.
+        var appId = SqlRead.Long(conn, "PRAGMA application_id");
+        var tables = SqlRead.Long(conn, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
         if (appId != SafetyDb.ApplicationId && (appId != 0 || tables > 0))
             throw SafetyException.Usage($"{path} is not a SafetyConsole database; pass --db with the path of one, or a new path for `safety-console init`.");
 
         var isNew = tables == 0;
         if (!isNew)
         {
-            var current = conn.ExecuteScalar<long>("SELECT coalesce(max(version), 0) FROM schema_migrations");
+            var current = SqlRead.Long(conn, "SELECT coalesce(max(version), 0) FROM schema_migrations");
             if (current > Latest)
                 throw SafetyException.Usage($"{path} was written by a newer SafetyConsole (schema {current}; this one knows up to {Latest}); upgrade safety-console before using it.");
             // Numbers may land out of order (0005 before 0002-0004 on a branch): up to date only when every one is applied.
-            if (current == Latest && conn.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations") == All.Count) return;
+            if (current == Latest && SqlRead.Long(conn, "SELECT count(*) FROM schema_migrations") == All.Count) return;
         }
 
         using var tx = conn.BeginTransaction(deferred: false);

@@ -114,7 +114,7 @@ public sealed class SafetyDb : IDisposable
     /// <summary>The time zone of the district, or UTC before a district is imported.</summary>
     public TimeZoneInfo DistrictZone()
     {
-        var id = Connection.ExecuteScalar<string?>("SELECT time_zone FROM district WHERE id = 1");
+        var id = SqlRead.Text(Connection, "SELECT time_zone FROM district WHERE id = 1");
         return id is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(id);
     }
 
@@ -124,7 +124,7 @@ public sealed class SafetyDb : IDisposable
     {
         // WAL lets the board read while the worker and feeds write; NORMAL sync is durable at each WAL checkpoint
         // and safe against application crashes (a power cut may lose the last transactions, never corrupt).
-        conn.Execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
+        SqlRead.Run(conn, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;");
     }
 
     private static void CheckWritableFolder(string full)
