@@ -321,6 +321,7 @@ public sealed class BoardBenchmark : IBenchmark
 
         public void Enter() { }
         public void Resume() { }
+        public void Suspend() { }
         public void Leave() { }
     }
 }

@@ -7,7 +7,7 @@ namespace SafetyConsole.Cli.Board;
 public enum BoardCmd
 {
     // Board-wide
-    Help, Quit, Filter, CommandLine, Summary, NextPanel, PrevPanel, NewCall, Redraw, Escape,
+    Help, Quit, Filter, CommandLine, Summary, NextPanel, PrevPanel, NewCall, Redraw, Escape, Suspend,
     // Lists
     Up, Down, PageUp, PageDown, Top, Bottom,
     // Calls
@@ -75,6 +75,7 @@ public static class Bindings
         new(BoardCmd.CommandLine, [C(':')], "cmd", "Command line: assign CALL BADGE [REASON], ack, enroute, onscene, clear CALL CODE, divert/cancel CALL REASON, reclassify CALL TYPE [pN] REASON (supervisors), officer BADGE STATUS, new, filter TEXT, CALL (go to), quit", Anyone, BindingContext.Board),
         new(BoardCmd.Help, [C('?'), N(KeyName.F1)], "help", "This help: every key binding", Anyone, BindingContext.Board),
         new(BoardCmd.Redraw, [Ctrl('l')], "redraw", "Redraw the whole screen", Anyone, BindingContext.Board, Footer: false),
+        new(BoardCmd.Suspend, [Ctrl('z')], "suspend", "Suspend to the shell; `fg` brings the board back as it was", Anyone, BindingContext.Board, Footer: false),
         new(BoardCmd.Escape, [N(KeyName.Escape)], "clear filter", "Clear the filter and the message line", Anyone, BindingContext.Board, Footer: false),
         new(BoardCmd.Quit, [C('q'), Ctrl('c')], "quit", "Quit (asks first when a form holds input)", Anyone, BindingContext.Board),
 

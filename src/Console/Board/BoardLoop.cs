@@ -178,6 +178,7 @@ public sealed class BoardLoop
             switch (cmd)
             {
                 case FullRedrawCmd: _writer.Invalidate(); break;
+                case SuspendCmd: _terminal.Suspend(); _writer.Invalidate(); break; // back from `fg`: draw every line
                 case LoadDetailCmd d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
                 case LoadCallCmd c: _reads?.Enqueue(() => new CallMsg(c.CallId, _store.Call(c.CallId))); break;
                 case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;

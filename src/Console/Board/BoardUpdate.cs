@@ -215,6 +215,9 @@ public static class BoardUpdate
             return RequestQuit(s);
         }
 
+        // Suspending works from anywhere, like the terminal's own Ctrl+Z: a form or a half-typed filter waits for `fg`.
+        if (Bindings.Find(key, [BindingContext.Board])?.Command == BoardCmd.Suspend) return (s, [new SuspendCmd()]);
+
         var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
         var binding = Bindings.Find(key, contexts);
         if (binding is not null && s.Role < binding.MinRole)

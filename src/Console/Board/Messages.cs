@@ -49,6 +49,9 @@ public sealed record QuitCmd : Cmd;
 
 public sealed record FullRedrawCmd : Cmd;
 
+/// <summary>Ctrl+Z: give the terminal to the shell and stop until `fg`.</summary>
+public sealed record SuspendCmd : Cmd;
+
 public sealed record LoadDetailCmd(long CallId) : Cmd;
 
 public sealed record RecommendCmd(long CallId) : Cmd;

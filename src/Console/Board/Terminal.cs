@@ -21,6 +21,12 @@ public interface ITerminal
     /// <summary>After SIGCONT: the shell may have reset the terminal while we were stopped; set it up again.</summary>
     void Resume();
 
+    /// <summary>
+    /// Ctrl+Z: hands the terminal back as on leaving and stops the process (SIGTSTP), as any program under job
+    /// control; `fg` continues it (SIGCONT), and <see cref="Resume"/> sets the board's screen up again.
+    /// </summary>
+    void Suspend();
+
     /// <summary>Restores everything <see cref="Enter"/> changed. Safe to call twice and from any thread.</summary>
     void Leave();
 }
@@ -96,6 +102,16 @@ public sealed class PosixTerminal : ITerminal
         Write(EnterScreen);
     }
 
+    public void Suspend()
+    {
+        if (Volatile.Read(ref _entered) == 0) return;
+        Write(LeaveScreen);
+        if (_saved is { Length: > 0 } s) Stty(s, capture: false);
+        // Stop as the terminal driver would have on Ctrl+Z (raw mode turned its signals off). Execution continues here
+        // after `fg`; the SIGCONT handler has set the screen up again by then or does so at once.
+        kill(Environment.ProcessId, SIGTSTP);
+    }
+
     public void Leave()
     {
         if (Interlocked.Exchange(ref _entered, 0) == 0) return;
@@ -143,4 +159,9 @@ public sealed class PosixTerminal : ITerminal
 
     [DllImport("libc", SetLastError = true)]
     private static extern int ioctl(int fd, nuint request, out WinSize size);
+
+    private const int SIGTSTP = 20; // Linux
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 }

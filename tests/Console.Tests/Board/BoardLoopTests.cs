@@ -53,6 +53,8 @@ public sealed class FakeTerminal(int width, int height) : ITerminal
 
     public void Enter() => Entered = true;
     public void Resume() { }
+    public int Suspended { get; private set; }
+    public void Suspend() => Suspended++;
     public void Leave() => Left = true;
 
     public void Type(string keys) => _input.Add(Encoding.UTF8.GetBytes(keys));

@@ -276,6 +276,32 @@ public sealed class BoardTmuxTests : IDisposable
         AssertRestored(t);
     }
 
+    [Fact]
+    public void Ctrl_Z_suspends_to_the_shell_and_fg_brings_the_board_back_as_it_was()
+    {
+        using var t = new Tmux(80, 24);
+        t.Line(BoardCommandLine());
+        t.WaitFor("Calls 3 open");
+        t.Keys("/");
+        t.Keys("-l", "knife");
+        t.WaitFor("knife");
+        t.Keys("C-z");
+        var shell = t.WaitFor("Stopped");
+        Assert.DoesNotContain("Calls 3 open", shell, StringComparison.Ordinal); // the shell's screen, not the board's
+        t.Line("stty -a | tr ' ' '\\n' | grep -xE -- '-?icanon' ; echo STTY-$((40+2))"); // the shell has its line mode back
+        var stty = t.WaitFor("STTY-42");
+        Assert.Contains("\nicanon\n", stty.Replace("\r", ""), StringComparison.Ordinal);
+
+        t.Line("fg");
+        // The half-typed filter waited for fg, still applied.
+        t.WaitUntil(s => s.Contains("Calls 1 of 3 · filter: knife", StringComparison.Ordinal) && !s.Contains("Stopped", StringComparison.Ordinal),
+            "the board back with the filter still applied");
+        t.Keys("Escape", "q");
+        WaitUntilGone(t);
+        t.Line("echo EXIT=$?");
+        AssertRestored(t);
+    }
+
     /// <summary>Polls until no board process runs under the shell (it is another process: there is nothing to wait on).</summary>
     private static void WaitUntilGone(Tmux t)
     {

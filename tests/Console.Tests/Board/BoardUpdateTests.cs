@@ -412,4 +412,14 @@ public class BoardUpdateTests
         Assert.Equal([new FullRedrawCmd()], BoardUpdate.Update(Loaded(), new RedrawMsg()).Cmds);
         Assert.Equal([new FullRedrawCmd()], Keys(Loaded(), KeyPress.CtrlOf('l')).Cmds);
     }
+
+    [Fact]
+    public void Ctrl_Z_suspends_to_the_shell_keeping_the_board_as_it_was()
+    {
+        var before = Keys(Loaded(), K('/'), K('k')).State; // typing a filter
+        var (after, cmds) = Keys(before, KeyPress.CtrlOf('z'));
+        Assert.Equal([new SuspendCmd()], cmds);
+        Assert.Equal(before.Input, after.Input);
+        Assert.False(after.Quit);
+    }
 }
