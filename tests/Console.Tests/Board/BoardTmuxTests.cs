@@ -223,9 +223,7 @@ public sealed class BoardTmuxTests : IDisposable
         using var t = new Tmux(80, 24);
         t.Line(BoardCommandLine());
         t.WaitFor("Calls 3 open");
-        t.Keys("/");
-        t.Keys("-l", "knife");
-        t.WaitFor("knife");
+        TypeFilter(t, "knife");
         t.Keys("Escape", "q");
         AssertRestored(t);
     }
@@ -271,9 +269,7 @@ public sealed class BoardTmuxTests : IDisposable
         t.Keys("Escape");
         t.WaitUntil(s => !s.Contains("Help: every key", StringComparison.Ordinal), "the help closed");
         t.Keys("q");
-        WaitUntilGone(t);
-        t.Line("echo EXIT=$?"); // bash drops the rest of a command line whose job was stopped: ask for the status
-        AssertRestored(t);
+        AssertRestoredAfterFg(t);
     }
 
     [Fact]
@@ -282,9 +278,7 @@ public sealed class BoardTmuxTests : IDisposable
         using var t = new Tmux(80, 24);
         t.Line(BoardCommandLine());
         t.WaitFor("Calls 3 open");
-        t.Keys("/");
-        t.Keys("-l", "knife");
-        t.WaitFor("knife");
+        TypeFilter(t, "knife");
         t.Keys("C-z");
         var shell = t.WaitFor("Stopped");
         Assert.DoesNotContain("Calls 3 open", shell, StringComparison.Ordinal); // the shell's screen, not the board's
@@ -297,6 +291,19 @@ public sealed class BoardTmuxTests : IDisposable
         t.WaitUntil(s => s.Contains("Calls 1 of 3 · filter: knife", StringComparison.Ordinal) && !s.Contains("Stopped", StringComparison.Ordinal),
             "the board back with the filter still applied");
         t.Keys("Escape", "q");
+        AssertRestoredAfterFg(t);
+    }
+
+    private static void TypeFilter(Tmux t, string text)
+    {
+        t.Keys("/");
+        t.Keys("-l", text);
+        t.WaitFor(text);
+    }
+
+    /// <summary>After a job was stopped and brought back, bash drops the rest of its command line: ask for the status.</summary>
+    private static void AssertRestoredAfterFg(Tmux t)
+    {
         WaitUntilGone(t);
         t.Line("echo EXIT=$?");
         AssertRestored(t);
