@@ -108,8 +108,10 @@ public sealed class PosixTerminal : ITerminal
         Write(LeaveScreen);
         if (_saved is { Length: > 0 } s) Stty(s, capture: false);
         // Stop as the terminal driver would have on Ctrl+Z (raw mode turned its signals off). Execution continues here
-        // after `fg`; the SIGCONT handler has set the screen up again by then or does so at once.
+        // after `fg`. Set the board's screen up again before the loop draws its next frame: waiting for the SIGCONT
+        // handler (another thread) could let that frame land on the shell's screen, where it would stay after quitting.
         kill(Environment.ProcessId, SIGTSTP);
+        Resume();
     }
 
     public void Leave()

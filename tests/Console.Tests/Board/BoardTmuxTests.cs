@@ -163,7 +163,8 @@ public sealed class BoardTmuxTests : IDisposable
         t.Line("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' '; echo STTY-$((40+2))");
         var stty = t.WaitFor("STTY-42");
         var line = stty.Split('\n').Last(l => l.Contains("STTY-42", StringComparison.Ordinal));
-        Assert.Equal(["echo", "icanon", "isig"], line.Replace("STTY-42", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray());
+        var modes = line.Replace("STTY-42", "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(modes.SequenceEqual(["echo", "icanon", "isig"]), $"The tty is not sane again ({string.Join(' ', modes)}). The terminal shows:\n{stty}");
     }
 
     [Fact]
@@ -196,9 +197,10 @@ public sealed class BoardTmuxTests : IDisposable
 
         // Resize at any moment: 120x40 shows the officers panel and the detail beside and under the calls.
         t.Resize(120, 40);
-        screen = t.WaitFor("Officers ");
-        Shows(screen, $"Call {fight}"); // the detail panel
-        Shows(screen, "[red]boom near the gym"); // feed text, literally
+        // (Waits for the whole frame: a capture can fall between the writes of one frame.)
+        t.WaitUntil(s => s.Contains("Officers ", StringComparison.Ordinal) && s.Contains($"Call {fight}", StringComparison.Ordinal) // the detail panel
+                && s.Contains("[red]boom near the gym", StringComparison.Ordinal), // feed text, literally
+            "the officers panel and the call's detail at 120x40");
         t.Resize(80, 24);
         t.WaitUntil(s => !s.Contains("Officers ", StringComparison.Ordinal), "the officers panel collapsing again at 80x24");
 
@@ -282,8 +284,8 @@ public sealed class BoardTmuxTests : IDisposable
         t.Keys("C-z");
         var shell = t.WaitFor("Stopped");
         Assert.DoesNotContain("Calls 3 open", shell, StringComparison.Ordinal); // the shell's screen, not the board's
-        t.Line("stty -a | tr ' ' '\\n' | grep -xE -- '-?icanon' ; echo STTY-$((40+2))"); // the shell has its line mode back
-        var stty = t.WaitFor("STTY-42");
+        t.Line("stty -a | tr ' ' '\\n' | grep -xE -- '-?icanon' ; echo LINE-MODE-$((1+1))"); // the shell has its line mode back
+        var stty = t.WaitFor("LINE-MODE-2");
         Assert.Contains("\nicanon\n", stty.Replace("\r", ""), StringComparison.Ordinal);
 
         t.Line("fg");
