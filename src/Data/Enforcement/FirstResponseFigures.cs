@@ -7,7 +7,8 @@ namespace SafetyConsole.Data.Enforcement;
 
 /// <summary>
 /// R5 first-response figures of one district-local date (the date each call was received): deadlines met and
-/// missed, escalations, and the time from receipt to the first assignment. For `status` and reports.
+/// missed, escalations, and the time from receipt to the first assignment. For `status` and the demo's summary
+/// (`report` computes its own, with nearest-rank medians, from the same rule).
 /// </summary>
 public sealed record FirstResponseDay(
     DateOnly Date,
@@ -16,7 +17,6 @@ public sealed record FirstResponseDay(
     int Escalated,
     int FirstAssignments,
     double? MeanSecondsToFirstAssignment,
-    double? MedianSecondsToFirstAssignment,
     double? MaxSecondsToFirstAssignment)
 {
     /// <summary>Calls whose deadline outcome is decided (met + missed).</summary>
@@ -58,12 +58,17 @@ public static class FirstResponseFigures
             """, new { callId, at = TimeText.ToDb(at), date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
 
     /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`), as of <paramref name="at"/>.</summary>
-    public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at) =>
-        ForDay(db, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, db.DistrictZone()).DateTime), at);
+    public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at)
+    {
+        var zone = db.DistrictZone();
+        return ForDay(db, zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), at);
+    }
 
     /// <summary>The figures of one district-local date as of <paramref name="asOf"/> (zeros when nothing was decided that day).</summary>
-    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date, DateTimeOffset asOf) =>
-        ForDays(db, date, date, asOf).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null, null);
+    public static FirstResponseDay ForDay(SafetyDb db, DateOnly date, DateTimeOffset asOf) => ForDay(db, db.DistrictZone(), date, asOf);
+
+    internal static FirstResponseDay ForDay(SafetyDb db, TimeZoneInfo zone, DateOnly date, DateTimeOffset asOf) =>
+        ForDays(db, zone, date, date, asOf).SingleOrDefault() ?? new FirstResponseDay(date, 0, 0, 0, 0, null, null);
 
     /// <summary>
     /// One entry per district-local date from <paramref name="from"/> to <paramref name="to"/> (inclusive) that has any
@@ -71,9 +76,8 @@ public static class FirstResponseFigures
     /// or escalation, a call whose deadline passed with neither is missed (R5, <see cref="Policy.FirstResponse.Outcome"/>):
     /// so a supervisor sees the misses even while no worker is running to escalate them, and `status` agrees with `report`.
     /// </summary>
-    public static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, DateOnly from, DateOnly to, DateTimeOffset asOf)
+    private static IReadOnlyList<FirstResponseDay> ForDays(SafetyDb db, TimeZoneInfo zone, DateOnly from, DateOnly to, DateTimeOffset asOf)
     {
-        var zone = db.DistrictZone();
         // Plain reads (SqlRead), not Dapper: `status` must start fast.
         var recorded = SqlRead.Rows(db.Connection, """
             SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at
@@ -104,9 +108,6 @@ public static class FirstResponseFigures
                 var waits = g.Where(r => r.FirstAssignedAt is not null)
                     .Select(r => (TimeText.FromDb(r.FirstAssignedAt!) - TimeText.FromDb(r.ReceivedAt)).TotalSeconds)
                     .Order().ToArray();
-                double? median = waits.Length == 0 ? null
-                    : waits.Length % 2 == 1 ? waits[waits.Length / 2]
-                    : (waits[waits.Length / 2 - 1] + waits[waits.Length / 2]) / 2;
                 return new FirstResponseDay(
                     TimeText.DateFromDb(g.Key),
                     g.Count(r => r.Met == 1),
@@ -114,7 +115,6 @@ public static class FirstResponseFigures
                     g.Count(r => r.EscalatedAt is not null),
                     waits.Length,
                     waits.Length == 0 ? null : waits.Average(),
-                    median,
                     waits.Length == 0 ? null : waits[^1]);
             })
             .ToList();

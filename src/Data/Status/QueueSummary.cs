@@ -58,7 +58,7 @@ public static class QueueSummaries
 
         // R5 figures for the district's today, as of now (a deadline passed unassigned is missed even before the worker escalates it).
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        var figures = FirstResponseFigures.ForDay(db, DateOnly.FromDateTime(local.DateTime), at);
+        var figures = FirstResponseFigures.ForDay(db, zone, DateOnly.FromDateTime(local.DateTime), at);
 
         var day = snap is null ? null : SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
