@@ -67,7 +67,6 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
         if (Read == 0) _firstLine = chunk[start].Line;
         _lastLine = chunk[start + count - 1].Line;
         Read += count;
-        _rows.Clear();
         for (var i = start; i < start + count; i++)
         {
             var item = chunk[i];

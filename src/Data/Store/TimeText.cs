@@ -56,9 +56,11 @@ public static class TimeText
     /// Ends in ±HH, ±HHMM or ±HH:MM. (Hand-written rather than a Regex: building one costs tens of milliseconds at
     /// start-up, and every command that takes --at pays it.)
     /// </summary>
+    private static readonly (int Length, bool Colon)[] OffsetShapes = [(3, false), (5, false), (6, true)];
+
     private static bool EndsWithOffset(string s)
     {
-        foreach (var (length, colon) in new[] { (3, false), (5, false), (6, true) })
+        foreach (var (length, colon) in OffsetShapes)
         {
             if (s.Length < length) continue;
             var tail = s.AsSpan(s.Length - length);
