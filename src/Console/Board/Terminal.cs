@@ -105,8 +105,7 @@ public sealed class PosixTerminal : ITerminal
     public void Suspend()
     {
         if (Volatile.Read(ref _entered) == 0) return;
-        Write(LeaveScreen);
-        if (_saved is { Length: > 0 } s) Stty(s, capture: false);
+        Restore();
         // Stop as the terminal driver would have on Ctrl+Z (raw mode turned its signals off). Execution continues here
         // after `fg`. Set the board's screen up again before the loop draws its next frame: waiting for the SIGCONT
         // handler (another thread) could let that frame land on the shell's screen, where it would stay after quitting.
@@ -117,6 +116,12 @@ public sealed class PosixTerminal : ITerminal
     public void Leave()
     {
         if (Interlocked.Exchange(ref _entered, 0) == 0) return;
+        Restore();
+    }
+
+    /// <summary>The shell's screen and the tty mode saved by <see cref="Enter"/>.</summary>
+    private void Restore()
+    {
         try
         {
             Write(LeaveScreen);
