@@ -67,14 +67,20 @@ public sealed class Tmux : IDisposable
 
     public string WaitUntil(Func<string, bool> condition, string what, int seconds = 20)
     {
+        var screen = "";
+        Poll(() => condition(screen = Capture()), seconds, () => $"The terminal never showed {what} in {seconds} s. It shows:\n{screen}");
+        return screen;
+    }
+
+    /// <summary>Checks <paramref name="done"/> every 100 ms until it holds, failing with <paramref name="failure"/> after <paramref name="seconds"/>.</summary>
+    public static void Poll(Func<bool> done, int seconds, Func<string> failure)
+    {
         var clock = Stopwatch.StartNew();
-        string screen;
-        while (!condition(screen = Capture()))
+        while (!done())
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) Assert.Fail($"The terminal never showed {what} in {seconds} s. It shows:\n{screen}");
+            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) Assert.Fail(failure());
             Thread.Sleep(100);
         }
-        return screen;
     }
 
     public void Dispose()
@@ -315,16 +321,13 @@ public sealed class BoardTmuxTests : IDisposable
     private static void WaitUntilGone(Tmux t)
     {
         var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
-        var clock = Stopwatch.StartNew();
-        while (true)
+        Tmux.Poll(() =>
         {
             using var find = Process.Start(new ProcessStartInfo("pgrep", ["-P", pid, "-f", "safety-console.dll board"]) { RedirectStandardOutput = true })!;
             find.StandardOutput.ReadToEnd();
             find.WaitForExit();
-            if (find.ExitCode != 0) return;
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "the board did not exit within 20 s");
-            Thread.Sleep(100);
-        }
+            return find.ExitCode != 0;
+        }, 20, () => "the board did not exit within 20 s");
     }
 
     /// <summary>Signals the board, the shell's child, as the system, an administrator or job control would.</summary>
