@@ -61,7 +61,7 @@ public static class FirstResponseFigures
     public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at)
     {
         var zone = db.DistrictZone();
-        return ForDay(db, zone, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime), at);
+        return ForDay(db, zone, TimeText.LocalDate(at, zone), at);
     }
 
     /// <summary>The figures of one district-local date as of <paramref name="asOf"/> (zeros when nothing was decided that day).</summary>
@@ -96,7 +96,7 @@ public static class FirstResponseFigures
             ("@fromUtc", TimeText.ToDb(new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
             ("@toUtc", TimeText.ToDb(new DateTimeOffset(to.AddDays(2).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),
             ("@asOf", TimeText.ToDb(asOf)))
-            .Select(r => (r.Received, Date: DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Received, zone).DateTime),
+            .Select(r => (r.Received, Date: TimeText.LocalDate(r.Received, zone),
                 Outcome: Policy.FirstResponse.Outcome(r.Deadline, firstAssignedAt: null, escalated: false, asOf)))
             .Where(r => r.Date >= from && r.Date <= to && r.Outcome == DeadlineOutcome.Missed)
             .Select(r => new Row(TimeText.ToDb(r.Date), TimeText.ToDb(r.Received), null, 0, null));

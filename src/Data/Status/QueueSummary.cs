@@ -57,10 +57,10 @@ public static class QueueSummaries
         SqlRead.Each(c, "SELECT status, count(*) FROM officers GROUP BY status", r => officers[Codes.ParseOfficerStatus(r.GetString(0))] = r.GetInt32(1));
 
         // R5 figures for the district's today, as of now (a deadline passed unassigned is missed even before the worker escalates it).
-        var local = TimeZoneInfo.ConvertTime(at, zone);
-        var figures = FirstResponseFigures.ForDay(db, zone, DateOnly.FromDateTime(local.DateTime), at);
+        var today = TimeText.LocalDate(at, zone);
+        var figures = FirstResponseFigures.ForDay(db, zone, today, at);
 
-        var day = snap is null ? null : SchoolCalendar.DayOf(snap, DateOnly.FromDateTime(local.DateTime));
+        var day = snap is null ? null : SchoolCalendar.DayOf(snap, today);
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
             byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed);
     }

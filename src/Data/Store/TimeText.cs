@@ -31,6 +31,9 @@ public static class TimeText
     public static string ToIso(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
+    /// <summary>The date an instant falls on in <paramref name="zone"/> (a call's school day, "today" for figures).</summary>
+    public static DateOnly LocalDate(DateTimeOffset at, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, zone).DateTime);
+
     /// <summary>The instant the district-local day of <paramref name="at"/> began ("today" for counts and figures).</summary>
     public static DateTimeOffset StartOfLocalDay(DateTimeOffset at, TimeZoneInfo zone)
     {
