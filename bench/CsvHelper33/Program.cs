@@ -3,7 +3,7 @@ using CsvHelper;
 using SafetyConsole.Bench.Csv;
 using SafetyConsole.Data.Csv;
 
-// --raw-start-line: every record's start line from its raw text, as the product's CsvRows.StartLine does today.
+// --raw-start-line: every record's start line from its raw text (CsvRows.StartLine), as the product did before CsvLines.
 var rawStartLine = args.Contains("--raw-start-line");
 return ParseHarness.Run(args, "33.0.1", (path, mode, sink) => Parse(path, mode, sink, rawStartLine));
 
@@ -35,7 +35,8 @@ static void Parse(string path, FieldMode mode, RecordSink sink, bool rawStartLin
         if (count == 1 && string.IsNullOrWhiteSpace(parser[0])) continue;
         // RawRow is the line the record ends on. A record that ends on the line after the previous record's end is one
         // line and starts there; otherwise (blank lines before it, or quoted line breaks in it) count the line breaks in
-        // its raw text. RawRecord builds a string, so this saves one allocation per record over CsvRows.StartLine.
+        // its raw text. RawRecord builds a string, so this saves one allocation per record over CsvRows.StartLine
+        // (the product's CsvLines does the same).
         var end = parser.RawRow;
         var line = end == previousEnd + 1 && !rawStartLine ? end : StartLine(parser);
         previousEnd = end;

@@ -78,7 +78,7 @@ internal sealed class CsvSource : RecordSource
     private readonly int[] _map = [];
     private readonly string[] _forbidden = [];
     private bool _broken;
-    private int _lastRawRow;
+    private CsvLines? _lines;
 
     public CsvSource(Stream stream, FeedFields fields, string inputName, Action<string> warn) : base(fields, inputName, warn)
     {
@@ -91,7 +91,7 @@ internal sealed class CsvSource : RecordSource
             return;
         }
         var header = _parser.Record!;
-        _lastRawRow = _parser.RawRow;
+        _lines = new CsvLines(_parser);
         _map = new int[header.Length];
         var seen = new Dictionary<int, string>();
         var forbidden = new List<string>();
@@ -124,15 +124,11 @@ internal sealed class CsvSource : RecordSource
             {
                 // An unclosed quote ran past MaxFieldChars: the parser cannot resynchronize, so the rest is reported, not read.
                 _broken = true;
-                record.Reset(_lastRawRow + 1); // where the broken record starts, not where the parser gave up
+                record.Reset(_lines!.Next); // where the broken record starts, not where the parser gave up
                 record.Problem = $"a field runs past {MaxFieldChars:N0} characters (an unclosed quote?); the rest of the input was not read";
                 return true;
             }
-            // A record right after the previous one starts on the line it ends on; only one that spans lines (a quoted
-            // line break) or follows skipped blank lines needs its raw text counted, which costs a copy of it.
-            var rawRow = _parser.RawRow;
-            var line = rawRow == _lastRawRow + 1 ? rawRow : CsvRows.StartLine(_parser);
-            _lastRawRow = rawRow;
+            var line = _lines!.StartOfRecord();
             var count = _parser.Count;
             if (count == 1 && string.IsNullOrWhiteSpace(_parser[0])) continue;
             record.Reset(line);
