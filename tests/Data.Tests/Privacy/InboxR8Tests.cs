@@ -17,8 +17,7 @@ public class InboxR8Tests
     public void No_R8_value_is_anywhere_under_the_inbox_after_its_files_are_kept()
     {
         using var f = new FeedFixture();
-        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
-        File.WriteAllText(Path.Combine(inbox, "calls.csv"),
+        var inbox = DropIn(f, "calls.csv",
             "external_id,received_at,Place of Birth,location,type,description\n" +
             $"C1,2026-11-23T10:05:00-08:00,{Pob},LHS,FIGHT,\"Two students, one \"\"new\"\"\"\n" +
             $"C2,soon,\"{Pob}, MX\",LHS,FIGHT,late\n");
@@ -57,8 +56,7 @@ public class InboxR8Tests
     public void A_rejected_copy_corrected_and_dropped_again_loads_its_remaining_rows()
     {
         using var f = new FeedFixture();
-        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
-        File.WriteAllText(Path.Combine(inbox, "calls.csv"),
+        var inbox = DropIn(f, "calls.csv",
             "external_id,received_at,location,type,country_of_birth\n" +
             $"C1,2026-11-23T10:05:00-08:00,LHS,FIGHT,{Pob}\n" +
             $"C2,soon,LHS,FIGHT,{Pob}\n");
@@ -71,5 +69,13 @@ public class InboxR8Tests
         Assert.False(again.Rejected);
         Assert.Equal((1, 1), (again.Summary!.Loaded, again.Summary.Duplicates));
         Assert.Equal(2, f.Count("SELECT count(*) FROM calls"));
+    }
+
+    /// <summary>Writes a file into the fixture's inbox folder (created if needed); returns the folder.</summary>
+    private static string DropIn(FeedFixture f, string name, string text)
+    {
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, name), text);
+        return inbox;
     }
 }
