@@ -83,7 +83,7 @@ public sealed record BoardData
         Array.Sort(keys, ordered);
         var search = new string[ordered.Length];
         // R9: a viewer's filter does not match descriptions, or typing words would probe free text it is not shown.
-        var withText = FreeTextInLists.Shown(Role);
+        var withText = FreeTextAccess.InLists(Role);
         for (var i = 0; i < ordered.Length; i++)
         {
             var c = ordered[i];

@@ -23,7 +23,7 @@ public static class CallsCommands
             var calls = Reads.Calls(db, parse.GetValue(open));
             if (parse.GetValue(json))
             {
-                var withText = FreeTextInLists.Shown(Operators.RoleOf(db, ctx.Account)); // R9: not in a viewer's list
+                var withText = FreeTextAccess.InLists(Operators.RoleOf(db, ctx.Account)); // R9: not in a viewer's list
                 JsonOut.Write(ctx.Out, calls.Select(c => JsonOut.Of(c, zone, withText)).ToList());
                 return 0;
             }

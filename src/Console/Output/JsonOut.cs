@@ -41,7 +41,7 @@ public static class JsonOut
 
     public sealed record OfficerJson(string Badge, string Name, string Role, string Agency, string Post, string Status);
 
-    /// <summary>A call as listed; <paramref name="withText"/> false withholds its description (R9, <see cref="FreeTextInLists"/>).</summary>
+    /// <summary>A call as listed; <paramref name="withText"/> false withholds its description (R9, <see cref="FreeTextAccess"/>).</summary>
     public static CallJson Of(Call c, TimeZoneInfo zone, bool withText = true) => new(
         c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class.Text(), c.Priority, c.Location,
         TimeText.ToIso(c.ReceivedAt, zone), c.Deadline is { } d ? TimeText.ToIso(d, zone) : null, withText ? c.Description : null,
