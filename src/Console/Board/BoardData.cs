@@ -82,11 +82,13 @@ public sealed record BoardData
         var keys = ordered.Select(c => (c.Priority, c.ReceivedAt.UtcTicks, c.Id)).ToArray();
         Array.Sort(keys, ordered);
         var search = new string[ordered.Length];
+        // R9: a viewer's filter does not match descriptions, or typing words would probe free text it is not shown.
+        var withText = FreeTextAccess.InLists(Role);
         for (var i = 0; i < ordered.Length; i++)
         {
             var c = ordered[i];
             search[i] = string.Join(' ', c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Type, c.Location, LocationName(c.Location),
-                c.Status.Text(), c.AssignedTo, c.Description).ToLowerInvariant();
+                c.Status.Text(), c.AssignedTo, withText ? c.Description : "").ToLowerInvariant();
         }
         var built = ((IReadOnlyList<Call>)Calls, ordered, search);
         _order = built;

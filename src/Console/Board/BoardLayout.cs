@@ -71,7 +71,8 @@ public sealed record BoardLayout(Rect Header, Rect Main, Focus MainShows, Rect? 
 /// <summary>
 /// The `/` filter: words must all match. `status:S` (or a bare status word such as `pending`), `zone:Z`
 /// (the feeder pattern's high-school code), `p:N` narrow; any other word matches the call's number, type,
-/// location code or name, status, officer or description, ignoring case. The order is <see cref="BoardData.Ordered"/>.
+/// location code or name, status, officer or (for dispatchers and supervisors, R9) description, ignoring case. The order
+/// is <see cref="BoardData.Ordered"/>.
 /// </summary>
 public sealed record CallFilter(IReadOnlyList<string> Words, IReadOnlyList<CallStatus> Statuses, IReadOnlyList<string> Zones, IReadOnlyList<int> Priorities)
 {

@@ -31,7 +31,7 @@ public static class BoardUpdate
     /// </summary>
     private static (BoardState, IReadOnlyList<Cmd>) RecordReads(BoardState s, IReadOnlyList<Cmd> cmds)
     {
-        if (s.Role >= OperatorRole.Dispatcher || s.Quit || s.SelectedCallId is not { } id || s.ReadsRecorded.Contains(id)) return (s, cmds);
+        if (!FreeTextAccess.ReadIsRecorded(s.Role) || s.Quit || s.SelectedCallId is not { } id || s.ReadsRecorded.Contains(id)) return (s, cmds);
         var layout = BoardLayout.For(s.Width, s.Height, s.Focus);
         if (layout.TooSmall || (layout.Detail is null && layout.MainShows != Focus.Detail)) return (s, cmds);
         return (s with { ReadsRecorded = s.ReadsRecorded.Add(id) }, [.. cmds, new RecordReadCmd(id)]);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Commands;
@@ -22,7 +23,8 @@ public static class CallsCommands
             var calls = Reads.Calls(db, parse.GetValue(open));
             if (parse.GetValue(json))
             {
-                JsonOut.Write(ctx.Out, calls.Select(c => JsonOut.Of(c, zone)).ToList());
+                var withText = FreeTextAccess.InLists(Operators.RoleOf(db, ctx.Account)); // R9: not in a viewer's list
+                JsonOut.Write(ctx.Out, calls.Select(c => JsonOut.Of(c, zone, withText)).ToList());
                 return 0;
             }
             var t = TextOut.Table("ID", "RECEIVED", "P", "TYPE", "LOCATION", "STATUS", "OFFICER", "DEADLINE");

@@ -30,6 +30,7 @@ public static class DemoDatabase
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(dbOption) ? DefaultPath : dbOption);
         if (File.Exists(path))
         {
+            FileModes.RefuseWorldAccessibleDatabase(path); // its own sentence, not "not a demo database" (DESIGN §7)
             if (!IsDemo(path, account))
                 throw SafetyException.Usage($"{path} exists and is not a demo database; pass --db with a new path so the demo never overwrites real data.");
             foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);

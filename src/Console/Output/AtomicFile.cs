@@ -20,7 +20,8 @@ public static class AtomicFile
         var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            // DESIGN §7: a report written to a file is 0600 whatever the umask (it leaves the database's protection).
+            using (var stream = FileModes.CreateNew(tmp, FileModes.Private))
             {
                 using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
                 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Output;
@@ -23,30 +24,37 @@ public static class JsonOut
 
     public static void Write<T>(TextWriter w, T value) => w.WriteLine(JsonSerializer.Serialize(value, Options));
 
+    /// <param name="Description">The call's description; null when withheld (R9: a viewer's list).</param>
+    /// <param name="DescriptionWithheld">True when <paramref name="Description"/> was withheld from this reader (R9).</param>
     public sealed record CallJson(
         long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
-        string ReceivedAt, string? Deadline, string Description, string? AssignedTo, string? Agency, string? Disposition);
+        string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
+        bool DescriptionWithheld);
 
     public sealed record EventJson(string At, string Actor, string Kind, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail);
 
     public sealed record CallDetailJson(
         long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
-        string ReceivedAt, string? Deadline, string Description, string? AssignedTo, string? Agency, string? Disposition,
-        string? ReporterRole, string? Basis, IReadOnlyList<string> Trace, IReadOnlyList<EventJson> Events);
+        string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
+        string? ReporterRole, string? Basis, IReadOnlyList<string> Trace, IReadOnlyList<EventJson> Events,
+        bool DescriptionWithheld);
 
     public sealed record OfficerJson(string Badge, string Name, string Role, string Agency, string Post, string Status);
 
-    public static CallJson Of(Call c, TimeZoneInfo zone) => new(
+    /// <summary>A call as listed; <paramref name="withText"/> false withholds its description (R9, <see cref="FreeTextAccess"/>).</summary>
+    public static CallJson Of(Call c, TimeZoneInfo zone, bool withText = true) => new(
         c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class.Text(), c.Priority, c.Location,
-        TimeText.ToIso(c.ReceivedAt, zone), c.Deadline is { } d ? TimeText.ToIso(d, zone) : null, c.Description,
-        c.AssignedTo, c.Agency, c.Disposition);
+        TimeText.ToIso(c.ReceivedAt, zone), c.Deadline is { } d ? TimeText.ToIso(d, zone) : null, withText ? c.Description : null,
+        c.AssignedTo, c.Agency, c.Disposition,
+        !withText);
 
     public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone)
     {
         var j = Of(c, zone);
         return new CallDetailJson(j.Id, j.Source, j.ExternalId, j.Status, j.Type, j.Class, j.Priority, j.Location, j.ReceivedAt,
             j.Deadline, j.Description, j.AssignedTo, j.Agency, j.Disposition, c.ReporterRole, c.Basis?.Text(), TraceLines(c.Trace),
-            events.Select(e => new EventJson(TimeText.ToIso(e.At, zone), e.Actor, e.Kind, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail)).ToList());
+            events.Select(e => new EventJson(TimeText.ToIso(e.At, zone), e.Actor, e.Kind, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail)).ToList(),
+            j.DescriptionWithheld);
     }
 
     public static OfficerJson Of(Officer o) => new(o.Badge, o.Name, o.Role.Text(), o.Agency, o.Post, o.Status.Text());

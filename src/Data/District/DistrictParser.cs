@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using SafetyConsole.Data.Csv;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Districts;
@@ -87,19 +87,26 @@ public static class DistrictParser
 
         public SafetyException Fail(string reason, string todo) => SafetyException.Usage($"{file} line {row.Line}: {reason}; {todo}.");
 
-        public string Optional(string column) => row[column];
+        /// <summary>
+        /// Every value is made safe as feed text is (<see cref="PlainText"/>: escape sequences, control and bidi
+        /// characters removed), so names, addresses, notes and topics never reach a terminal raw; codes are refused instead.
+        /// </summary>
+        private string Value(string column) => PlainText.Clean(row[column]);
+
+        public string Optional(string column) => Value(column);
 
         public string Text(string column)
         {
-            var v = row[column];
+            var v = Value(column);
             return v.Length > 0 ? v : throw Fail($"{column} is empty", $"fill in the {column}");
         }
 
-        /// <summary>A code or badge: one word, no spaces or control characters.</summary>
+        /// <summary>A code or badge: one word, no spaces, control or bidi characters (a key is never silently changed).</summary>
         public string Code(string column)
         {
-            var v = Text(column);
-            if (v.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) || v.Length > 32)
+            var v = row[column];
+            if (v.Length == 0) throw Fail($"{column} is empty", $"fill in the {column}");
+            if (v.Any(char.IsWhiteSpace) || PlainText.Clean(v) != v || v.Length > 32)
                 throw Fail($"{column} '{Shown(v)}' is not a code", $"write it as one word of at most 32 characters, like LHS or CSO-01");
             return v;
         }
@@ -109,7 +116,7 @@ public static class DistrictParser
 
         public DateOnly? DateOrNull(string column)
         {
-            var v = row[column];
+            var v = Value(column);
             if (v.Length == 0) return null;
             return DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d
@@ -121,7 +128,7 @@ public static class DistrictParser
 
         public TimeOnly? TimeOrNull(string column)
         {
-            var v = row[column];
+            var v = Value(column);
             if (v.Length == 0) return null;
             return TimeOnly.TryParseExact(v, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
                 ? t
@@ -378,16 +385,6 @@ public static class DistrictParser
 
     private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    /// <summary>A value from a file as quoted in a message: control characters dropped, at most 40 characters.</summary>
-    private static string Shown(string value)
-    {
-        var sb = new StringBuilder(Math.Min(value.Length, 41));
-        foreach (var c in value)
-        {
-            if (char.IsControl(c)) continue;
-            if (sb.Length == 40) { sb.Append('…'); break; }
-            sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    /// <summary>A value from a file as quoted in a message: cleaned as feed text is, at most 40 characters.</summary>
+    private static string Shown(string value) => PlainText.Excerpt(PlainText.Clean(value));
 }

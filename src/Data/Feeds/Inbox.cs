@@ -21,6 +21,8 @@ public sealed record InboxOutcome(string File, string MovedTo, bool Rejected, Fe
 /// — the good records of that file are loaded all the same (idempotently), and its receipt is written there too — or when
 /// the file could not be read at all (then nothing of it was loaded).</item>
 /// </list>
+/// R8: the kept file is a copy written without R8 columns or keys (<see cref="KeptFeedCopy"/>); the original is removed.
+/// Every file the inbox writes is 0660 and its folders 0770 (<see cref="FileModes"/>).
 /// Convention for writers: a file still being written is never read half, because names starting with '.' and ending
 /// in <c>.tmp</c> or <c>.part</c> are ignored: write <c>.calls.csv</c> or <c>calls.csv.tmp</c> in the inbox folder, then
 /// rename it to <c>calls.csv</c> (a rename within a folder is atomic). A name already taken in processed/ or rejected/
@@ -54,11 +56,12 @@ public static class Inbox
     private static InboxOutcome ProcessFile(SafetyDb db, string dir, string name, string actor, DateTimeOffset at)
     {
         var path = Path.Combine(dir, name);
-        var rejectedDir = Directory.CreateDirectory(Path.Combine(dir, RejectedFolder)).FullName;
+        var rejectedDir = FileModes.CreateFolder(Path.Combine(dir, RejectedFolder)).FullName;
         var errorsTemp = Path.Combine(rejectedDir, $".{name}.{Environment.ProcessId}.errors.tmp");
         FeedSummary? summary = null;
         string? problem = null;
-        using (var errors = new StreamWriter(errorsTemp, append: false, new UTF8Encoding(false)))
+        if (File.Exists(errorsTemp)) File.Delete(errorsTemp); // left by a crash of a worker with this process id
+        using (var errors = new StreamWriter(FileModes.CreateNew(errorsTemp, FileModes.Shared), new UTF8Encoding(false)))
         {
             try
             {
@@ -77,8 +80,9 @@ public static class Inbox
         }
 
         var rejected = problem is not null || summary!.Rejected > 0;
-        var moved = MoveUnique(path, rejected ? rejectedDir : Directory.CreateDirectory(Path.Combine(dir, ProcessedFolder)).FullName);
+        var (moved, notKept) = Keep(path, rejected ? rejectedDir : FileModes.CreateFolder(Path.Combine(dir, ProcessedFolder)).FullName);
         if (summary is not null) WriteAtomically(moved + ".receipt.json", summary.ToJson());
+        if (rejected) File.AppendAllLines(errorsTemp, notKept);
         if (rejected) File.Move(errorsTemp, UniqueCompanion(moved + ".errors.txt"));
         else File.Delete(errorsTemp);
         if (problem is not null)
@@ -87,11 +91,25 @@ public static class Inbox
         return new InboxOutcome(name, moved, rejected, summary, problem);
     }
 
-    /// <summary>Moves <paramref name="path"/> into <paramref name="folder"/> under its name, or NAME-2.EXT, NAME-3.EXT…; never overwrites.</summary>
-    private static string MoveUnique(string path, string folder)
+    /// <summary>
+    /// R8: keeps the file in <paramref name="folder"/> as a copy written without its R8 fields (<see cref="KeptFeedCopy"/>),
+    /// then removes the original, so no R8 value stays on disk. Returns the copy's path and notes on lines not kept.
+    /// </summary>
+    private static (string Kept, IReadOnlyList<string> Notes) Keep(string path, string folder)
     {
-        var stem = Path.GetFileNameWithoutExtension(path);
-        var ext = Path.GetExtension(path);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.keep.tmp");
+        if (File.Exists(temp)) File.Delete(temp); // left by a crash of a worker with this process id
+        var notes = KeptFeedCopy.Write(path, temp);
+        var kept = MoveUnique(temp, folder, Path.GetFileName(path));
+        File.Delete(path);
+        return (kept, notes);
+    }
+
+    /// <summary>Moves <paramref name="path"/> into <paramref name="folder"/> as <paramref name="name"/>, or NAME-2.EXT, NAME-3.EXT…; never overwrites.</summary>
+    private static string MoveUnique(string path, string folder, string name)
+    {
+        var stem = Path.GetFileNameWithoutExtension(name);
+        var ext = Path.GetExtension(name);
         for (var n = 1; ; n++)
         {
             var target = Path.Combine(folder, n == 1 ? stem + ext : $"{stem}-{n.ToString(CultureInfo.InvariantCulture)}{ext}");
@@ -119,7 +137,10 @@ public static class Inbox
     {
         var target = UniqueCompanion(path);
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.tmp");
-        File.WriteAllText(temp, text + "\n", new UTF8Encoding(false));
+        if (File.Exists(temp)) File.Delete(temp); // left by a crash
+        using (var stream = FileModes.CreateNew(temp, FileModes.Shared))
+        using (var w = new StreamWriter(stream, new UTF8Encoding(false)))
+            w.Write(text + "\n");
         File.Move(temp, target, overwrite: false);
     }
 }

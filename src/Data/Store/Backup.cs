@@ -23,6 +23,9 @@ public static class Backup
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
+            // DESIGN §7: a backup is 0600 whatever the umask, created so before SQLite writes a page into it.
+            if (File.Exists(temp)) File.Delete(temp); // left by a crashed backup of this process id
+            FileModes.CreateEmpty(temp, FileModes.Private);
             using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString()))
             {
                 target.Open();
@@ -31,6 +34,7 @@ public static class Backup
                 cmd.CommandText = "PRAGMA journal_mode = DELETE"; // a single self-contained file
                 cmd.ExecuteNonQuery();
             }
+            FileModes.Set(temp, FileModes.Private);
             File.Move(temp, full);
         }
         finally

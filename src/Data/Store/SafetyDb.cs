@@ -53,6 +53,10 @@ public sealed class SafetyDb : IDisposable
             throw SafetyException.Usage($"There is no SafetyConsole database at {full}; run `safety-console init` to create one, or pass --db with the right path.");
         if (!exists) CheckWritableFolder(full);
         if (exists) CheckHeader(full);
+        if (exists) FileModes.RefuseWorldAccessibleDatabase(full);
+        // DESIGN §7: created 0660 whatever the umask (SQLite would create it 0644 less the umask); SQLite opens an
+        // empty file as a new database and gives the -wal and -shm it creates the same mode.
+        if (!exists) FileModes.CreateEmpty(full, FileModes.Shared);
 
         var cs = new SqliteConnectionStringBuilder
         {
@@ -68,6 +72,7 @@ public sealed class SafetyDb : IDisposable
             Configure(conn);
             var db = new SafetyDb(conn, full);
             Migrations.Apply(conn, full, account, (time ?? TimeProvider.System).GetUtcNow());
+            FileModes.MatchSidecars(full);
             return db;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */)

@@ -25,6 +25,7 @@ public class PlainTextTests
     [InlineData("  padded  ", "padded")]
     [InlineData("a  \t b", "a b")]
     [InlineData("bidi \u202egnp.exe\u202c trick", "bidi gnp.exe trick")]
+    [InlineData("\u202aa\u202bb\u202dc\u2066d\u2067e\u2068f\u2069", "abcdef")]    // every bidi embedding, override and isolate
     [InlineData("emoji 👍 ok", "emoji 👍 ok")]
     [InlineData("", "")]
     public void Cleans_control_characters_and_escape_sequences(string input, string expected) =>

@@ -49,6 +49,7 @@ public class MigrationsTests
     {
         using var t = new TestDb();
         var path = Path.Combine(t.Folder, "other.db");
+        FileModes.CreateEmpty(path, FileModes.Private); // not world-readable, or that refusal would come first (DESIGN §7)
         using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
             conn.Open();
