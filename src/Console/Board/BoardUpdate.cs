@@ -22,7 +22,17 @@ public static class BoardUpdate
     public static (BoardState State, IReadOnlyList<Cmd> Cmds) Update(BoardState s, Msg msg)
     {
         var (next, cmds) = Handle(s, msg);
-        return RecordReads(next, cmds);
+        return RecordReads(next, LoadDetail(s, next, cmds));
+    }
+
+    /// <summary>
+    /// Whatever changed the selected call (moving, a filter, new data) and left its detail unloaded asks for its
+    /// events, once: otherwise the panel would say "loading..." until the next change of data.
+    /// </summary>
+    private static IReadOnlyList<Cmd> LoadDetail(BoardState before, BoardState after, IReadOnlyList<Cmd> cmds)
+    {
+        if (after.SelectedCallId is not { } id || after.Detail?.CallId == id || id == before.SelectedCallId && before.Detail is null) return cmds;
+        return cmds.Contains(new LoadDetailCmd(id)) ? cmds : [.. cmds, new LoadDetailCmd(id)];
     }
 
     /// <summary>
