@@ -18,6 +18,12 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string acco
     /// <summary>True when standard output is a terminal a person is watching (progress bars, colours).</summary>
     public bool OutIsTerminal { get; init; }
 
+    /// <summary>The terminal's width in columns when <see cref="OutIsTerminal"/> (tables fit it).</summary>
+    public int TerminalWidth { get; init; } = 80;
+
+    /// <summary>The width tables must fit: the terminal's, or null when the output is piped (nothing is cut or wrapped).</summary>
+    public int? OutWidth => OutIsTerminal ? TerminalWidth : null;
+
     /// <summary>True when standard input is a terminal (the board reads keys from it).</summary>
     public bool InIsTerminal { get; init; }
 
@@ -33,7 +39,20 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr, string acco
     {
         OutIsTerminal = !System.Console.IsOutputRedirected,
         InIsTerminal = !System.Console.IsInputRedirected,
+        TerminalWidth = System.Console.IsOutputRedirected ? 80 : ProcessTerminalWidth(),
     };
+
+    private static int ProcessTerminalWidth()
+    {
+        try
+        {
+            return System.Console.WindowWidth is > 0 and var w ? w : 80;
+        }
+        catch (IOException)
+        {
+            return 80;
+        }
+    }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 

@@ -1,6 +1,12 @@
+using SafetyConsole.Worker;
+
 namespace SafetyConsole.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args) => CliApp.Run(args, CliContext.ForProcess());
+    public static int Main(string[] args)
+    {
+        KeypadModes.RestoreOnExit(); // .NET's console leaves the terminal in application keypad mode otherwise
+        return CliApp.Run(args, CliContext.ForProcess());
+    }
 }

@@ -13,7 +13,11 @@ namespace SafetyConsole.Worker;
 /// </summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error, TimeProvider.System);
+    public static int Main(string[] args)
+    {
+        KeypadModes.RestoreOnExit(); // .NET's console leaves the terminal in application keypad mode otherwise
+        return Run(args, Console.Out, Console.Error, TimeProvider.System);
+    }
 
     /// <summary>The whole program with its streams and clock injected.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)

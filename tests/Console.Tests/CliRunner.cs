@@ -52,15 +52,23 @@ public sealed class CliRunner : IDisposable
     public CliResult RunWithInput(string stdin, params string[] args) =>
         Invoke([.. args, "--db", DbPath], Account, Time, new StringReader(stdin));
 
+    /// <summary>Runs as if standard output were a terminal <paramref name="width"/> columns wide (a phone's SSH client is 80).</summary>
+    public CliResult RunInTerminal(int width, params string[] args) => Invoke([.. args, "--db", DbPath], Account, Time, terminalWidth: width);
+
     /// <summary>Opens the runner's database directly, to check what a command wrote.</summary>
     public SafetyDb OpenDb(string? account = null) => SafetyDb.Open(DbPath, account ?? Account);
 
     /// <summary>Runs exactly <paramref name="args"/> in-process and captures both output streams.</summary>
-    public static CliResult Invoke(string[] args, string account, TimeProvider time, TextReader? stdin = null)
+    public static CliResult Invoke(string[] args, string account, TimeProvider time, TextReader? stdin = null, int? terminalWidth = null)
     {
         var stdout = new StringWriter { NewLine = "\n" };
         var stderr = new StringWriter { NewLine = "\n" };
-        var exit = CliApp.Run(args, new CliContext(stdout, stderr, account, time, stdin ?? TextReader.Null));
+        var ctx = new CliContext(stdout, stderr, account, time, stdin ?? TextReader.Null)
+        {
+            OutIsTerminal = terminalWidth is not null,
+            TerminalWidth = terminalWidth ?? 80,
+        };
+        var exit = CliApp.Run(args, ctx);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

@@ -112,7 +112,7 @@ public static class Bindings
     public static IReadOnlyList<BindingContext> ContextsFor(Focus focus, Overlay? overlay, bool inputLine) => overlay switch
     {
         HelpOverlay => [BindingContext.Help, BindingContext.Lists],
-        SummaryOverlay => [BindingContext.Help],
+        SummaryOverlay => [BindingContext.Help, BindingContext.Lists], // it scrolls on a short screen
         RouteOverlay or PickOverlay => [BindingContext.Dialog, BindingContext.Lists],
         ConfirmOverlay => [BindingContext.Confirm],
         PromptOverlay or FormOverlay => [BindingContext.Form],

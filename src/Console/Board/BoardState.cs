@@ -59,7 +59,7 @@ public abstract record Overlay
 public sealed record HelpOverlay(int Scroll = 0) : Overlay;
 
 /// <summary>The supervisor view: the queue at a glance (the `status` summary).</summary>
-public sealed record SummaryOverlay : Overlay;
+public sealed record SummaryOverlay(int Scroll = 0) : Overlay;
 
 /// <summary>The route dialog: ranked candidates with ETA, then the excluded with reasons (R7 ones overridable by a supervisor).</summary>
 public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = null, int Index = 0, string? Error = null) : Overlay;

@@ -22,7 +22,17 @@ public static class BoardUpdate
     public static (BoardState State, IReadOnlyList<Cmd> Cmds) Update(BoardState s, Msg msg)
     {
         var (next, cmds) = Handle(s, msg);
-        return RecordReads(next, cmds);
+        return RecordReads(next, LoadDetail(s, next, cmds));
+    }
+
+    /// <summary>
+    /// Whatever changed the selected call (moving, a filter, new data) and left its detail unloaded asks for its
+    /// events, once: otherwise the panel would say "loading..." until the next change of data.
+    /// </summary>
+    private static IReadOnlyList<Cmd> LoadDetail(BoardState before, BoardState after, IReadOnlyList<Cmd> cmds)
+    {
+        if (after.SelectedCallId is not { } id || after.Detail?.CallId == id || id == before.SelectedCallId && before.Detail is null) return cmds;
+        return cmds.Contains(new LoadDetailCmd(id)) ? cmds : [.. cmds, new LoadDetailCmd(id)];
     }
 
     /// <summary>
@@ -226,7 +236,8 @@ public static class BoardUpdate
         return s.Overlay switch
         {
             HelpOverlay h => (HelpKey(s, h, binding), None),
-            SummaryOverlay => (binding?.Command == BoardCmd.Close ? s with { Overlay = null } : s, None),
+            SummaryOverlay q => (binding?.Command == BoardCmd.Close ? s with { Overlay = null }
+                : s with { Overlay = q with { Scroll = Math.Min(ScrollKey(q.Scroll, binding), SummaryScrollLimit(s)) } }, None),
             RouteOverlay r => RouteKey(s, r, key, binding),
             PickOverlay p => PickKey(s, p, key, binding),
             PromptOverlay p => PromptKey(s, p, key, binding),
@@ -319,15 +330,29 @@ public static class BoardUpdate
         _ => index,
     };
 
-    private static BoardState HelpKey(BoardState s, HelpOverlay h, Binding? b) => b?.Command switch
+    private static BoardState HelpKey(BoardState s, HelpOverlay h, Binding? b) =>
+        b?.Command == BoardCmd.Close ? s with { Overlay = null } : s with { Overlay = h with { Scroll = ScrollKey(h.Scroll, b) } };
+
+    /// <summary>
+    /// How far the summary can scroll: its lines (at most 80 columns) wrap into at most two each at the board's
+    /// minimum width, so the view (which clamps exactly) never needs more; Up after End then moves at once.
+    /// </summary>
+    private static int SummaryScrollLimit(BoardState s) =>
+        s.Data.Summary is { } q ? Math.Max(0, 2 * Commands.StatusCommand.Text(q).TrimEnd('\n').Split('\n').Length - (s.Height - 4)) : 0;
+
+    /// <summary>
+    /// The scroll of a text overlay (help, summary) after a key. The view clamps it to the text's length, so End and
+    /// Down past the end simply show the last lines.
+    /// </summary>
+    private static int ScrollKey(int scroll, Binding? b) => b?.Command switch
     {
-        BoardCmd.Close => s with { Overlay = null },
-        BoardCmd.Up => s with { Overlay = h with { Scroll = Math.Max(0, h.Scroll - 1) } },
-        BoardCmd.Down => s with { Overlay = h with { Scroll = h.Scroll + 1 } },
-        BoardCmd.PageUp => s with { Overlay = h with { Scroll = Math.Max(0, h.Scroll - 10) } },
-        BoardCmd.PageDown => s with { Overlay = h with { Scroll = h.Scroll + 10 } },
-        BoardCmd.Top => s with { Overlay = h with { Scroll = 0 } },
-        _ => s,
+        BoardCmd.Up => Math.Max(0, scroll - 1),
+        BoardCmd.Down => scroll + 1,
+        BoardCmd.PageUp => Math.Max(0, scroll - 10),
+        BoardCmd.PageDown => scroll + 10,
+        BoardCmd.Top => 0,
+        BoardCmd.Bottom => int.MaxValue / 2,
+        _ => scroll,
     };
 
     // ---- dialogs --------------------------------------------------------------------------------------------

@@ -454,7 +454,7 @@ public static class BoardView
         switch (o)
         {
             case HelpOverlay h: Help(c, s, h); break;
-            case SummaryOverlay: Summary(c, s); break;
+            case SummaryOverlay q: Summary(c, s, q); break;
             case RouteOverlay r: Route(c, s, r); break;
             case PickOverlay p: Pick(c, s, p); break;
             case PromptOverlay p: Prompt(c, s, p); break;
@@ -487,13 +487,19 @@ public static class BoardView
     }
 
     /// <summary>The supervisor view: the `status` command's summary (open calls, the oldest waiting, escalations, officers, R5 figures).</summary>
-    private static void Summary(Screen c, BoardState s)
+    /// <remarks>
+    /// The box is as tall as the text once wrapped to the box's width (lines of `status` are up to 80 columns, wider
+    /// than the box at 80x24), and scrolls (↑↓, PgUp/PgDn, Home/End) when the screen is shorter, so its last line, the R5
+    /// figures, can always be read.
+    /// </remarks>
+    private static void Summary(Screen c, BoardState s, SummaryOverlay o)
     {
         var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary...";
         var lines = text.TrimEnd('\n').Split('\n');
-        var width = Math.Min(s.Width - 2, Math.Max(40, lines.Max(l => l.Length) + 4));
-        var r = Centered(s, width, lines.Length + 2);
-        Box(c, r, "Queue summary (Esc closes)", c.RenderLines(new Rows(lines.Select(l => new Text(l))), r.W - 4));
+        var width = Math.Min(s.Width - 2, Math.Max(40, lines.Max(CellText.Width) + 4));
+        var wrapped = c.RenderLines(new Rows(lines.Select(l => new Text(l))), width - 4);
+        var r = Centered(s, width, wrapped.Count + 2);
+        Box(c, r, "Queue summary (Esc closes)", wrapped, o.Scroll);
     }
 
     private static void Route(Screen c, BoardState s, RouteOverlay o)

@@ -124,7 +124,8 @@ public sealed class PosixTerminal : ITerminal
     {
         try
         {
-            Write(LeaveScreen);
+            // The keypad modes too: on Ctrl+Z the shell gets its arrow keys back while the board is stopped.
+            Write(LeaveScreen + Worker.KeypadModes.Normal);
         }
         catch (IOException)
         {

@@ -27,11 +27,12 @@ public static class CallsCommands
                 JsonOut.Write(ctx.Out, calls.Select(c => JsonOut.Of(c, zone, withText)).ToList());
                 return 0;
             }
-            var t = TextOut.Table("ID", "RECEIVED", "P", "TYPE", "LOCATION", "STATUS", "OFFICER", "DEADLINE");
+            var t = new TextTable(TextColumn.Number("ID", 7), new("RECEIVED", 14), new("P", 2), new("TYPE", 10, 6), new("LOCATION", 24, 6),
+                new("STATUS", 12), new("OFFICER", 10, 6), new("DEADLINE", 14));
             foreach (var c in calls)
                 t.AddRow(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), LocalTime(c.ReceivedAt, zone), $"P{c.Priority}", c.Type,
                     c.Location, c.Status.Text(), c.AssignedTo ?? "", c.Deadline is { } d ? LocalTime(d, zone) : "");
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
             ctx.Out.WriteLine($"{calls.Count} call(s).");
             return 0;
         }));

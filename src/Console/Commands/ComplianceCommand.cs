@@ -36,33 +36,35 @@ public static class ComplianceCommand
     private static void Text(CliContext ctx, ComplianceReport r)
     {
         var o = ctx.Out;
-        o.WriteLine($"{r.District}: R7 compliance as of {Iso(r.At)} (looking {Compliance.HorizonDays} days ahead)");
+        TextOut.Line(ctx, $"{r.District}: R7 compliance as of {Iso(r.At)} (looking {Compliance.HorizonDays} days ahead)");
         o.WriteLine();
-        o.WriteLine($"Training lapsed or lapsing within {Compliance.HorizonDays} days: {r.Training.Count}");
+        TextOut.Line(ctx, $"Training lapsed or lapsing within {Compliance.HorizonDays} days: {r.Training.Count}");
         if (r.Training.Count > 0)
         {
-            var t = TextOut.Table("BADGE", "NAME", "ROLE", "TOPIC", "COMPLETED", "EXPIRES", "DAYS", "STATE");
+            var t = new TextTable(new("BADGE", 10, 6), new("NAME", 24, 8), new("ROLE", 7), new("TOPIC", 24, 6), new("COMPLETED", 10),
+                new("EXPIRES", 10), TextColumn.Number("DAYS", 5), new("STATE", 18, 8));
             foreach (var x in r.Training)
                 t.AddRow(x.Badge, x.Name, x.Role.Text(), x.Topic, Iso(x.CompletedOn), Iso(x.ExpiresOn), x.DaysLeft.ToString(CultureInfo.InvariantCulture),
                     x.State == DueState.PastDue ? "lapsed" : x.State.Text());
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
         }
         o.WriteLine();
-        o.WriteLine($"Police agreements past review or due within {Compliance.HorizonDays} days: {r.Agreements.Count}");
+        TextOut.Line(ctx, $"Police agreements past review or due within {Compliance.HorizonDays} days: {r.Agreements.Count}");
         if (r.Agreements.Count > 0)
         {
-            var t = TextOut.Table("AGENCY", "NAME", "REVIEW DUE", "DAYS", "STATE", "OFFICERS");
+            var t = new TextTable(new("AGENCY", 10, 4), new("NAME", 36, 8), new("REVIEW DUE", 10), TextColumn.Number("DAYS", 5), new("STATE", 18, 8),
+                TextColumn.Number("OFFICERS", 8));
             foreach (var a in r.Agreements)
                 t.AddRow(a.Agency, a.Name, Iso(a.ReviewDue), a.DaysLeft.ToString(CultureInfo.InvariantCulture), a.State.Text(), a.Officers.ToString(CultureInfo.InvariantCulture));
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
         }
         o.WriteLine();
-        o.WriteLine($"Officers kept out of recommendations now (R7; a supervisor may still assign with a written reason): {r.KeptOut.Count}");
+        TextOut.Line(ctx, $"Officers kept out of recommendations now (R7; a supervisor may still assign with a written reason): {r.KeptOut.Count}");
         if (r.KeptOut.Count > 0)
         {
-            var t = TextOut.Table("BADGE", "NAME", "ROLE", "AGENCY", "WHY");
+            var t = new TextTable(new("BADGE", 10, 6), new("NAME", 24, 8), new("ROLE", 7), new("AGENCY", 10, 4), new("WHY", 400, 16));
             foreach (var k in r.KeptOut) t.AddRow(k.Badge, k.Name, k.Role.Text(), k.Agency, string.Join("; ", k.Reasons));
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
         }
     }
 

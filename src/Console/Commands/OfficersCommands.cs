@@ -23,9 +23,9 @@ public static class OfficersCommands
                 JsonOut.Write(ctx.Out, all.Select(JsonOut.Of).ToList());
                 return 0;
             }
-            var t = TextOut.Table("BADGE", "NAME", "ROLE", "AGENCY", "POST", "STATUS");
+            var t = new TextTable(new("BADGE", 10, 6), new("NAME", 28, 8), new("ROLE", 7), new("AGENCY", 10, 4), new("POST", 12, 4), new("STATUS", 9));
             foreach (var o in all) t.AddRow(o.Badge, o.Name, o.Role.Text(), o.Agency, o.Post, o.Status.Text());
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
             return 0;
         }));
         officers.Subcommands.Add(list);

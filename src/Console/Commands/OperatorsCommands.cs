@@ -16,10 +16,10 @@ public static class OperatorsCommands
         list.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var t = TextOut.Table("ACCOUNT", "ROLE", "ADDED BY", "ADDED AT");
+            var t = new TextTable(new("ACCOUNT", 24, 8), new("ROLE", 10), new("ADDED BY", 24, 8), new("ADDED AT", 25));
             var zone = db.DistrictZone();
             foreach (var o in Operators.List(db)) t.AddRow(o.Account, o.Role.Text(), o.AddedBy, TimeText.ToIso(o.AddedAt, zone));
-            TextOut.Write(ctx, t);
+            t.Write(ctx);
             return 0;
         }));
 

@@ -30,8 +30,9 @@ public static class RecommendCommand
                     rec.Excluded.Select(x => new ExcludedJson(x.Badge, x.Reason)).ToList()));
                 return 0;
             }
-            ctx.Out.WriteLine($"Call {rec.CallId}: {rec.Class.Text()} first responders, best first.");
-            var t = TextOut.Table("#", "BADGE", "ROLE", "NAME", "DISTANCE", "ETA", "NOTE");
+            TextOut.Line(ctx, $"Call {rec.CallId}: {rec.Class.Text()} first responders, best first.");
+            var t = new TextTable(TextColumn.Number("#", 3), new("BADGE", 10, 6), new("ROLE", 7), new("NAME", 28, 8),
+                TextColumn.Number("DISTANCE", 9), TextColumn.Number("ETA", 7), new("NOTE", 11));
             for (var i = 0; i < rec.Candidates.Count; i++)
             {
                 var c = rec.Candidates[i];
@@ -40,14 +41,14 @@ public static class RecommendCommand
                     c.EtaSeconds is { } s ? $"{Math.Ceiling(s / 60):0} min" : "unknown",
                     c.PostedAtLocation ? "posted here" : c.FromPing ? "from ping" : "from post");
             }
-            TextOut.Write(ctx, t);
-            if (rec.Candidates.Count == 0) ctx.Out.WriteLine("No eligible officer (at the deadline the worker escalates to the supervisor, R5).");
+            t.Write(ctx);
+            if (rec.Candidates.Count == 0) TextOut.Line(ctx, "No eligible officer (at the deadline the worker escalates to the supervisor, R5).");
             if (rec.Excluded.Count > 0)
             {
                 ctx.Out.WriteLine("Left out:");
-                var x = TextOut.Table("BADGE", "REASON");
+                var x = new TextTable(new("BADGE", 10, 6), new("REASON", 400, 20));
                 foreach (var e in rec.Excluded) x.AddRow(e.Badge, e.Reason + (e.Overridable ? " (a supervisor may override with a reason)" : ""));
-                TextOut.Write(ctx, x);
+                x.Write(ctx);
             }
             return 0;
         }));

@@ -41,17 +41,18 @@ public static class ReportCommand
             var report = ReportFacts.Load(db, fromDate, toDate, Enum.Parse<ReportGrouping>(grouping, ignoreCase: true), ctx.Now);
             if (path is null)
             {
-                Render(report, fmt, ctx.Out, ctx.OutIsTerminal);
+                Render(report, fmt, ctx.Out, ctx.OutWidth);
                 return 0;
             }
-            AtomicFile.Write(path, w => Render(report, fmt, w, isTerminal: false));
+            AtomicFile.Write(path, w => Render(report, fmt, w, width: null));
             ctx.Out.WriteLine($"Wrote the {fmt} report for {ReportLayout.ReportPeriodText(report.Period)} to {Path.GetFullPath(path)}.");
             return 0;
         }));
         return cmd;
     }
 
-    public static void Render(ActivityReport report, string format, TextWriter w, bool isTerminal)
+    /// <summary>Writes the report; <paramref name="width"/> is the terminal's, or null for a file or a pipe (tables whole).</summary>
+    public static void Render(ActivityReport report, string format, TextWriter w, int? width)
     {
         switch (format)
         {
@@ -59,9 +60,7 @@ public static class ReportCommand
             case "csv": ReportCsv.Write(w, report); break;
             case "html": ReportHtml.Write(w, report); break;
             default:
-                var console = TextOut.ConsoleFor(w, isTerminal);
-                if (!isTerminal) console.Profile.Width = 120;
-                ReportText.Write(console, report);
+                TextOut.WriteTrimmed(w, width, console => ReportText.Write(console, report, width));
                 break;
         }
     }

@@ -9,10 +9,13 @@ using Spectre.Console.Rendering;
 
 namespace SafetyConsole.Cli.Output.Reports;
 
-/// <summary>`report --format table`: Spectre tables and bar charts; every piece of data is literal text, never markup.</summary>
+/// <summary>
+/// `report --format table`: tables through the commands' one table writer (<see cref="TextTable"/>: fitted to the
+/// terminal's <c>width</c>, whole when it is null) and Spectre bar charts; every piece of data is literal text, never markup.
+/// </summary>
 public static class ReportText
 {
-    public static void Write(IAnsiConsole console, ActivityReport r)
+    public static void Write(IAnsiConsole console, ActivityReport r, int? width)
     {
         console.Write(new Rule(Markup.Escape(ReportLayout.Title)) { Justification = Justify.Left });
         var header = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
@@ -23,11 +26,11 @@ public static class ReportText
             console.WriteLine();
             console.Write(new Rule(Markup.Escape(section.Title)) { Justification = Justify.Left });
             foreach (var note in section.Notes) console.Write(new Paragraph(note + "\n"));
-            foreach (var table in section.Tables) Write(console, table);
+            foreach (var table in section.Tables) Write(console, table, width);
         }
     }
 
-    private static void Write(IAnsiConsole console, LayoutTable t)
+    private static void Write(IAnsiConsole console, LayoutTable t, int? width)
     {
         console.WriteLine();
         console.Write(new Text(t.Title + "\n", new Style(decoration: Decoration.Bold)));
@@ -36,22 +39,20 @@ public static class ReportText
             console.Write(new Text("  " + t.Empty + "\n"));
             return;
         }
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn(new TableColumn(new Text(t.KeyHeader)).NoWrap());
-        if (t.LabelHeader is not null) table.AddColumn(new TableColumn(new Text(t.LabelHeader)));
-        foreach (var c in t.Columns)
-        {
-            var col = new TableColumn(new Text(c.Header));
-            table.AddColumn(c.Numeric ? col.RightAligned() : col);
-        }
+        // Keys and numbers keep their width; the label and text columns (names, override reasons) give way to fit.
+        var columns = new List<TextColumn> { new(t.KeyHeader, 16, 6) };
+        if (t.LabelHeader is not null) columns.Add(new(t.LabelHeader, 40, 8));
+        // Numbers may give up header room too ("Arrest…"): the report's wide tables then still show every column at 80.
+        columns.AddRange(t.Columns.Select(c => c.Numeric ? new TextColumn(c.Header, 14, 6, Justify.Right) : new TextColumn(c.Header, 60, 8)));
+        var table = new TextTable([.. columns]);
         foreach (var row in t.Rows)
         {
-            var cells = new List<IRenderable> { new Text(row.Key) };
-            if (t.LabelHeader is not null) cells.Add(new Text(row.Label));
-            cells.AddRange(row.Cells.Select(c => (IRenderable)new Text(c.Text)));
-            table.AddRow(cells);
+            var cells = new List<string> { row.Key };
+            if (t.LabelHeader is not null) cells.Add(row.Label);
+            cells.AddRange(row.Cells.Select(c => c.Text));
+            table.AddRow([.. cells]);
         }
-        console.Write(table);
+        console.Write(table.Renderable(width));
         if (t.Chart is { } chart)
         {
             // BarChart labels are markup: escape them so district data prints literally.

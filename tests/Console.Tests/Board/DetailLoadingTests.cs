@@ -1,0 +1,28 @@
+using SafetyConsole.Cli.Board;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store;
+using static SafetyConsole.Cli.Tests.Board.BoardFixture;
+
+namespace SafetyConsole.Cli.Tests.Board;
+
+/// <summary>The detail panel never stays on "loading...": whatever changes the selected call asks for its events.</summary>
+public class DetailLoadingTests
+{
+    [Fact]
+    public void A_filter_that_selects_another_call_loads_its_events()
+    {
+        var s = Step(Loaded(120, 40), new DetailMsg(41, []));
+        Assert.Equal(41, s.SelectedCallId);
+        // Typing "jefferson" leaves only call 42 (a NEW call would do the same): its events must be asked for.
+        var cmds = new List<Cmd>();
+        foreach (var k in new[] { K('/') }.Concat("jefferson".Select(K)))
+        {
+            (s, var c) = BoardUpdate.Update(s, new KeyMsg(k));
+            cmds.AddRange(c);
+        }
+        Assert.Equal(42, s.SelectedCallId);
+        Assert.Contains(new LoadDetailCmd(42), cmds);
+        s = Step(s, new DetailMsg(42, [new EventRow(Now, "dana", "call.received", CallId: 42)]));
+        Assert.DoesNotContain("loading...", string.Join("\n", Enumerable.Range(0, s.Height).Select(Render(s).Line)), StringComparison.Ordinal);
+    }
+}
