@@ -6,15 +6,16 @@ namespace SafetyConsole.Data.Simulation.Staffing;
 /// <summary>
 /// The simulator's documented day pattern: on a school day (R1 calendar: not a weekend, holiday, break, closure or
 /// outside the school year; early-release days included) an officer who starts AVAILABLE in officers.csv works the
-/// day shift, 06:30–15:30 district time; one who starts OFF_DUTY works the late shift, 09:00–18:00; one who starts
+/// day shift, 06:45–16:45 district time (ten hours, covering every school's window but the bus yard's dawn); one who
+/// starts OFF_DUTY works the late shift, 09:00–19:00; one who starts
 /// BUSY (on leave) never comes on. On other days nobody is on duty, so R4 refers what comes in. An officer on a call
 /// at the end of a shift finishes it first.
 /// </summary>
 public static class ShiftPattern
 {
-    public static readonly (TimeOnly Start, TimeOnly End) DayShift = (new TimeOnly(6, 30), new TimeOnly(15, 30));
+    public static readonly (TimeOnly Start, TimeOnly End) DayShift = (new TimeOnly(6, 45), new TimeOnly(16, 45));
 
-    public static readonly (TimeOnly Start, TimeOnly End) LateShift = (new TimeOnly(9, 0), new TimeOnly(18, 0));
+    public static readonly (TimeOnly Start, TimeOnly End) LateShift = (new TimeOnly(9, 0), new TimeOnly(19, 0));
 
     /// <summary>The shift of an officer with this initial status on a district date, or null when off all day.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End)? On(DistrictSnapshot snap, OfficerStatus initial, DateOnly date)

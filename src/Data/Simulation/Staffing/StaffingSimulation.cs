@@ -209,16 +209,17 @@ public sealed class StaffingSimulation
     private void Inject(int index, DateTimeOffset t)
     {
         var c = _input.Calls[index];
-        var line = JsonSerializer.Serialize(new Dictionary<string, object?>
+        var fields = new Dictionary<string, object?>
         {
             ["external_id"] = "SIM-" + index.ToString(CultureInfo.InvariantCulture),
             ["received_at"] = c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
             ["location"] = c.Location,
             ["type"] = c.Type,
-            ["priority"] = c.Priority,
             ["reporter_role"] = c.ReporterRole,
             ["basis"] = c.Basis,
-        });
+        };
+        if (c.Priority is >= 1 and <= 4) fields["priority"] = c.Priority; // else the type's default
+        var line = JsonSerializer.Serialize(fields);
         using var input = FeedInput.FromReader(new StringReader(line + "\n"), "simulated feed");
         CallFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(t)) { Format = FeedFormat.Jsonl, Source = "simulate" });
     }
