@@ -78,10 +78,40 @@ public sealed class StaffingSimulation
         }
         finally
         {
-            foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+            Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// The baseline of the benchmark: the same scratch database and the same arrivals through the feed and the worker
+    /// pass, with nobody dispatching and no officer on duty (intake only: every call is classified, nothing is routed).
+    /// </summary>
+    public static int ReplayIntake(StaffingInput input, Roster roster, string account, PolicySettings settings)
+    {
+        var sim = new StaffingSimulation(input, roster, 0, settings);
+        var path = Path.Combine(Path.GetTempPath(), $"safety-simulate-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var db = ScratchDatabase(path, input, roster, account);
+            sim._db = db;
+            for (var i = 0; i < input.Calls.Count; i++)
             {
-                try { File.Delete(f); } catch (IOException) { }
+                sim.Inject(i, input.Calls[i].ReceivedAt);
+                EnforcementPass.Run(db, input.Calls[i].ReceivedAt, settings);
             }
+            return db.Connection.ExecuteScalar<int>("SELECT count(*) FROM calls WHERE status <> 'NEW'");
+        }
+        finally
+        {
+            Delete(path);
+        }
+    }
+
+    private static void Delete(string path)
+    {
+        foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        {
+            try { File.Delete(f); } catch (IOException) { }
         }
     }
 
