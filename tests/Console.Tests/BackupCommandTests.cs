@@ -14,7 +14,7 @@ public class BackupCommandTests
         var r = cli.Run("backup", target);
         Assert.True(r.ExitCode == 0, r.ToString());
         using var copy = SafetyDb.Open(target, "someone");
-        Assert.Equal(34, copy.Connection.ExecuteScalar<long>("SELECT count(*) FROM officers"));
+        Assert.Equal(38, copy.Connection.ExecuteScalar<long>("SELECT count(*) FROM officers"));
         using var live = cli.OpenDb();
         Assert.Equal(1, live.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE kind = 'database.backup'"));
     }

@@ -47,7 +47,7 @@ public class DistrictCommandsTests
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.StartsWith("Created ", lines[0], StringComparison.Ordinal);
         Assert.Equal("locations.csv: 51 rows, 51 inserted, 0 updated, 0 unchanged", lines.Single(l => l.StartsWith("locations.csv", StringComparison.Ordinal)));
-        Assert.Equal("officers.csv: 34 rows, 34 inserted, 0 updated, 0 unchanged", lines.Single(l => l.StartsWith("officers.csv", StringComparison.Ordinal)));
+        Assert.Equal("officers.csv: 38 rows, 38 inserted, 0 updated, 0 unchanged", lines.Single(l => l.StartsWith("officers.csv", StringComparison.Ordinal)));
         Assert.Equal("Imported Harbor Valley School District from the built-in demo district.", lines[^1]);
         Assert.Equal(8, lines.Length);
     }
@@ -64,7 +64,7 @@ public class DistrictCommandsTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        Assert.Contains("training.csv: 109 rows, 109 inserted, 0 updated, 0 unchanged\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("training.csv: 125 rows, 125 inserted, 0 updated, 0 unchanged\n", stdout, StringComparison.Ordinal);
         Assert.Equal(Districtwide(demo), Districtwide(folder));
         // The embedded copy is the repository's folder, byte for byte.
         foreach (var file in DistrictFiles.All)

@@ -17,6 +17,8 @@ public static class CommandCatalog
         yield return StatusCommand.Build(ctx);
         yield return ReportCommand.Build(ctx);
         yield return ComplianceCommand.Build(ctx);
+        yield return CoverageCommand.Build(ctx);
+        yield return SimulateCommand.Build(ctx);
         yield return BackupCommand.Build(ctx);
         yield return DemoCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;

@@ -3,7 +3,9 @@ using System.Globalization;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Reports;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Reports;
+using SafetyConsole.Data.Staffing;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Commands;
@@ -26,8 +28,15 @@ public static class ComplianceCommand
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, ctx.Now);
             var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now));
-            if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report));
-            else Text(ctx, report);
+            // Issue 14: the coverage audit's gaps as of midday on the same date (R7 judges by the date).
+            var coverage = Coverage.Compute(snap, date is { } d ? snap.ToInstant(d, new TimeOnly(12, 0)) : ctx.Now, PolicySettings.Default);
+            if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report) with { CoverageGaps = CoverageCommand.Gaps(coverage) });
+            else
+            {
+                Text(ctx, report);
+                ctx.Out.WriteLine();
+                CoverageCommand.WriteGaps(ctx, coverage);
+            }
             return 0;
         }));
         return cmd;

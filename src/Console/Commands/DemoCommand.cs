@@ -2,7 +2,7 @@ using System.CommandLine;
 using SafetyConsole.Cli.Demo;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
-using SafetyConsole.Worker.Simulation;
+using SafetyConsole.Data.Simulation;
 
 namespace SafetyConsole.Cli.Commands;
 

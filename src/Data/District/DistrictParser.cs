@@ -64,6 +64,25 @@ public static class DistrictParser
             officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList());
     }
 
+    /// <summary>
+    /// A roster folder for the staffing simulator: officers.csv and optionally training.csv in the district-import format,
+    /// checked against the district's own agencies and locations (an unknown agency or post is a usage error naming its line).
+    /// </summary>
+    public static (IReadOnlyList<Officer> Officers, IReadOnlyList<TrainingRecord> Training) ParseRoster(
+        DistrictSource source, IReadOnlyList<Agency> agencies, IReadOnlyList<Location> locations)
+    {
+        var officersSpec = Specs[4];
+        if (!source.Has(officersSpec.Name))
+            throw SafetyException.Usage($"{Capitalized(source.Description)} has no {officersSpec.Name}; a roster folder holds {officersSpec.Name} (columns: {officersSpec.Columns}) and optionally {Specs[5].Name}.");
+        var officers = ParseOfficers(Read(source, officersSpec));
+        if (officers.Count == 0)
+            throw SafetyException.Usage($"{Capitalized(source.Description)} has a roster with no officers; add at least one row to {officersSpec.Name}.");
+        var training = source.Has(Specs[5].Name) ? ParseTraining(Read(source, Specs[5])) : [];
+        CheckOfficers(officers, agencies.Select(a => new At<Agency>(0, a)).ToList(), locations.Select(l => new At<Location>(0, l)).ToList());
+        CheckTraining(training, officers);
+        return (officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList());
+    }
+
     // ---- reading -----------------------------------------------------------------------------------------
 
     private static List<Row> Read(DistrictSource source, FileSpec spec)

@@ -1,7 +1,7 @@
 using Dapper;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
-using SafetyConsole.Worker.Simulation;
+using SafetyConsole.Data.Simulation;
 
 namespace SafetyConsole.Cli.Tests.Demo;
 

@@ -59,7 +59,14 @@ public static class ReportJson
     public sealed record TrainingJson(string Badge, string Name, string Role, string Agency, string Topic, string CompletedOn, string ExpiresOn, int DaysLeft, string State);
     public sealed record AgreementJson(string Agency, string Name, string ReviewDue, int DaysLeft, string State, int Officers);
     public sealed record KeptOutJson(string Badge, string Name, string Role, string Agency, IReadOnlyList<string> Reasons);
-    public sealed record ComplianceJson(string District, string At, int HorizonDays, IReadOnlyList<TrainingJson> Training, IReadOnlyList<AgreementJson> Agreements, IReadOnlyList<KeptOutJson> KeptOut);
+    public sealed record ComplianceJson(string District, string At, int HorizonDays, IReadOnlyList<TrainingJson> Training, IReadOnlyList<AgreementJson> Agreements, IReadOnlyList<KeptOutJson> KeptOut)
+    {
+        /// <summary>Issue 14: the coverage audit's gaps on the same date (`coverage --json` has the whole audit).</summary>
+        public IReadOnlyList<CoverageGapJson> CoverageGaps { get; init; } = [];
+    }
+
+    /// <summary>A location and class nobody could ever answer first, with the reason citing the rule.</summary>
+    public sealed record CoverageGapJson(string Location, string Zone, string Class, string Reason);
 
     public static ComplianceJson Of(ComplianceReport c) => new(
         c.District, Date(c.At), Compliance.HorizonDays,

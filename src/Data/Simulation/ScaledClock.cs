@@ -1,4 +1,4 @@
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>
 /// The demo's clock: starts at a simulated instant (a school-day morning) and runs <c>speed</c> times faster

@@ -1,7 +1,7 @@
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>
 /// A believable school day of calls for the demo, generated from the district's own locations with a seeded

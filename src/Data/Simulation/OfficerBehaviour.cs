@@ -3,7 +3,7 @@ using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>
 /// How the demo's officers behave once the worker or a dispatcher assigns them: they acknowledge after a short

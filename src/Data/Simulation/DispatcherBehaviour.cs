@@ -3,7 +3,7 @@ using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>
 /// Simulated dispatchers for the headless demo (in the live demo the person at the board dispatches): most
@@ -19,7 +19,7 @@ public static class DispatcherBehaviour
         var waiting = db.Connection.Query<(long Id, string Status, string ReceivedAt, string? EscalatedAt)>(
             "SELECT id, status, received_at, escalated_at FROM calls WHERE status IN ('PENDING','ESCALATED') ORDER BY received_at, id").ToList();
         var done = 0;
-        Data.Policy.DistrictSnapshot? snap = null; // loaded once per step, and again only after an assignment changes it
+        DistrictSnapshot? snap = null; // loaded once per step, and again only after an assignment changes it
         foreach (var (id, status, receivedAt, escalatedAt) in waiting)
         {
             var r = new Random(unchecked(seed * 7_919 + (int)id));

@@ -9,7 +9,7 @@ using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
 
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>
 /// The demo's simulated school day, one <see cref="Step"/> at a time: calls arrive through the real feed path

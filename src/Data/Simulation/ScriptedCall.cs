@@ -1,4 +1,4 @@
-namespace SafetyConsole.Worker.Simulation;
+namespace SafetyConsole.Data.Simulation;
 
 /// <summary>One call the simulated day will receive, as a feed would deliver it.</summary>
 public sealed record ScriptedCall(
