@@ -38,7 +38,7 @@ public static class Compliance
 
         // The latest record of each topic (the snapshot's R7 definition) expiring before at + 61, i.e. on or before at + 60.
         var training = snap.Officers
-            .SelectMany(o => snap.LapsedTraining(o.Badge, at.AddDays(HorizonDays + 1)).Select(t =>
+            .SelectMany(o => snap.LapsedTraining(o.Badge, at.AddDays(HorizonDays + 1)).Where(t => !DistrictSnapshot.NeverCompleted(t)).Select(t =>
             {
                 var days = t.ExpiresOn.DayNumber - at.DayNumber;
                 return new TrainingDue(o.Badge, o.Name, o.Role, o.Agency, t.Topic, t.CompletedOn, t.ExpiresOn, days, StateOf(days));
@@ -66,7 +66,7 @@ public static class Compliance
             var reasons = new List<string>(2);
             var lapsed = snap.LapsedTraining(o.Badge, at);
             if (lapsed.Count > 0)
-                reasons.Add("R7: training lapsed: " + string.Join(", ", lapsed.Select(t => $"{t.Topic} expired {ReportPeriod.Iso(t.ExpiresOn)}")));
+                reasons.Add("R7: training lapsed: " + string.Join(", ", lapsed.Select(snap.DescribeLapse)));
             if (!snap.AgreementCurrent(o.Agency, at))
                 reasons.Add(snap.Agencies.TryGetValue(o.Agency, out var a) && a.AgreementReviewDue is { } due
                     ? $"R7: {a.Code}'s agreement with the district was due for review {ReportPeriod.Iso(due)}"
