@@ -30,6 +30,7 @@ public static class ComplianceCommand
             else Text(ctx, report);
             return 0;
         }));
+        cmd.Subcommands.Add(AnnualCommand.Build(ctx));
         return cmd;
     }
 

@@ -9,7 +9,9 @@ namespace SafetyConsole.Cli.Output;
 /// </summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<TextWriter> write)
+    /// <param name="mode">The file's Unix mode when given (e.g. 0600 for reports that may hold student-adjacent text),
+    /// set when the temporary file is created, so the content is never readable by others, not even for a moment.</param>
+    public static void Write(string path, Action<TextWriter> write, UnixFileMode? mode = null)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full)!;
@@ -20,7 +22,9 @@ public static class AtomicFile
         var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (mode is { } m && !OperatingSystem.IsWindows()) options.UnixCreateMode = m;
+            using (var stream = new FileStream(tmp, options))
             {
                 using (var w = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true))
                 {

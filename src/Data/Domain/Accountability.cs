@@ -119,6 +119,18 @@ public static class AccountabilityCodes
     public static bool TryParse(string? s, out ComplaintFinding v) => TryParse(FindingText, s, out v);
     public static bool TryParse(string? s, out OutreachKind v) => TryParse(OutreachText, s, out v);
 
+    /// <summary>Any of the enums above from its text form (case-insensitive, trimmed).</summary>
+    public static bool TryParseAny<T>(string? s, out T value) where T : struct, Enum
+    {
+        var t = s?.Trim();
+        foreach (var v in All<T>())
+        {
+            if (string.Equals(TextOf(v), t, StringComparison.OrdinalIgnoreCase)) { value = v; return true; }
+        }
+        value = default;
+        return false;
+    }
+
     /// <summary>Parses a stored value (the database only holds valid ones).</summary>
     public static T Parse<T>(string s) where T : struct, Enum =>
         All<T>().First(v => string.Equals(TextOf(v), s, StringComparison.Ordinal));

@@ -12,13 +12,17 @@ namespace SafetyConsole.Cli.Output.Reports;
 /// <summary>`report --format table`: Spectre tables and bar charts; every piece of data is literal text, never markup.</summary>
 public static class ReportText
 {
-    public static void Write(IAnsiConsole console, ActivityReport r)
+    public static void Write(IAnsiConsole console, ActivityReport r) =>
+        Write(console, ReportLayout.Title, ReportLayout.Header(r), ReportLayout.Build(r));
+
+    /// <summary>Any report made of sections of tables (the activity report, `compliance annual`).</summary>
+    public static void Write(IAnsiConsole console, string title, IEnumerable<(string Name, string Value)> headerLines, IEnumerable<LayoutSection> sections)
     {
-        console.Write(new Rule(Markup.Escape(ReportLayout.Title)) { Justification = Justify.Left });
+        console.Write(new Rule(Markup.Escape(title)) { Justification = Justify.Left });
         var header = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        foreach (var (name, value) in ReportLayout.Header(r)) header.AddRow(new Text(name), new Text(value));
+        foreach (var (name, value) in headerLines) header.AddRow(new Text(name), new Text(value));
         console.Write(header);
-        foreach (var section in ReportLayout.Build(r))
+        foreach (var section in sections)
         {
             console.WriteLine();
             console.Write(new Rule(Markup.Escape(section.Title)) { Justification = Justify.Left });
@@ -72,6 +76,21 @@ public static class ReportCsv
 {
     public static void Write(TextWriter w, ActivityReport r)
     {
+        List<(string, string, string, string, string)> preamble =
+        [
+            ("report", "district", r.District, "name", r.District),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("report", "period", r.Period.Rule, "rule", r.Period.Rule),
+            ("report", "by", ReportLayout.GroupHeader(r.By), "by", ReportLayout.GroupHeader(r.By).ToLowerInvariant()),
+            ("report", "generatedAt", "", "generatedAt", Data.Store.TimeText.ToIso(r.GeneratedAt, r.Zone)),
+        ];
+        Write(w, preamble, ReportLayout.Build(r));
+    }
+
+    /// <summary>Any report made of sections of tables: the preamble rows, then a row per figure.</summary>
+    public static void Write(TextWriter w, IEnumerable<(string Section, string Key, string Label, string Metric, string Value)> preamble, IEnumerable<LayoutSection> sections)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape, NewLine = "\n" };
         using var csv = new CsvWriter(w, config, leaveOpen: true);
         foreach (var h in new[] { "section", "key", "label", "metric", "value" }) csv.WriteField(h);
@@ -85,13 +104,8 @@ public static class ReportCsv
             csv.WriteField(value);
             csv.NextRecord();
         }
-        Record("report", "district", r.District, "name", r.District);
-        Record("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Record("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Record("report", "period", r.Period.Rule, "rule", r.Period.Rule);
-        Record("report", "by", ReportLayout.GroupHeader(r.By), "by", ReportLayout.GroupHeader(r.By).ToLowerInvariant());
-        Record("report", "generatedAt", "", "generatedAt", Data.Store.TimeText.ToIso(r.GeneratedAt, r.Zone));
-        foreach (var table in ReportLayout.Build(r).SelectMany(s => s.Tables))
+        foreach (var (section, key, label, metric, value) in preamble) Record(section, key, label, metric, value);
+        foreach (var table in sections.SelectMany(s => s.Tables))
             foreach (var row in table.Rows)
                 for (var i = 0; i < table.Columns.Count; i++)
                     Record(table.Id, row.Key, row.Label, table.Columns[i].Id, row.Cells[i].Raw);
@@ -134,25 +148,31 @@ public static class ReportHtml
         }
         """;
 
-    public static void Write(TextWriter w, ActivityReport r)
+    public static void Write(TextWriter w, ActivityReport r) =>
+        Write(w, ReportLayout.Title, $"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}", ReportLayout.Header(r), ReportLayout.Build(r),
+            "Aggregates only (R9): no call description or other free text from call feeds appears in this report. "
+            + "Override reasons are the operators' own written reasons (R7, R10).");
+
+    /// <summary>Any report made of sections of tables as one self-contained printable page.</summary>
+    public static void Write(TextWriter w, string title, string pageTitle, IEnumerable<(string Name, string Value)> headerLines,
+        IEnumerable<LayoutSection> sections, string footer)
     {
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.Append("<title>").Append(E($"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}")).Append("</title>\n");
+        h.Append("<title>").Append(E(pageTitle)).Append("</title>\n");
         h.Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
-        h.Append("<header>\n<h1>").Append(E(ReportLayout.Title)).Append("</h1>\n<dl class=\"meta\">\n");
-        foreach (var (name, value) in ReportLayout.Header(r))
+        h.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<dl class=\"meta\">\n");
+        foreach (var (name, value) in headerLines)
             h.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
         h.Append("</dl>\n</header>\n");
-        foreach (var section in ReportLayout.Build(r))
+        foreach (var section in sections)
         {
             h.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
             foreach (var note in section.Notes) h.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
             foreach (var table in section.Tables) Table(h, table);
             h.Append("</section>\n");
         }
-        h.Append("<footer>Aggregates only (R9): no call description or other free text from call feeds appears in this report. ")
-            .Append("Override reasons are the operators' own written reasons (R7, R10).</footer>\n</body>\n</html>\n");
+        h.Append("<footer>").Append(E(footer)).Append("</footer>\n</body>\n</html>\n");
         w.Write(h.ToString());
     }
 
