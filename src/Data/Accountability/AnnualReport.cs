@@ -78,9 +78,12 @@ public static class AnnualReports
             .ToList();
         var staff = schools.Select(l =>
         {
-            var posted = snap.Officers.Where(o => string.Equals(o.Post, l.Code, StringComparison.Ordinal)).Select(o => $"{o.Badge} ({o.Role.Text()})").ToList();
-            var shared = snap.Officers.Where(o => string.Equals(o.Post, l.Zone, StringComparison.Ordinal) && !string.Equals(o.Post, l.Code, StringComparison.Ordinal)
-                    || string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal))
+            // Posted: a CSO or SRO (or a sergeant) whose post is this school. Shared: zone and district-wide posts covering it
+            // (a CSS posted at "LHS" patrols the LHS feeder pattern, §2).
+            bool PostedHere(Officer o) => (Codes.IsPostedAtLocation(o.Role) || o.Role == Role.SGT) && string.Equals(o.Post, l.Code, StringComparison.Ordinal);
+            var posted = snap.Officers.Where(PostedHere).Select(o => $"{o.Badge} ({o.Role.Text()})").ToList();
+            var shared = snap.Officers.Where(o => !PostedHere(o)
+                    && (string.Equals(o.Post, l.Zone, StringComparison.Ordinal) || string.Equals(o.Post, Codes.DistrictPost, StringComparison.Ordinal)))
                 .Select(o => $"{o.Badge} ({o.Role.Text()})").ToList();
             return new StaffRow(l.Code, l.Name, l.Kind, posted, shared, posted.Count > 0 ? 5 : 0);
         }).ToList();
