@@ -10,7 +10,8 @@ namespace SafetyConsole.Cli.Commands;
 
 /// <summary>
 /// `compliance [--at DATE] [--json]` (R7): training lapsed or lapsing within 60 days (by topic), police agreements past
-/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date.
+/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date; and
+/// family complaints past the district's response time (issue 16). `compliance annual` is its subcommand.
 /// Read-only; any operator may run it.
 /// </summary>
 public static class ComplianceCommand
@@ -25,7 +26,7 @@ public static class ComplianceCommand
             var date = ReportPeriod.ParseDate(parse.GetValue(at), "--at");
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, ctx.Now);
-            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now));
+            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now), Data.Accountability.AccountabilityReads.Complaints(db));
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report));
             else Text(ctx, report);
             return 0;
@@ -63,6 +64,15 @@ public static class ComplianceCommand
         {
             var t = TextOut.Table("BADGE", "NAME", "ROLE", "AGENCY", "WHY");
             foreach (var k in r.KeptOut) t.AddRow(k.Badge, k.Name, k.Role.Text(), k.Agency, string.Join("; ", k.Reasons));
+            TextOut.Write(ctx, t);
+        }
+        var overdue = r.ComplaintsOverdue ?? [];
+        o.WriteLine();
+        o.WriteLine($"Family complaints past the district's response time of {r.ComplaintResponseDays} days (Policy 4311 clause A): {overdue.Count}");
+        if (overdue.Count > 0)
+        {
+            var t = TextOut.Table("COMPLAINT", "ABOUT", "RECEIVED", "DAYS OPEN", "STATUS");
+            foreach (var c in overdue) t.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.About, Iso(c.ReceivedOn), c.DaysOpen.ToString(CultureInfo.InvariantCulture), c.Status);
             TextOut.Write(ctx, t);
         }
     }

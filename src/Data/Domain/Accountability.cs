@@ -72,7 +72,7 @@ public sealed record Complaint(
 
     /// <summary>Open and unanswered past the district's response time on <paramref name="date"/>.</summary>
     public bool Overdue(DateOnly date, int responseDays) =>
-        Status != ComplaintStatus.Resolved && RespondedOn is null && date.DayNumber - ReceivedOn.DayNumber > responseDays;
+        Accountability.ComplaintRules.Overdue(Status, ReceivedOn, RespondedOn, date, responseDays);
 }
 
 public enum OutreachKind { StudentPresentation, FamilyNotice, AdvisoryBoard, CommunityMeeting }

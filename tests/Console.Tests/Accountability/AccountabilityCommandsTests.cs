@@ -132,4 +132,20 @@ public class AccountabilityCommandsTests
         Assert.Equal(2, bad.ExitCode);
         Assert.Equal("--year '2026' is not a school year; write it like 2026-27 (September 1, 2026 to August 31, 2027).\n", bad.Stderr);
     }
+
+    [Fact]
+    public void Overdue_complaints_show_in_compliance_and_in_status_for_supervisors_only()
+    {
+        using var cli = Demo();
+        var compliance = Json(cli.RunAs("vic", "compliance", "--json"));
+        Assert.Equal(30, compliance.GetProperty("complaintResponseDays").GetInt32());
+        var overdue = compliance.GetProperty("complaintsOverdue");
+        Assert.Equal(1, overdue.GetArrayLength());
+        Assert.Equal((3L, "CSO-11", 48), (overdue[0].GetProperty("id").GetInt64(), overdue[0].GetProperty("about").GetString(), overdue[0].GetProperty("daysOpen").GetInt32()));
+
+        Assert.Contains("Family complaints past the response time: 1 (`complaint list`)", cli.Run("status").Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, Json(cli.Run("status", "--json")).GetProperty("complaintsOverdue").GetInt32());
+        Assert.DoesNotContain("complaints", cli.RunAs("vic", "status").Stdout, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(JsonValueKind.Null, Json(cli.RunAs("vic", "status", "--json")).GetProperty("complaintsOverdue").ValueKind);
+    }
 }
