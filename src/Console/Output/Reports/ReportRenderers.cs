@@ -121,7 +121,7 @@ public static class ReportHtml
 {
     private const string Css = """
         :root { color-scheme: light; }
-        body { font-family: Georgia, "Times New Roman", serif; color: #111; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.4; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; line-height: 1.4; }
         h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
         h2 { font-size: 1.3rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
         h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
@@ -135,7 +135,14 @@ public static class ReportHtml
         p.note { margin: .3rem 0; }
         p.empty { font-style: italic; }
         svg { display: block; margin: .2rem 0 1rem; max-width: 100%; height: auto; }
-        svg text { font-family: Georgia, "Times New Roman", serif; font-size: 12px; fill: #111; }
+        svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 12px; fill: #111; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+        .figure { border: 1px solid #bbb; border-radius: 6px; padding: .5rem .7rem; break-inside: avoid; }
+        .figure .value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+        .figure .name { font-size: .85rem; color: #333; }
+        .figure .more { font-size: .75rem; color: #555; }
+        svg rect.trend { fill: #2f5d8a; }
+        svg rect.trend2 { fill: #c26b1a; }
         svg rect.bar { fill: #2f5d8a; }
         footer { margin-top: 2rem; font-size: .8rem; color: #444; }
         @page { size: letter; margin: 15mm; }
@@ -144,18 +151,21 @@ public static class ReportHtml
           h2 { break-after: avoid; }
           .block { break-inside: avoid; }
           th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          svg rect.bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          svg rect.bar, svg rect.trend, svg rect.trend2 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .figures { grid-template-columns: repeat(4, 1fr); }
         }
         """;
 
+    /// <summary>The activity report as a dashboard (issue 16, Lake Washington's "data dashboard for law enforcement
+    /// activities"): the key figures and a trend chart first, in plain words, then the sections.</summary>
     public static void Write(TextWriter w, ActivityReport r) =>
-        Write(w, ReportLayout.Title, $"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}", ReportLayout.Header(r), ReportLayout.Build(r),
-            "Aggregates only (R9): no call description or other free text from call feeds appears in this report. "
-            + "Override reasons are the operators' own written reasons (R7, R10).");
+        Write(w, ReportLayout.Title, $"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}", ReportDashboard.Header(r), ReportLayout.Build(r),
+            "Aggregates only (R9): no call description, complaint or other free text appears in this report. "
+            + "Override reasons are the operators' own written reasons (R7, R10).", h => ReportDashboard.Write(h, r));
 
     /// <summary>Any report made of sections of tables as one self-contained printable page.</summary>
     public static void Write(TextWriter w, string title, string pageTitle, IEnumerable<(string Name, string Value)> headerLines,
-        IEnumerable<LayoutSection> sections, string footer)
+        IEnumerable<LayoutSection> sections, string footer, Action<StringBuilder>? lead = null)
     {
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -165,6 +175,7 @@ public static class ReportHtml
         foreach (var (name, value) in headerLines)
             h.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
         h.Append("</dl>\n</header>\n");
+        lead?.Invoke(h);
         foreach (var section in sections)
         {
             h.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
