@@ -114,10 +114,10 @@ public static class AccountabilityCodes
     public static string Text(this ComplaintFinding f) => FindingText[f];
     public static string Text(this OutreachKind k) => OutreachText[k];
 
-    public static bool TryParse(string? s, out ComplaintChannel v) => TryParse(ChannelText, s, out v);
-    public static bool TryParse(string? s, out ComplaintStatus v) => TryParse(StatusText, s, out v);
-    public static bool TryParse(string? s, out ComplaintFinding v) => TryParse(FindingText, s, out v);
-    public static bool TryParse(string? s, out OutreachKind v) => TryParse(OutreachText, s, out v);
+    public static bool TryParse(string? s, out ComplaintChannel v) => TryParseAny(s, out v);
+    public static bool TryParse(string? s, out ComplaintStatus v) => TryParseAny(s, out v);
+    public static bool TryParse(string? s, out ComplaintFinding v) => TryParseAny(s, out v);
+    public static bool TryParse(string? s, out OutreachKind v) => TryParseAny(s, out v);
 
     /// <summary>Any of the enums above from its text form (case-insensitive, trimmed).</summary>
     public static bool TryParseAny<T>(string? s, out T value) where T : struct, Enum
@@ -152,15 +152,4 @@ public static class AccountabilityCodes
         OutreachKind k => k.Text(),
         _ => v.ToString(),
     };
-
-    private static bool TryParse<T>(Dictionary<T, string> table, string? s, out T value) where T : struct, Enum
-    {
-        var t = s?.Trim();
-        foreach (var (k, v) in table)
-        {
-            if (string.Equals(v, t, StringComparison.OrdinalIgnoreCase)) { value = k; return true; }
-        }
-        value = default;
-        return false;
-    }
 }
