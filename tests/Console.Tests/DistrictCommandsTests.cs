@@ -33,7 +33,7 @@ public class DistrictCommandsTests
     {
         var dir = Path.Combine(cli.Folder, "district");
         Directory.CreateDirectory(dir);
-        foreach (var file in DistrictFiles.All) File.Copy(Path.Combine(RepoDemoFolder(), file), Path.Combine(dir, file));
+        foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional)) File.Copy(Path.Combine(RepoDemoFolder(), file), Path.Combine(dir, file));
         return dir;
     }
 
@@ -49,7 +49,7 @@ public class DistrictCommandsTests
         Assert.Equal("locations.csv: 51 rows, 51 inserted, 0 updated, 0 unchanged", lines.Single(l => l.StartsWith("locations.csv", StringComparison.Ordinal)));
         Assert.Equal("officers.csv: 38 rows, 38 inserted, 0 updated, 0 unchanged", lines.Single(l => l.StartsWith("officers.csv", StringComparison.Ordinal)));
         Assert.Equal("Imported Harbor Valley School District from the built-in demo district.", lines[^1]);
-        Assert.Equal(8, lines.Length);
+        Assert.Equal(13, lines.Length); // created, the six files, the five optional files of issue 16, imported
     }
 
     [Fact]
@@ -64,10 +64,11 @@ public class DistrictCommandsTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        Assert.Contains("training.csv: 125 rows, 125 inserted, 0 updated, 0 unchanged\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("training.csv: 347 rows, 347 inserted, 0 updated, 0 unchanged
+", stdout, StringComparison.Ordinal);
         Assert.Equal(Districtwide(demo), Districtwide(folder));
         // The embedded copy is the repository's folder, byte for byte.
-        foreach (var file in DistrictFiles.All)
+        foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional))
             Assert.Equal(File.ReadAllText(Path.Combine(RepoDemoFolder(), file)), EmbeddedSql.Read("sql/demo/" + file));
     }
 

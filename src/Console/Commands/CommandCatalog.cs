@@ -19,6 +19,11 @@ public static class CommandCatalog
         yield return ComplianceCommand.Build(ctx);
         yield return CoverageCommand.Build(ctx);
         yield return SimulateCommand.Build(ctx);
+        // Issue 16: the annual accountability record.
+        yield return AgreementCommands.Build(ctx);
+        yield return ComplaintCommands.Build(ctx);
+        yield return OutreachCommands.Build(ctx);
+        yield return TrainingCommands.Build(ctx);
         yield return BackupCommand.Build(ctx);
         yield return DemoCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;

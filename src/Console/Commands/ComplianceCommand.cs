@@ -12,7 +12,8 @@ namespace SafetyConsole.Cli.Commands;
 
 /// <summary>
 /// `compliance [--at DATE] [--json]` (R7): training lapsed or lapsing within 60 days (by topic), police agreements past
-/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date.
+/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date; and
+/// family complaints past the district's response time (issue 16). `compliance annual` is its subcommand.
 /// Read-only; any operator may run it.
 /// </summary>
 public static class ComplianceCommand
@@ -27,7 +28,7 @@ public static class ComplianceCommand
             var date = ReportPeriod.ParseDate(parse.GetValue(at), "--at");
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, ctx.Now);
-            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now));
+            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now), Data.Accountability.AccountabilityReads.Complaints(db));
             // Issue 14: the coverage audit's gaps as of midday on the same date (R7 judges by the date).
             var coverage = Coverage.Compute(snap, date is { } d ? snap.ToInstant(d, new TimeOnly(12, 0)) : ctx.Now, PolicySettings.Default);
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report) with { CoverageGaps = CoverageCommand.Gaps(coverage) });
@@ -39,6 +40,7 @@ public static class ComplianceCommand
             }
             return 0;
         }));
+        cmd.Subcommands.Add(AnnualCommand.Build(ctx));
         return cmd;
     }
 
@@ -73,6 +75,15 @@ public static class ComplianceCommand
         {
             var t = new TextTable(new("BADGE", 10, 6), new("NAME", 24, 8), new("ROLE", 7), new("AGENCY", 10, 4), new("WHY", 400, 16));
             foreach (var k in r.KeptOut) t.AddRow(k.Badge, k.Name, k.Role.Text(), k.Agency, string.Join("; ", k.Reasons));
+            t.Write(ctx);
+        }
+        var overdue = r.ComplaintsOverdue ?? [];
+        o.WriteLine();
+        o.WriteLine($"Family complaints past the district's response time of {r.ComplaintResponseDays} days (Policy 4311 clause A): {overdue.Count}");
+        if (overdue.Count > 0)
+        {
+            var t = TextTable.Of("COMPLAINT", "ABOUT", "RECEIVED", "DAYS OPEN", "STATUS");
+            foreach (var c in overdue) t.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.About, Iso(c.ReceivedOn), c.DaysOpen.ToString(CultureInfo.InvariantCulture), c.Status);
             t.Write(ctx);
         }
     }

@@ -61,11 +61,11 @@ public static class CoverageCommand
         WriteGaps(ctx, r);
         o.WriteLine();
         o.WriteLine("Inside the school-day window, who could answer first (rank order from the post); outside it R4 refers LIAISON calls to the agency:");
-        var t = TextOut.Table("LOCATION", "ZONE", "AGENCY", "LIAISON", "CAMPUS", "KEPT OUT (R7)");
+        var t = TextTable.Of("LOCATION", "ZONE", "AGENCY", "LIAISON", "CAMPUS", "KEPT OUT (R7)");
         foreach (var l in r.Locations)
             t.AddRow(l.Code, l.Zone, l.Agency, Who(l.Liaison), Who(l.Campus),
                 string.Join(" ", l.Cells.SelectMany(c => c.KeptOut).Select(k => k.Badge).Distinct(StringComparer.Ordinal)));
-        TextOut.Write(ctx, t);
+        t.Write(ctx);
     }
 
     /// <summary>The gap lines, shared with `compliance`.</summary>

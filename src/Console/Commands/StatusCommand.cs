@@ -22,7 +22,8 @@ public static class StatusCommand
         WaitingJson? OldestWaiting, int? OldestWaitingAgeSeconds,
         IReadOnlyDictionary<string, int> OfficersByStatus,
         int DeadlinesMetToday, int DeadlinesMissedToday,
-        int EscalationsOpen, IReadOnlyList<WaitingJson> Escalations);
+        int EscalationsOpen, IReadOnlyList<WaitingJson> Escalations,
+        int? ComplaintsOverdue = null);
 
     public static Command Build(CliContext ctx)
     {
@@ -35,9 +36,11 @@ public static class StatusCommand
             using var db = ctx.OpenDb(parse);
             if (!parse.GetValue(watch))
             {
-                var s = QueueSummaries.Load(db, parse.AtOrNow(at, ctx));
-                if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ToJson(s));
-                else ctx.Out.Write(Text(s));
+                var when = parse.AtOrNow(at, ctx);
+                var s = QueueSummaries.Load(db, when);
+                var overdue = Data.Accountability.ComplaintRules.OverdueForSupervisor(db, ctx.Account, when);
+                if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ToJson(s, overdue));
+                else ctx.Out.Write(Text(s, overdue));
                 return 0;
             }
             return Watch(ctx, db, parse.GetValue(json));
@@ -45,18 +48,19 @@ public static class StatusCommand
         return cmd;
     }
 
-    public static StatusJson ToJson(QueueSummary s)
+    /// <param name="complaintsOverdue">Family complaints past the district's response time (issue 16): supervisors only, else null.</param>
+    public static StatusJson ToJson(QueueSummary s, int? complaintsOverdue = null)
     {
         var waiting = s.OldestWaiting is { } w ? Waiting(w, s.Zone) : null;
         return new StatusJson(TimeText.ToIso(s.At, s.Zone), s.District, s.DayState,
             s.OpenByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value), s.OpenByPriority.ToDictionary(kv => $"P{kv.Key}", kv => kv.Value), s.OpenTotal,
             waiting, waiting?.AgeSeconds,
             s.OfficersByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value),
-            s.DeadlinesMetToday, s.DeadlinesMissedToday, s.Escalations.Count, s.Escalations.Select(e => Waiting(e, s.Zone)).ToList());
+            s.DeadlinesMetToday, s.DeadlinesMissedToday, s.Escalations.Count, s.Escalations.Select(e => Waiting(e, s.Zone)).ToList(), complaintsOverdue);
     }
 
     /// <summary>Plain lines, at most 80 columns and about 14 rows, so a phone at 80x24 sees it whole.</summary>
-    public static string Text(QueueSummary s)
+    public static string Text(QueueSummary s, int? complaintsOverdue = null)
     {
         var local = TimeZoneInfo.ConvertTime(s.At, s.Zone);
         var lines = new List<string>
@@ -75,6 +79,7 @@ public static class StatusCommand
         if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
         lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))));
         lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
+        if (complaintsOverdue is > 0) lines.Add($"Family complaints past the response time: {complaintsOverdue} (`complaint list`)");
         return string.Join('\n', lines) + "\n";
     }
 
@@ -89,8 +94,9 @@ public static class StatusCommand
             do
             {
                 var s = QueueSummaries.Load(db, ctx.Now);
+                var overdue = Data.Accountability.ComplaintRules.OverdueForSupervisor(db, ctx.Account, ctx.Now);
                 // Home, draw, clear to the end of the screen: redraw in place without flicker.
-                var body = json ? System.Text.Json.JsonSerializer.Serialize(ToJson(s), JsonOut.Options) + "\n" : Text(s);
+                var body = json ? System.Text.Json.JsonSerializer.Serialize(ToJson(s, overdue), JsonOut.Options) + "\n" : Text(s, overdue);
                 ctx.Out.Write("\u001b[H" + body.Replace("\n", "\u001b[K\n") + "\u001b[J");
                 ctx.Out.Flush();
             }

@@ -31,6 +31,11 @@ public sealed class TextTable(params TextColumn[] columns)
     public const string Ellipsis = "…";
     private readonly List<string[]> _rows = [];
 
+    /// <summary>A table of plain text columns for lists whose widths need no tuning: each column at most 40 cells in a
+    /// terminal, giving way down to 8 (or its header's width) when the table is wider than the terminal.</summary>
+    public static TextTable Of(params string[] headers) =>
+        new(headers.Select(h => new TextColumn(h, Math.Max(40, CellText.Width(h)), Math.Min(8, CellText.Width(h)))).ToArray());
+
     public int RowCount => _rows.Count;
 
     public TextTable AddRow(params string?[] cells)

@@ -14,6 +14,16 @@ public static class DistrictFiles
 
     public static IReadOnlyList<string> All { get; } = [District, Calendar, Agencies, Locations, Officers, Training];
 
+    // Issue 16: optional files (a folder without them imports as before).
+    public const string Agreements = "agreements.csv";
+    public const string TrainingTopics = "training_topics.csv";
+    public const string TrainingRequirements = "training_requirements.csv";
+    public const string Outreach = "outreach.csv";
+    public const string Complaints = "complaints.csv";
+
+    /// <summary>The optional files of the annual accountability record, in the order they are written.</summary>
+    public static IReadOnlyList<string> Optional { get; } = [TrainingTopics, TrainingRequirements, Agreements, Outreach, Complaints];
+
     /// <summary>"district.csv, calendar.csv, … and training.csv", for messages.</summary>
     public static string List => string.Join(", ", All.Take(All.Count - 1)) + " and " + All[^1];
 }
@@ -28,7 +38,23 @@ public sealed record DistrictData(
     IReadOnlyList<Agency> Agencies,
     IReadOnlyList<Location> Locations,
     IReadOnlyList<Officer> Officers,
-    IReadOnlyList<TrainingRecord> Training);
+    IReadOnlyList<TrainingRecord> Training,
+    AccountabilityData? Records = null);
+
+/// <summary>
+/// The optional files of issue 16, parsed and validated. <see cref="Present"/> names the files the folder had: only
+/// those are written (a folder without complaints.csv leaves the complaints recorded by command alone).
+/// </summary>
+public sealed record AccountabilityData(
+    IReadOnlyList<TrainingTopic> Topics,
+    IReadOnlyList<TrainingRequirement> Requirements,
+    IReadOnlyList<Agreement> Agreements,
+    IReadOnlyList<OutreachEntry> Outreach,
+    IReadOnlyList<Complaint> Complaints,
+    IReadOnlySet<string> Present)
+{
+    public static AccountabilityData None { get; } = new([], [], [], [], [], new HashSet<string>());
+}
 
 /// <summary>What an import did to the rows of one file.</summary>
 public sealed record FileCounts(string File, int Inserted, int Updated, int Unchanged)

@@ -12,7 +12,7 @@ namespace SafetyConsole.Data.Districts;
 /// badges), so rows may refer to rows that come later in the set. The first bad row stops everything: a usage
 /// error (exit 2) whose one sentence names the file, the line (the header is line 1) and what to do.
 /// </summary>
-public static class DistrictParser
+public static partial class DistrictParser
 {
     /// <summary>Location kinds of DESIGN §2.</summary>
     public static readonly IReadOnlyList<string> LocationKinds = ["elementary", "middle", "high", "alternative", "office", "stadium", "yard"];
@@ -29,12 +29,12 @@ public static class DistrictParser
 
     private static readonly FileSpec[] Specs =
     [
-        new(DistrictFiles.District, ["name", "time_zone", "school_year_start", "school_year_end", "lead_minutes", "tail_minutes"], []),
+        new(DistrictFiles.District, ["name", "time_zone", "school_year_start", "school_year_end", "lead_minutes", "tail_minutes"], ["complaint_response_days"]),
         new(DistrictFiles.Calendar, ["date", "kind"], ["end_time", "note"]),
         new(DistrictFiles.Agencies, ["code", "name", "kind", "agreement_review_due"], []),
         new(DistrictFiles.Locations, ["code", "name", "kind", "zone", "agency", "lat", "lon", "bell_start", "bell_end"], ["address", "notes"]),
         new(DistrictFiles.Officers, ["badge", "name", "role", "agency", "post"], ["status"]),
-        new(DistrictFiles.Training, ["badge", "topic", "completed_on", "expires_on"], []),
+        new(DistrictFiles.Training, ["badge", "topic", "completed_on", "expires_on"], ["hours"]),
     ];
 
     private readonly record struct At<T>(int Line, T Value);
@@ -51,7 +51,9 @@ public static class DistrictParser
 
         var district = ParseDistrict(Read(source, Specs[0]));
         var calendar = ParseCalendar(Read(source, Specs[1]));
-        var agencies = ParseAgencies(Read(source, Specs[2]));
+        // agreements.csv (optional) first: an agency with an adopted agreement takes its review date from it (R7).
+        var agreements = source.Has(DistrictFiles.Agreements) ? ParseAgreements(Read(source, AgreementsSpec)) : null;
+        var agencies = ParseAgencies(Read(source, Specs[2]), agreements?.Select(a => a.Value.Agency).ToHashSet(StringComparer.Ordinal) ?? []);
         var locations = ParseLocations(Read(source, Specs[3]));
         var officers = ParseOfficers(Read(source, Specs[4]));
         var training = ParseTraining(Read(source, Specs[5]));
@@ -59,9 +61,10 @@ public static class DistrictParser
         CheckLocations(locations, agencies);
         CheckOfficers(officers, agencies, locations);
         CheckTraining(training, officers);
+        var records = ParseAccountability(source, agreements, agencies, locations, officers, training);
 
         return new DistrictData(district, calendar, agencies.Select(a => a.Value).ToList(), locations.Select(l => l.Value).ToList(),
-            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList());
+            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList(), records);
     }
 
     /// <summary>
@@ -164,6 +167,24 @@ public static class DistrictParser
             return x;
         }
 
+        /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; <paramref name="what"/> says what it counts.</summary>
+        public int Count(string column, int min, int max, string what)
+        {
+            var v = Text(column);
+            if (!int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+                throw Fail($"{column} '{Shown(v)}' is not a whole number from {min} to {max}", $"write {what}");
+            return n;
+        }
+
+        /// <summary>Hours of training: a number from 0 to 2000 with a point, e.g. 8 or 1.5.</summary>
+        public double Hours(string column)
+        {
+            var v = Text(column);
+            if (!double.TryParse(v, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var h) || !double.IsFinite(h) || h > 2000)
+                throw Fail($"{column} '{Shown(v)}' is not a number of hours", "write hours from 0 to 2000 with a point, e.g. 8 or 1.5");
+            return h;
+        }
+
         public int Minutes(string column)
         {
             var v = Text(column);
@@ -193,7 +214,9 @@ public static class DistrictParser
         var end = r.Date("school_year_end");
         if (end < start)
             throw r.Fail($"school_year_end {TimeText.ToDb(end)} is before school_year_start {TimeText.ToDb(start)}", "fix one of the two dates");
-        return new District(name, zone, start, end, r.Minutes("lead_minutes"), r.Minutes("tail_minutes"));
+        var responseDays = r.Optional("complaint_response_days").Length == 0 ? District.DefaultComplaintResponseDays
+            : r.Count("complaint_response_days", 1, 365, "the days the district gives itself to respond to a family complaint, e.g. 30");
+        return new District(name, zone, start, end, r.Minutes("lead_minutes"), r.Minutes("tail_minutes"), responseDays);
     }
 
     private static List<CalendarDay> ParseCalendar(List<Row> rows)
@@ -219,7 +242,7 @@ public static class DistrictParser
         return days;
     }
 
-    private static List<At<Agency>> ParseAgencies(List<Row> rows)
+    private static List<At<Agency>> ParseAgencies(List<Row> rows, HashSet<string> withAgreement)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var list = new List<At<Agency>>(rows.Count);
@@ -229,13 +252,14 @@ public static class DistrictParser
             var name = r.Text("name");
             var kindText = r.Text("kind");
             if (!Codes.TryParseAgencyKind(kindText, out var kind))
-                throw r.Fail($"kind '{Shown(kindText)}' is not an agency kind", "use police or district");
+                throw r.Fail($"kind '{Shown(kindText)}' is not an agency kind", "use police, contractor or district");
             var due = r.DateOrNull("agreement_review_due");
-            // R7: a police agency's annual agreement has a review date; the district itself has none.
-            if (kind == AgencyKind.Police && due is null)
-                throw r.Fail($"police agency {code} has no agreement_review_due", "give the date its annual agreement with the district is due for review (R7)");
+            // R7: a police agency's or contractor's annual agreement has a review date (from agreements.csv when it has one
+            // there); the district itself has none.
+            if (kind != AgencyKind.District && due is null && !withAgreement.Contains(code))
+                throw r.Fail($"{kind.Text()} agency {code} has no agreement_review_due", $"give the date its annual agreement with the district is due for review (R7), or add the agreement to {DistrictFiles.Agreements}");
             if (kind == AgencyKind.District && due is not null)
-                throw r.Fail($"the district agency {code} has an agreement_review_due", "leave it empty, since only police agencies have an agreement with the district (R7)");
+                throw r.Fail($"the district agency {code} has an agreement_review_due", "leave it empty, since only police agencies and contractors have an agreement with the district (R7)");
             if (kind == AgencyKind.District && list.FirstOrDefault(a => a.Value.Kind == AgencyKind.District) is { Value: not null } other)
                 throw r.Fail($"{code} is a second agency of kind district (the first is {other.Value.Code} on line {other.Line})", "keep one row for the district itself");
             list.Add(new(r.Line, new Agency(code, name, kind, due)));
@@ -314,7 +338,8 @@ public static class DistrictParser
             if (seen.TryGetValue((badge, topic, completed), out var first))
                 throw r.Fail($"{badge}'s {topic} training completed on {TimeText.ToDb(completed)} is already on line {first}", "keep one row per badge, topic and completion date");
             seen[(badge, topic, completed)] = r.Line;
-            list.Add(new(r.Line, new TrainingRecord(badge, topic, completed, expires)));
+            var hours = r.Optional("hours").Length == 0 ? 0 : r.Hours("hours");
+            list.Add(new(r.Line, new TrainingRecord(badge, topic, completed, expires, hours)));
         }
         return list;
     }

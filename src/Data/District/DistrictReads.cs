@@ -28,9 +28,9 @@ public static class DistrictReads
     // District, Calendar and Locations are read by every process start (`status` too): plain reads (SqlRead), not Dapper.
 
     internal static District? District(SqliteConnection c, SqliteTransaction? tx) =>
-        SqlRead.Rows(c, "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes FROM district WHERE id = 1",
+        SqlRead.Rows(c, "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days FROM district WHERE id = 1",
                 r => new District(r.GetString(0), r.GetString(1), TimeText.DateFromDb(r.GetString(2)), TimeText.DateFromDb(r.GetString(3)),
-                    r.GetInt32(4), r.GetInt32(5)), tx)
+                    r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), tx)
             .FirstOrDefault();
 
     internal static IReadOnlyList<CalendarDay> Calendar(SqliteConnection c, SqliteTransaction? tx) =>
@@ -56,9 +56,9 @@ public static class DistrictReads
             .ToList();
 
     internal static IReadOnlyList<TrainingRecord> Training(SqliteConnection c, SqliteTransaction? tx) =>
-        c.Query<(string Badge, string Topic, string CompletedOn, string ExpiresOn)>(
-                "SELECT badge, topic, completed_on, expires_on FROM training ORDER BY badge, topic, completed_on", transaction: tx)
-            .Select(r => new TrainingRecord(r.Badge, r.Topic, TimeText.DateFromDb(r.CompletedOn), TimeText.DateFromDb(r.ExpiresOn)))
+        c.Query<(string Badge, string Topic, string CompletedOn, string ExpiresOn, double Hours)>(
+                "SELECT badge, topic, completed_on, expires_on, hours FROM training ORDER BY badge, topic, completed_on", transaction: tx)
+            .Select(r => new TrainingRecord(r.Badge, r.Topic, TimeText.DateFromDb(r.CompletedOn), TimeText.DateFromDb(r.ExpiresOn), r.Hours))
             .ToList();
 
     /// <summary>The officers' district facts (no live state), for the writer's comparison inside its transaction.</summary>

@@ -14,7 +14,7 @@ namespace SafetyConsole.Data.Districts;
 /// the officer is inserted, never overwritten, since live status belongs to dispatch. One event,
 /// <c>district.imported</c>, records who imported what and the counts (R10).
 /// </summary>
-public static class DistrictWriter
+public static partial class DistrictWriter
 {
     public const string EventKind = "district.imported";
 
@@ -27,12 +27,13 @@ public static class DistrictWriter
         var district = Upsert(DistrictFiles.District, [data.District],
             DistrictReads.District(c, tx) is { } d ? [d] : [], _ => 1, (a, b) => a == b,
             x => c.Execute("""
-                INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes)
-                VALUES (1, @Name, @TimeZoneId, @Start, @End, @LeadMinutes, @TailMinutes)
+                INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days)
+                VALUES (1, @Name, @TimeZoneId, @Start, @End, @LeadMinutes, @TailMinutes, @ComplaintResponseDays)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
                   school_year_start = excluded.school_year_start, school_year_end = excluded.school_year_end,
-                  lead_minutes = excluded.lead_minutes, tail_minutes = excluded.tail_minutes
-                """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes }, tx));
+                  lead_minutes = excluded.lead_minutes, tail_minutes = excluded.tail_minutes,
+                  complaint_response_days = excluded.complaint_response_days
+                """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes, x.ComplaintResponseDays }, tx));
 
         var calendar = Upsert(DistrictFiles.Calendar, data.Calendar, DistrictReads.Calendar(c, tx), x => x.Date, (a, b) => a == b,
             x => c.Execute("""
@@ -68,11 +69,12 @@ public static class DistrictWriter
 
         var training = Upsert(DistrictFiles.Training, data.Training, DistrictReads.Training(c, tx), x => (x.Badge, x.Topic, x.CompletedOn), (a, b) => a == b,
             x => c.Execute("""
-                INSERT INTO training(badge, topic, completed_on, expires_on) VALUES (@Badge, @Topic, @CompletedOn, @ExpiresOn)
-                ON CONFLICT(badge, topic, completed_on) DO UPDATE SET expires_on = excluded.expires_on
-                """, new { x.Badge, x.Topic, CompletedOn = TimeText.ToDb(x.CompletedOn), ExpiresOn = TimeText.ToDb(x.ExpiresOn) }, tx));
+                INSERT INTO training(badge, topic, completed_on, expires_on, hours) VALUES (@Badge, @Topic, @CompletedOn, @ExpiresOn, @Hours)
+                ON CONFLICT(badge, topic, completed_on) DO UPDATE SET expires_on = excluded.expires_on, hours = excluded.hours
+                """, new { x.Badge, x.Topic, CompletedOn = TimeText.ToDb(x.CompletedOn), ExpiresOn = TimeText.ToDb(x.ExpiresOn), x.Hours }, tx));
 
-        var result = new ImportResult(source, data.District, [district, calendar, agencies, locations, officers, training]);
+        var records = WriteAccountability(c, tx, data.Records ?? AccountabilityData.None);
+        var result = new ImportResult(source, data.District, [district, calendar, agencies, locations, officers, training, .. records]);
         StateChanges.AppendEvent(tx, new EventRow(at, actor, EventKind,
             Reason: $"district data for {data.District.Name} imported from {source}",
             Detail: JsonSerializer.Serialize(result.Files.ToDictionary(f => f.File, f => new { inserted = f.Inserted, updated = f.Updated, unchanged = f.Unchanged }))));

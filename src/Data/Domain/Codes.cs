@@ -41,7 +41,7 @@ public static class Codes
 
     private static readonly Dictionary<AgencyKind, string> AgencyKindText = new()
     {
-        [AgencyKind.Police] = "police", [AgencyKind.District] = "district",
+        [AgencyKind.Police] = "police", [AgencyKind.District] = "district", [AgencyKind.Contractor] = "contractor",
     };
 
     private static readonly Dictionary<OperatorRole, string> OperatorRoleText = new()

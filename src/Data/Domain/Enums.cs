@@ -21,7 +21,8 @@ public enum Basis { Danger, Disruption, Emergency }
 
 public enum CalendarDayKind { Holiday, Break, Closure, EarlyRelease }
 
-public enum AgencyKind { Police, District }
+/// <summary>Police agencies, the district itself, and security guard companies on contract (Policy 4311).</summary>
+public enum AgencyKind { Police, District, Contractor }
 
 /// <summary>Operator roles (R10).</summary>
 public enum OperatorRole { Viewer, Dispatcher, Supervisor }

@@ -10,12 +10,18 @@ public sealed record District(
     DateOnly SchoolYearStart,
     DateOnly SchoolYearEnd,
     int LeadMinutes,
-    int TailMinutes);
+    int TailMinutes,
+    int ComplaintResponseDays = District.DefaultComplaintResponseDays)
+{
+    /// <summary>Days the district gives itself to respond to a family complaint unless district.csv says otherwise.</summary>
+    public const int DefaultComplaintResponseDays = 30;
+}
 
 /// <summary>calendar.csv: a day that is not an ordinary school day (or ends early).</summary>
 public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, TimeOnly? EndTime, string Note);
 
-/// <summary>agencies.csv. Police agencies carry an annual agreement review date (R7).</summary>
+/// <summary>agencies.csv. Police agencies and contractors carry an annual agreement review date (R7); the latest
+/// adopted agreement (agreements.csv) replaces it.</summary>
 public sealed record Agency(string Code, string Name, AgencyKind Kind, DateOnly? AgreementReviewDue);
 
 /// <summary>locations.csv. <see cref="Zone"/> is the code of the zone's high school.</summary>
@@ -47,8 +53,9 @@ public sealed record Officer(
     GeoPoint? LastPosition = null,
     DateTimeOffset? LastPingAt = null);
 
-/// <summary>training.csv. Training is current when each topic's latest record has not expired.</summary>
-public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn);
+/// <summary>training.csv. Training is current when each topic's latest record has not expired. <see cref="Hours"/>
+/// count toward the role's annual hours (training_requirements.csv).</summary>
+public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn, double Hours = 0);
 
 /// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
 public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused);

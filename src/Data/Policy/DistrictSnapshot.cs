@@ -30,7 +30,9 @@ public sealed class DistrictSnapshot
         IEnumerable<Officer> officers,
         IEnumerable<TrainingRecord>? training = null,
         IReadOnlyDictionary<string, long>? openCallByBadge = null,
-        IReadOnlyDictionary<string, int>? callsToday = null)
+        IReadOnlyDictionary<string, int>? callsToday = null,
+        IEnumerable<Agreement>? agreements = null,
+        IEnumerable<TrainingTopic>? topics = null)
     {
         ArgumentNullException.ThrowIfNull(district);
         District = district;
@@ -47,7 +49,11 @@ public sealed class DistrictSnapshot
 
         Calendar = LastWins(calendar, d => d.Date, EqualityComparer<DateOnly>.Default);
         Locations = LastWins(locations, l => l.Code, StringComparer.Ordinal);
-        Agencies = LastWins(agencies, a => a.Code, StringComparer.Ordinal);
+        Agencies = LastWins(WithLatestAgreements(agencies, agreements ?? []), a => a.Code, StringComparer.Ordinal);
+        RequiredTopics = (topics ?? [])
+            .SelectMany(t => t.RequiredFor.Select(r => (Role: r, t.Code)))
+            .GroupBy(x => x.Role)
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).Order(StringComparer.Ordinal).ToArray());
         CallTypes = LastWins(callTypes, t => t.Code, StringComparer.Ordinal);
         OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
         CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
@@ -85,6 +91,7 @@ public sealed class DistrictSnapshot
             var post = PostPoint(o.Post);
             Agencies.TryGetValue(o.Agency, out var agency);
             latestByBadge.TryGetValue(o.Badge, out var latest);
+            latest = WithRequiredTopics(o, latest ?? []);
             OpenCallByBadge.TryGetValue(o.Badge, out var openCall);
             CallsToday.TryGetValue(o.Badge, out var today);
             _facts[i] = new OfficerFacts(
@@ -130,6 +137,9 @@ public sealed class DistrictSnapshot
     public IReadOnlyDictionary<string, CallType> CallTypes { get; }
     public IReadOnlyList<Officer> Officers { get; }
     public IReadOnlyDictionary<string, Officer> OfficersByBadge { get; }
+
+    /// <summary>R7: the catalogue's topics each role must keep current (training_topics.csv required_for).</summary>
+    public IReadOnlyDictionary<Role, IReadOnlyList<string>> RequiredTopics { get; }
 
     /// <summary>Training records by badge.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<TrainingRecord>> Training { get; }
@@ -194,6 +204,37 @@ public sealed class DistrictSnapshot
         Agencies.TryGetValue(agencyCode, out var a) && AgreementCurrent(a, date);
 
     internal static bool AgreementCurrent(Agency a, DateOnly date) => a.AgreementReviewDue is not { } due || date <= due;
+
+    /// <summary>R7 (issue 16): an agency's review date is its latest adopted agreement's (agreements.csv, `agreement
+    /// add`); an agency with none keeps the date agencies.csv gives.</summary>
+    public static IEnumerable<Agency> WithLatestAgreements(IEnumerable<Agency> agencies, IEnumerable<Agreement> agreements)
+    {
+        var latest = agreements
+            .GroupBy(a => a.Agency, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.AdoptedOn)!, StringComparer.Ordinal);
+        return agencies.Select(a => latest.TryGetValue(a.Code, out var g) ? a with { AgreementReviewDue = g.ReviewDue } : a);
+    }
+
+    /// <summary>A required topic the officer has no record of: a record "completed" and "expired" on
+    /// <see cref="DateOnly.MinValue"/>, so that R7 finds it lapsed on every date.</summary>
+    public static bool NeverCompleted(TrainingRecord t) => t.CompletedOn == DateOnly.MinValue;
+
+    /// <summary>"first-aid expired 2026-08-20" or "rcw-de-escalation never completed (required for CSO)", for R7 reasons.</summary>
+    public string DescribeLapse(TrainingRecord t) =>
+        NeverCompleted(t)
+            ? $"{t.Topic} never completed (required for {(OfficersByBadge.TryGetValue(t.Badge, out var o) ? o.Role.Text() : "the role")})"
+            : $"{t.Topic} expired {t.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The latest record of each topic plus a never-completed placeholder for each required topic the officer
+    /// lacks, earliest expiry first.</summary>
+    private TrainingRecord[] WithRequiredTopics(Officer o, TrainingRecord[] latest)
+    {
+        if (!RequiredTopics.TryGetValue(o.Role, out var required)) return latest;
+        var missing = required.Where(code => !latest.Any(t => string.Equals(t.Topic, code, StringComparison.Ordinal))).ToList();
+        if (missing.Count == 0) return latest;
+        return missing.Select(code => new TrainingRecord(o.Badge, code, DateOnly.MinValue, DateOnly.MinValue)).Concat(latest)
+            .OrderBy(t => t.ExpiresOn).ThenBy(t => t.Topic, StringComparer.Ordinal).ToArray();
+    }
 
     // ---- routing internals -------------------------------------------------------------------------------
 

@@ -79,7 +79,18 @@ public sealed record ActivityReport(
     int Escalations,
     IReadOnlyList<OverrideFact> Overrides,
     DivertedFigures Diverted,
-    ReferredFigures Referred);
+    ReferredFigures Referred)
+{
+    /// <summary>Calls received in each week (periods up to <see cref="ActivityReports.WeeklyUpToDays"/> days) or month of
+    /// the period, in order, with the law-enforcement outcomes among them: the dashboard's trend chart.</summary>
+    public IReadOnlyList<TrendPoint> Trend { get; init; } = [];
+
+    /// <summary>Family complaints received in the period (issue 16): a count only (R9); null when not loaded.</summary>
+    public int? Complaints { get; init; }
+}
+
+/// <summary>One week (starting Monday) or month of the trend: calls, and arrests + citations + referrals among them.</summary>
+public sealed record TrendPoint(DateOnly Start, string Label, int Calls, int Outcomes);
 
 /// <summary>The report's figures as pure functions of the facts (one pass over the calls).</summary>
 public static class ActivityReports
@@ -87,6 +98,9 @@ public static class ActivityReports
     public const string Arrest = "03";
     public const string Citation = "04";
     public const string Referral = "15";
+
+    /// <summary>Periods up to this many days chart by week; longer ones by month.</summary>
+    public const int WeeklyUpToDays = 120;
 
     public static ActivityReport Compute(
         DistrictSnapshot snap, ReportPeriod period, ReportGrouping by, IEnumerable<CallFact> calls, IEnumerable<OverrideFact> overrides,
@@ -110,6 +124,9 @@ public static class ActivityReports
         var referredClasses = new Dictionary<string, int>(StringComparer.Ordinal);
         var referredDays = new Dictionary<SchoolDayKind, int>();
         var referredBack = 0;
+        var weekly = period.To.DayNumber - period.From.DayNumber + 1 <= WeeklyUpToDays;
+        var trend = new SortedDictionary<DateOnly, (int Calls, int Outcomes)>();
+        for (var d = TrendStart(period.From, weekly); d <= period.To; d = weekly ? d.AddDays(7) : d.AddMonths(1)) trend[d] = (0, 0);
 
         foreach (var c in calls)
         {
@@ -119,6 +136,9 @@ public static class ActivityReports
             byType[c.Type] = byType.GetValueOrDefault(c.Type) + 1;
 
             var outcome = OutcomeCode(c);
+            var bucket = TrendStart(snap.LocalDate(c.ReceivedAt), weekly);
+            var (n, o) = trend.GetValueOrDefault(bucket);
+            trend[bucket] = (n + 1, o + (outcome is Arrest or Citation or Referral ? 1 : 0));
             if (outcome is null) withoutDisposition[c.Status] = withoutDisposition.GetValueOrDefault(c.Status) + 1;
             else dispositions[outcome] = dispositions.GetValueOrDefault(outcome) + 1;
 
@@ -213,8 +233,18 @@ public static class ActivityReports
             referredBack);
 
         return new ActivityReport(snap.District.Name, snap.TimeZone, period, generatedAt, by, totals.ToCounts(), typeRows, groupRows,
-            outcomes, firstResponse, escalations, overrides.ToList(), diverted, referred);
+            outcomes, firstResponse, escalations, overrides.ToList(), diverted, referred)
+        {
+            Trend = trend.Select(kv => new TrendPoint(kv.Key, TrendLabel(kv.Key, weekly), kv.Value.Calls, kv.Value.Outcomes)).ToList(),
+        };
     }
+
+    /// <summary>The Monday of a date's week, or the first of its month.</summary>
+    private static DateOnly TrendStart(DateOnly d, bool weekly) =>
+        weekly ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : new DateOnly(d.Year, d.Month, 1);
+
+    private static string TrendLabel(DateOnly d, bool weekly) =>
+        d.ToString(weekly ? "MMM d" : "MMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The APCO disposition a call counts under: its own code, else 15 when it is REFERRED (R4), else none.</summary>
     public static string? OutcomeCode(CallFact c) =>

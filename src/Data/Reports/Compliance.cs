@@ -20,9 +20,13 @@ public sealed record AgreementDue(string Agency, string Name, DateOnly ReviewDue
 /// <summary>An officer R7 keeps out of recommendations on the report's date, with each reason.</summary>
 public sealed record KeptOut(string Badge, string Name, Role Role, string Agency, IReadOnlyList<string> Reasons);
 
+/// <summary>A family complaint open and unanswered past the district's response time (issue 16; counts and dates only, R9).</summary>
+public sealed record ComplaintDue(long Id, string About, DateOnly ReceivedOn, int DaysOpen, string Status);
+
 /// <summary>The compliance report (`safety-console compliance`) as of one district date.</summary>
 public sealed record ComplianceReport(
-    string District, DateOnly At, IReadOnlyList<TrainingDue> Training, IReadOnlyList<AgreementDue> Agreements, IReadOnlyList<KeptOut> KeptOut);
+    string District, DateOnly At, IReadOnlyList<TrainingDue> Training, IReadOnlyList<AgreementDue> Agreements, IReadOnlyList<KeptOut> KeptOut,
+    IReadOnlyList<ComplaintDue>? ComplaintsOverdue = null, int ComplaintResponseDays = Domain.District.DefaultComplaintResponseDays);
 
 /// <summary>R7 compliance, a pure function of a <see cref="DistrictSnapshot"/> and a district date.</summary>
 public static class Compliance
@@ -32,13 +36,14 @@ public static class Compliance
 
     public const int SoonDays = 30;
 
-    public static ComplianceReport Compute(DistrictSnapshot snap, DateOnly at)
+    /// <param name="complaints">Family complaints (issue 16): those past the district's response time are listed.</param>
+    public static ComplianceReport Compute(DistrictSnapshot snap, DateOnly at, IReadOnlyList<Complaint>? complaints = null)
     {
         ArgumentNullException.ThrowIfNull(snap);
 
         // The latest record of each topic (the snapshot's R7 definition) expiring before at + 61, i.e. on or before at + 60.
         var training = snap.Officers
-            .SelectMany(o => snap.LapsedTraining(o.Badge, at.AddDays(HorizonDays + 1)).Select(t =>
+            .SelectMany(o => snap.LapsedTraining(o.Badge, at.AddDays(HorizonDays + 1)).Where(t => !DistrictSnapshot.NeverCompleted(t)).Select(t =>
             {
                 var days = t.ExpiresOn.DayNumber - at.DayNumber;
                 return new TrainingDue(o.Badge, o.Name, o.Role, o.Agency, t.Topic, t.CompletedOn, t.ExpiresOn, days, StateOf(days));
@@ -66,7 +71,7 @@ public static class Compliance
             var reasons = new List<string>(2);
             var lapsed = snap.LapsedTraining(o.Badge, at);
             if (lapsed.Count > 0)
-                reasons.Add("R7: training lapsed: " + string.Join(", ", lapsed.Select(t => $"{t.Topic} expired {ReportPeriod.Iso(t.ExpiresOn)}")));
+                reasons.Add("R7: training lapsed: " + string.Join(", ", lapsed.Select(snap.DescribeLapse)));
             if (!snap.AgreementCurrent(o.Agency, at))
                 reasons.Add(snap.Agencies.TryGetValue(o.Agency, out var a) && a.AgreementReviewDue is { } due
                     ? $"R7: {a.Code}'s agreement with the district was due for review {ReportPeriod.Iso(due)}"
@@ -74,7 +79,11 @@ public static class Compliance
             if (reasons.Count > 0) keptOut.Add(new KeptOut(o.Badge, o.Name, o.Role, o.Agency, reasons));
         }
 
-        return new ComplianceReport(snap.District.Name, at, training, agreements, keptOut);
+        var days = snap.District.ComplaintResponseDays;
+        var overdue = (complaints ?? []).Where(c => c.Overdue(at, days))
+            .Select(c => new ComplaintDue(c.Id, c.AboutBadge ?? c.AboutAgency ?? "", c.ReceivedOn, at.DayNumber - c.ReceivedOn.DayNumber, c.Status.Text()))
+            .OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id).ToList();
+        return new ComplianceReport(snap.District.Name, at, training, agreements, keptOut, overdue, days);
     }
 
     /// <summary>The band of a date <paramref name="daysLeft"/> days from the report's date (negative: past).</summary>

@@ -110,6 +110,10 @@ public static class ReportFacts
         var period = ReportPeriod.Resolve(from, to, snap.District, snap.LocalDate(at));
         var start = period.Start(snap);
         var end = period.End(snap);
-        return ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at, settings);
+        var report = ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at, settings);
+        // Issue 16: family complaints received in the period, a count only (R9: no summary is selected).
+        var complaints = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM complaints WHERE received_on >= @from AND received_on <= @to",
+            new { from = ReportPeriod.Iso(period.From), to = ReportPeriod.Iso(period.To) });
+        return report with { Complaints = (int)complaints };
     }
 }

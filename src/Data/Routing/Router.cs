@@ -211,7 +211,7 @@ public static class Router
             foreach (var t in f.LatestByTopic)
             {
                 if (t.ExpiresOn >= date) break;
-                lapsed.Add($"{t.Topic} expired {Iso(t.ExpiresOn)}");
+                lapsed.Add(DistrictSnapshot.NeverCompleted(t) ? $"{t.Topic} never completed (required for {f.Officer.Role.Text()})" : $"{t.Topic} expired {Iso(t.ExpiresOn)}");
             }
             parts.Add("training lapsed: " + string.Join(", ", lapsed));
         }

@@ -41,6 +41,21 @@ public static class Migrations
             if (current == Latest && SqlRead.Long(conn, "SELECT count(*) FROM schema_migrations") == All.Count) return;
         }
 
+        // Foreign keys off while migrating (a no-op inside a transaction, so set before it): a migration may rebuild a
+        // table that others reference (SQLite's documented way to change a CHECK). They are checked before commit.
+        SqlRead.Run(conn, "PRAGMA foreign_keys = OFF");
+        try
+        {
+            ApplyPending(conn, path, account, now, isNew);
+        }
+        finally
+        {
+            SqlRead.Run(conn, "PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private static void ApplyPending(SqliteConnection conn, string path, string account, DateTimeOffset now, bool isNew)
+    {
         using var tx = conn.BeginTransaction(deferred: false);
         conn.Execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", transaction: tx);
         // Re-read inside the write lock: another process may have migrated meanwhile.
@@ -51,6 +66,8 @@ public static class Migrations
             conn.Execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (@Version, @Name, @At)",
                 new { m.Version, m.Name, At = TimeText.ToDb(now) }, tx);
         }
+        if (conn.Query("PRAGMA foreign_key_check", transaction: tx).Any())
+            throw SafetyException.Usage($"Migrating {path} would break a reference between its tables; restore it from a backup and report this.");
         ReferenceData.Load(conn, tx);
         if (isNew)
         {

@@ -40,6 +40,7 @@ public static class SnapshotLoader
             .ToDictionary(r => r.Badge, r => (int)r.N, StringComparer.Ordinal);
 
         return new DistrictSnapshot(district, DistrictReads.Calendar(db), DistrictReads.Locations(db), DistrictReads.Agencies(db),
-            DistrictReads.CallTypes(db), Reads.Officers(db), DistrictReads.Training(db), openCalls, today);
+            DistrictReads.CallTypes(db), Reads.Officers(db), DistrictReads.Training(db), openCalls, today,
+            Accountability.AccountabilityReads.Agreements(db), Accountability.AccountabilityReads.Topics(db));
     }
 }

@@ -54,7 +54,12 @@ public class ReportCommandTests
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("<h1>Safety and security activity report</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<dd>Narrows School District</dd>", html, StringComparison.Ordinal);
-        Assert.Contains("<dd>2026-10-01 to 2026-10-31 (--from to --to)</dd>", html, StringComparison.Ordinal);
+        // Issue 16: plain words, key figures and a trend chart first.
+        Assert.Contains("<dd>2026-10-01 to 2026-10-31 (the dates asked for)</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("--", html[..html.IndexOf("<footer>", StringComparison.Ordinal)].Replace("<!--", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(html.IndexOf("<h2>At a glance</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>Calls for service</h2>", StringComparison.Ordinal));
+        Assert.Contains("<h3>Calls each week</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("answered in time", html, StringComparison.Ordinal);
         Assert.Contains("<dd>2026-11-02T12:00:00-08:00</dd>", html, StringComparison.Ordinal);
         Assert.Contains("Pierce County Sheriff&#39;s Office", html, StringComparison.Ordinal); // encoded, never raw
     }

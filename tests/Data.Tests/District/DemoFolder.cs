@@ -15,7 +15,7 @@ public sealed class DemoFolder : IDisposable
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "safety-tests", "demo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
-        foreach (var file in DistrictFiles.All)
+        foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional))
             File.WriteAllText(System.IO.Path.Combine(Path, file), EmbeddedSql.Read("sql/demo/" + file));
     }
 

@@ -38,7 +38,8 @@ public class DistrictRefusalTests
         ["bad early release time"] = new(F.Calendar, f => f.Set(F.Calendar, "date", "2026-11-25", "end_time", "12.30"), "end_time '12.30' is not a time of day"),
         ["duplicate agency code"] = new(F.Agencies, f => f.Set(F.Agencies, "code", "NCSO", "code", "HVPD"), "code HVPD is already on line 2"),
         ["unknown agency kind"] = new(F.Agencies, f => f.Set(F.Agencies, "code", "NCSO", "kind", "sheriff"), "kind 'sheriff' is not an agency kind"),
-        ["police agency without review date"] = new(F.Agencies, f => f.Set(F.Agencies, "code", "NCSO", "agreement_review_due", ""), "police agency NCSO has no agreement_review_due"),
+        // Without an agreement in agreements.csv (issue 16: R7 takes the date from the latest adopted agreement when there is one).
+        ["police agency without review date"] = new(F.Agencies, f => { f.Delete(F.Agreements); return f.Set(F.Agencies, "code", "NCSO", "agreement_review_due", ""); }, "police agency NCSO has no agreement_review_due"),
         ["review date does not parse"] = new(F.Agencies, f => f.Set(F.Agencies, "code", "NCSO", "agreement_review_due", "2026-12-32"), "agreement_review_due '2026-12-32' is not a date"),
         ["district agency with review date"] = new(F.Agencies, f => f.Set(F.Agencies, "code", "HVSD", "agreement_review_due", "2027-01-01"), "the district agency HVSD has an agreement_review_due"),
         ["duplicate location code"] = new(F.Locations, f => f.Set(F.Locations, "code", "JMS", "code", "LHS"), "code LHS is already on line 2"),

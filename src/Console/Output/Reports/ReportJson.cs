@@ -59,7 +59,9 @@ public static class ReportJson
     public sealed record TrainingJson(string Badge, string Name, string Role, string Agency, string Topic, string CompletedOn, string ExpiresOn, int DaysLeft, string State);
     public sealed record AgreementJson(string Agency, string Name, string ReviewDue, int DaysLeft, string State, int Officers);
     public sealed record KeptOutJson(string Badge, string Name, string Role, string Agency, IReadOnlyList<string> Reasons);
-    public sealed record ComplianceJson(string District, string At, int HorizonDays, IReadOnlyList<TrainingJson> Training, IReadOnlyList<AgreementJson> Agreements, IReadOnlyList<KeptOutJson> KeptOut)
+    public sealed record ComplaintDueJson(long Id, string About, string ReceivedOn, int DaysOpen, string Status);
+    public sealed record ComplianceJson(string District, string At, int HorizonDays, IReadOnlyList<TrainingJson> Training, IReadOnlyList<AgreementJson> Agreements, IReadOnlyList<KeptOutJson> KeptOut,
+        int ComplaintResponseDays, IReadOnlyList<ComplaintDueJson> ComplaintsOverdue)
     {
         /// <summary>Issue 14: the coverage audit's gaps on the same date (`coverage --json` has the whole audit).</summary>
         public IReadOnlyList<CoverageGapJson> CoverageGaps { get; init; } = [];
@@ -72,7 +74,8 @@ public static class ReportJson
         c.District, Date(c.At), Compliance.HorizonDays,
         c.Training.Select(t => new TrainingJson(t.Badge, t.Name, t.Role.Text(), t.Agency, t.Topic, Date(t.CompletedOn), Date(t.ExpiresOn), t.DaysLeft, State(t.State))).ToList(),
         c.Agreements.Select(a => new AgreementJson(a.Agency, a.Name, Date(a.ReviewDue), a.DaysLeft, State(a.State), a.Officers)).ToList(),
-        c.KeptOut.Select(k => new KeptOutJson(k.Badge, k.Name, k.Role.Text(), k.Agency, k.Reasons)).ToList());
+        c.KeptOut.Select(k => new KeptOutJson(k.Badge, k.Name, k.Role.Text(), k.Agency, k.Reasons)).ToList(),
+        c.ComplaintResponseDays, (c.ComplaintsOverdue ?? []).Select(x => new ComplaintDueJson(x.Id, x.About, Date(x.ReceivedOn), x.DaysOpen, x.Status)).ToList());
 
     /// <summary>"pastDue", "within30Days", "within60Days".</summary>
     public static string State(DueState s) => s switch

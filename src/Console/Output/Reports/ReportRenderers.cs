@@ -15,13 +15,17 @@ namespace SafetyConsole.Cli.Output.Reports;
 /// </summary>
 public static class ReportText
 {
-    public static void Write(IAnsiConsole console, ActivityReport r, int? width)
+    public static void Write(IAnsiConsole console, ActivityReport r, int? width) =>
+        Write(console, ReportLayout.Title, ReportLayout.Header(r), ReportLayout.Build(r), width);
+
+    /// <summary>Any report made of sections of tables (the activity report, `compliance annual`).</summary>
+    public static void Write(IAnsiConsole console, string title, IEnumerable<(string Name, string Value)> headerLines, IEnumerable<LayoutSection> sections, int? width)
     {
-        console.Write(new Rule(Markup.Escape(ReportLayout.Title)) { Justification = Justify.Left });
+        console.Write(new Rule(Markup.Escape(title)) { Justification = Justify.Left });
         var header = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        foreach (var (name, value) in ReportLayout.Header(r)) header.AddRow(new Text(name), new Text(value));
+        foreach (var (name, value) in headerLines) header.AddRow(new Text(name), new Text(value));
         console.Write(header);
-        foreach (var section in ReportLayout.Build(r))
+        foreach (var section in sections)
         {
             console.WriteLine();
             console.Write(new Rule(Markup.Escape(section.Title)) { Justification = Justify.Left });
@@ -73,6 +77,21 @@ public static class ReportCsv
 {
     public static void Write(TextWriter w, ActivityReport r)
     {
+        List<(string, string, string, string, string)> preamble =
+        [
+            ("report", "district", r.District, "name", r.District),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("report", "period", r.Period.Rule, "rule", r.Period.Rule),
+            ("report", "by", ReportLayout.GroupHeader(r.By), "by", ReportLayout.GroupHeader(r.By).ToLowerInvariant()),
+            ("report", "generatedAt", "", "generatedAt", Data.Store.TimeText.ToIso(r.GeneratedAt, r.Zone)),
+        ];
+        Write(w, preamble, ReportLayout.Build(r));
+    }
+
+    /// <summary>Any report made of sections of tables: the preamble rows, then a row per figure.</summary>
+    public static void Write(TextWriter w, IEnumerable<(string Section, string Key, string Label, string Metric, string Value)> preamble, IEnumerable<LayoutSection> sections)
+    {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape, NewLine = "\n" };
         using var csv = new CsvWriter(w, config, leaveOpen: true);
         foreach (var h in new[] { "section", "key", "label", "metric", "value" }) csv.WriteField(h);
@@ -86,13 +105,8 @@ public static class ReportCsv
             csv.WriteField(value);
             csv.NextRecord();
         }
-        Record("report", "district", r.District, "name", r.District);
-        Record("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Record("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Record("report", "period", r.Period.Rule, "rule", r.Period.Rule);
-        Record("report", "by", ReportLayout.GroupHeader(r.By), "by", ReportLayout.GroupHeader(r.By).ToLowerInvariant());
-        Record("report", "generatedAt", "", "generatedAt", Data.Store.TimeText.ToIso(r.GeneratedAt, r.Zone));
-        foreach (var table in ReportLayout.Build(r).SelectMany(s => s.Tables))
+        foreach (var (section, key, label, metric, value) in preamble) Record(section, key, label, metric, value);
+        foreach (var table in sections.SelectMany(s => s.Tables))
             foreach (var row in table.Rows)
                 for (var i = 0; i < table.Columns.Count; i++)
                     Record(table.Id, row.Key, row.Label, table.Columns[i].Id, row.Cells[i].Raw);
@@ -108,7 +122,7 @@ public static class ReportHtml
 {
     private const string Css = """
         :root { color-scheme: light; }
-        body { font-family: Georgia, "Times New Roman", serif; color: #111; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.4; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #111; margin: 2rem auto; max-width: 64rem; padding: 0 1rem; line-height: 1.4; }
         h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
         h2 { font-size: 1.3rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
         h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
@@ -122,7 +136,14 @@ public static class ReportHtml
         p.note { margin: .3rem 0; }
         p.empty { font-style: italic; }
         svg { display: block; margin: .2rem 0 1rem; max-width: 100%; height: auto; }
-        svg text { font-family: Georgia, "Times New Roman", serif; font-size: 12px; fill: #111; }
+        svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 12px; fill: #111; }
+        .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); gap: .6rem; margin: 1rem 0; }
+        .figure { border: 1px solid #bbb; border-radius: 6px; padding: .5rem .7rem; break-inside: avoid; }
+        .figure .value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; font-variant-numeric: tabular-nums; }
+        .figure .name { font-size: .85rem; color: #333; }
+        .figure .more { font-size: .75rem; color: #555; }
+        svg rect.trend { fill: #2f5d8a; }
+        svg rect.trend2 { fill: #c26b1a; }
         svg rect.bar { fill: #2f5d8a; }
         footer { margin-top: 2rem; font-size: .8rem; color: #444; }
         @page { size: letter; margin: 15mm; }
@@ -131,29 +152,39 @@ public static class ReportHtml
           h2 { break-after: avoid; }
           .block { break-inside: avoid; }
           th { background: #eee; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          svg rect.bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          svg rect.bar, svg rect.trend, svg rect.trend2 { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .figures { grid-template-columns: repeat(4, 1fr); }
         }
         """;
 
-    public static void Write(TextWriter w, ActivityReport r)
+    /// <summary>The activity report as a dashboard (issue 16, Lake Washington's "data dashboard for law enforcement
+    /// activities"): the key figures and a trend chart first, in plain words, then the sections.</summary>
+    public static void Write(TextWriter w, ActivityReport r) =>
+        Write(w, ReportLayout.Title, $"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}", ReportDashboard.Header(r), ReportLayout.Build(r),
+            "Aggregates only (R9): no call description, complaint or other free text appears in this report. "
+            + "Override reasons are the operators' own written reasons (R7, R10).", h => ReportDashboard.Write(h, r));
+
+    /// <summary>Any report made of sections of tables as one self-contained printable page.</summary>
+    public static void Write(TextWriter w, string title, string pageTitle, IEnumerable<(string Name, string Value)> headerLines,
+        IEnumerable<LayoutSection> sections, string footer, Action<StringBuilder>? lead = null)
     {
         var h = new StringBuilder();
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        h.Append("<title>").Append(E($"{ReportLayout.Title} — {r.District} — {ReportLayout.ReportPeriodText(r.Period)}")).Append("</title>\n");
+        h.Append("<title>").Append(E(pageTitle)).Append("</title>\n");
         h.Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
-        h.Append("<header>\n<h1>").Append(E(ReportLayout.Title)).Append("</h1>\n<dl class=\"meta\">\n");
-        foreach (var (name, value) in ReportLayout.Header(r))
+        h.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<dl class=\"meta\">\n");
+        foreach (var (name, value) in headerLines)
             h.Append("<dt>").Append(E(name)).Append("</dt><dd>").Append(E(value)).Append("</dd>\n");
         h.Append("</dl>\n</header>\n");
-        foreach (var section in ReportLayout.Build(r))
+        lead?.Invoke(h);
+        foreach (var section in sections)
         {
             h.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
             foreach (var note in section.Notes) h.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
             foreach (var table in section.Tables) Table(h, table);
             h.Append("</section>\n");
         }
-        h.Append("<footer>Aggregates only (R9): no call description or other free text from call feeds appears in this report. ")
-            .Append("Override reasons are the operators' own written reasons (R7, R10).</footer>\n</body>\n</html>\n");
+        h.Append("<footer>").Append(E(footer)).Append("</footer>\n</body>\n</html>\n");
         w.Write(h.ToString());
     }
 
