@@ -1,4 +1,4 @@
-using SafetyConsole.Worker;
+using SafetyConsole.Data.Terminal;
 
 namespace SafetyConsole.Cli;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Terminal;
 
 namespace SafetyConsole.Worker;
 

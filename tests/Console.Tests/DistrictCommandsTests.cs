@@ -64,8 +64,7 @@ public class DistrictCommandsTests
 
         Assert.Equal(0, exit);
         Assert.Equal("", stderr);
-        Assert.Contains("training.csv: 347 rows, 347 inserted, 0 updated, 0 unchanged
-", stdout, StringComparison.Ordinal);
+        Assert.Contains("training.csv: 347 rows, 347 inserted, 0 updated, 0 unchanged\n", stdout, StringComparison.Ordinal);
         Assert.Equal(Districtwide(demo), Districtwide(folder));
         // The embedded copy is the repository's folder, byte for byte.
         foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional))

@@ -125,7 +125,7 @@ public sealed class PosixTerminal : ITerminal
         try
         {
             // The keypad modes too: on Ctrl+Z the shell gets its arrow keys back while the board is stopped.
-            Write(LeaveScreen + Worker.KeypadModes.Normal);
+            Write(LeaveScreen + Data.Terminal.KeypadModes.Normal);
         }
         catch (IOException)
         {

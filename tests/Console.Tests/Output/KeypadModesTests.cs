@@ -1,5 +1,5 @@
 using SafetyConsole.Cli.Tests.Board;
-using SafetyConsole.Worker;
+using SafetyConsole.Data.Terminal;
 
 namespace SafetyConsole.Cli.Tests.Output;
 

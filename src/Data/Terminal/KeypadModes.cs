@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace SafetyConsole.Worker;
+namespace SafetyConsole.Data.Terminal;
 
 /// <summary>
 /// .NET's console, on its first use in a terminal (any write to Console.Out, a read of its size), switches the terminal
