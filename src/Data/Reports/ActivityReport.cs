@@ -86,7 +86,7 @@ public static class ActivityReports
 {
     public const string Arrest = "03";
     public const string Citation = "04";
-    public const string Referral = "15";
+    public const string Referral = Policy.Intake.ReferredDisposition;
 
     public static ActivityReport Compute(
         DistrictSnapshot snap, ReportPeriod period, ReportGrouping by, IEnumerable<CallFact> calls, IEnumerable<OverrideFact> overrides,
