@@ -17,9 +17,9 @@ public static class CliApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // System.CommandLine would exit 1; DESIGN §5 says bad usage is 2.
-            foreach (var e in parse.Errors) ctx.Err.WriteLine(e.Message);
-            ctx.Err.WriteLine($"Run `safety-console {string.Join(' ', CommandPath(parse))} --help` for usage.");
+            // System.CommandLine would exit 1; DESIGN §5 says bad usage is 2. One sentence, one line: the first error
+            // (the parser may repeat one) and where the usage is.
+            ctx.Err.WriteLine(UsageError(parse.Errors[0].Message, CommandPath(parse)));
             return 2;
         }
         return parse.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false });
@@ -60,6 +60,13 @@ public static class CliApp
             return 2;
         }
     };
+
+    /// <summary>"'x' is not a call number; …; run `safety-console calls show --help` for usage."</summary>
+    public static string UsageError(string message, IEnumerable<string> commandPath)
+    {
+        var command = string.Join(' ', ["safety-console", .. commandPath]);
+        return $"{message.Trim().TrimEnd('.')}; run `{command} --help` for usage.";
+    }
 
     private static IEnumerable<string> CommandPath(ParseResult parse)
     {

@@ -74,7 +74,9 @@ public static class BoardView
         var wide = r.W >= BoardLayout.WideFrom;
         var name = d.DistrictName.Length > 0 ? d.DistrictName : "SafetyConsole";
         var viewer = s.Role == OperatorRole.Viewer;
-        var who = viewer ? (wide ? $" {s.Account}: viewer, read-only (R10) " : " viewer: read-only ") : wide ? $" {s.Account} ({s.Role.Text()}) " : "";
+        // The role is known once the first data has loaded: until then say so, never "viewer" to a dispatcher.
+        var who = !s.Loaded ? $" {(wide ? s.Account + ": " : "")}loading{c.Theme.Ellipsis} "
+            : viewer ? (wide ? $" {s.Account}: viewer, read-only (R10) " : " viewer: read-only ") : wide ? $" {s.Account} ({s.Role.Text()}) " : "";
         var end = r.X + r.W - who.Length;
         var x = c.Put(r.X, r.Y, " " + name, Accent, end);
         x = c.Put(x, r.Y, $" {c.Theme.Dot} ", Dim, end);
@@ -82,7 +84,7 @@ public static class BoardView
         x = c.Put(x, r.Y, time, Bold, end);
         x = c.Put(x, r.Y, $" {c.Theme.Dot} ", Dim, end);
         c.Put(x, r.Y, Fit(d.Summary?.DayState ?? "loading…", end - x, c.Theme), Plain, end);
-        c.Put(end, r.Y, who, viewer ? KeyStyle : Dim);
+        c.Put(end, r.Y, who, viewer && s.Loaded ? KeyStyle : Dim);
 
         // Line 2: open calls by priority, available officers by class, R5 deadlines missed today.
         var y = r.Y + 1;
@@ -511,6 +513,7 @@ public static class BoardView
         var listStart = -1;
         if (o.Error is { } err) items.Add(new Text(err, Alarm));
         else if (o.Recommendation is not { } rec) items.Add(new Text("Ranking the candidates...", Dim));
+        else if (Data.Dispatch.Recommendations.NotForOfficers(rec) is { } r2) items.Add(new Text(r2, Warn));
         else
         {
             var choices = BoardUpdate.RouteChoices(o, s.Role);
@@ -540,7 +543,11 @@ public static class BoardView
                     }
                 }
             }
-            if (choices.Count > 0) items.Add(new Text($"Choose 1-{Math.Min(9, choices.Count)} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter; Esc closes.", Dim));
+            if (choices.Count > 0)
+            {
+                var numbers = choices.Count == 1 ? "Choose 1" : $"Choose 1-{Math.Min(9, choices.Count)}";
+                items.Add(new Text($"{numbers} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter; Esc closes.", Dim));
+            }
         }
         var width = Math.Min(s.Width - 2, 100);
         var lines = c.RenderLines(new Rows(items), width - 4);

@@ -50,7 +50,7 @@ public static class DemoCommand
             {
                 var end = sim.RunHeadless(start, start.AddMinutes(parse.GetValue(minutes)), HeadlessStep);
                 ctx.Out.Write(DemoSummary.Text(db, day, dawn, end));
-                ctx.Out.WriteLine($"The database is kept at {db.FilePath}; look inside with `safety-console calls list --db {db.FilePath}`.");
+                ctx.Out.WriteLine($"The database is kept at {db.FilePath}; look inside with `{LaunchCommand.Current()} calls list --db {db.FilePath}`.");
                 return 0;
             }
             return RunLive(ctx, db, sim, start, parse.GetValue(speed));
@@ -75,7 +75,7 @@ public static class DemoCommand
             stop.Cancel();
             try { simulation.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
         }
-        ctx.Out.WriteLine($"The demo database is kept at {db.FilePath}; look inside with `safety-console calls list --db {db.FilePath}`.");
+        ctx.Out.WriteLine($"The demo database is kept at {db.FilePath}; look inside with `{LaunchCommand.Current()} calls list --db {db.FilePath}`.");
         return exit;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
 
 namespace SafetyConsole.Cli.Commands;
 
@@ -30,16 +31,21 @@ public static class RecommendCommand
                     rec.Excluded.Select(x => new ExcludedJson(x.Badge, x.Reason)).ToList()));
                 return 0;
             }
+            if (Recommendations.NotForOfficers(rec) is { } r2)
+            {
+                TextOut.Line(ctx, r2);
+                return 0;
+            }
             TextOut.Line(ctx, $"Call {rec.CallId}: {rec.Class.Text()} first responders, best first.");
             var t = new TextTable(TextColumn.Number("#", 3), new("BADGE", 10, 6), new("ROLE", 7), new("NAME", 28, 8),
-                TextColumn.Number("DISTANCE", 9), TextColumn.Number("ETA", 7), new("NOTE", 11));
+                TextColumn.Number("DISTANCE", 9), TextColumn.Number("ETA", 7), new("NOTE", 28, 9));
             for (var i = 0; i < rec.Candidates.Count; i++)
             {
                 var c = rec.Candidates[i];
                 t.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), c.Officer.Badge, c.Officer.Role.Text(), c.Officer.Name,
-                    c.DistanceMeters is { } m ? $"{m / 1000:0.0} km" : "unknown",
-                    c.EtaSeconds is { } s ? $"{Math.Ceiling(s / 60):0} min" : "unknown",
-                    c.PostedAtLocation ? "posted here" : c.FromPing ? "from ping" : "from post");
+                    c.DistanceMeters is { } m ? $"{m / 1000:0.0} km" : "-",
+                    c.EtaSeconds is { } s ? $"{Math.Ceiling(s / 60):0} min" : "-",
+                    Note(c));
             }
             t.Write(ctx);
             if (rec.Candidates.Count == 0) TextOut.Line(ctx, "No eligible officer (at the deadline the worker escalates to the supervisor, R5).");
@@ -54,6 +60,10 @@ public static class RecommendCommand
         }));
         return cmd;
     }
+
+    /// <summary>Where the distance is measured from; an officer with no ping posted district-wide (DISTRICT) has no position.</summary>
+    private static string Note(Candidate c) =>
+        c.PostedAtLocation ? "posted here" : c.FromPing ? "from ping" : c.DistanceMeters is null ? $"no position (post {c.Officer.Post})" : "from post";
 
     private static double? Round(double? v) => v is { } d ? Math.Round(d, 1) : null;
 }

@@ -31,9 +31,8 @@ public static partial class CallActions
         var snap = SnapshotLoader.Load(db, at);
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
         {
-            var holder = call.AssignedTo is { } b ? $" to {b}" : "";
             throw Refuse(db, actor, at, callId,
-                $"Call {callId} is {call.Status.Text()}{holder}, so it cannot be assigned; only NEW, PENDING or ESCALATED calls are assigned.");
+                $"Call {callId} is {StateOf(db, call)}, so it cannot be assigned; only NEW, PENDING or ESCALATED calls are assigned.");
         }
 
         var intake = call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at) : null;

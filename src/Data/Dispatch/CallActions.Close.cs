@@ -35,7 +35,7 @@ public static partial class CallActions
         var call = Reads.RequireCall(db, callId);
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
             throw Refuse(db, actor, at, callId,
-                $"Call {callId} is {call.Status.Text()}, so it cannot be diverted; only a NEW, PENDING or ESCALATED call with no officer can (cancel an assigned call instead).");
+                $"Call {callId} is {StateOf(db, call)}, so it cannot be diverted; only a NEW, PENDING or ESCALATED call with no officer can (cancel an assigned call instead).");
         db.Write(tx => StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Diverted,
             new EventRow(at, actor, "call.diverted", Reason: $"R2: diverted to the school administration queue: {reason.Trim()}"),
             new CallSet().Class(CallClass.None).Deadline(null).Trace(AppendTrace(call.Trace, $"R2: diverted by {actor} to the school administration queue: {reason.Trim()}"))));

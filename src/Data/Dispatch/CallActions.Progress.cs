@@ -49,9 +49,15 @@ public static partial class CallActions
         if (from.Contains(call.Status) && call.AssignedTo is { } badge) return badge;
         var allowed = string.Join(" or ", from.Select(s => s.Text()));
         throw Refuse(db, actor, at, call.Id, call.Status is CallStatus.New or CallStatus.Pending or CallStatus.Escalated
-            ? $"Call {call.Id} is {call.Status.Text()} with no officer, so it cannot be {words}; assign an officer first."
-            : $"Call {call.Id} is {call.Status.Text()}, so it cannot be {words}; only a call that is {allowed} can be.");
+            ? $"Call {call.Id} is {StateOf(db, call)} with no officer, so it cannot be {words}; assign an officer first."
+            : $"Call {call.Id} is {StateOf(db, call)}, so it cannot be {words}; only a call that is {allowed} can be.");
     }
+
+    /// <summary>
+    /// The call's state with who changed it last and when ("ASSIGNED to CSO-01 (by alice at …)"): a refusal that a
+    /// lost race explains names the winner (README), whichever verb lost.
+    /// </summary>
+    internal static string StateOf(SafetyDb db, Call call) => StateChanges.DescribeCall(db.Connection, null, call.Id) ?? call.Status.Text();
 
     private static void MarkAcknowledged(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at) =>
         tx.Connection!.Execute(

@@ -21,6 +21,17 @@ public static class Recommendations
     public static Recommendation For(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at, IReadOnlySet<string>? skip = null) =>
         Router.Recommend(call, ClassFor(call, snap, settings, at), snap, settings, at, skip) with { CallStatus = call.Status };
 
+    /// <summary>
+    /// R2: why no officer is recommended at all, for a DIVERTED call or routine discipline (class NONE); null for a
+    /// call officers answer. One sentence for `recommend` and the board's route dialog.
+    /// </summary>
+    public static string? NotForOfficers(Recommendation rec) =>
+        rec.CallStatus == CallStatus.Diverted
+            ? $"Call {rec.CallId} is DIVERTED to the school administration (R2): no officer is recommended; a supervisor may reclassify it if the type is wrong."
+            : rec.Class == CallClass.None
+                ? $"Call {rec.CallId} is routine student discipline for the school administration (R2): no officer is recommended; a supervisor may reclassify it if the type is wrong."
+                : null;
+
     /// <summary>The class a call is routed by: its stored class, or for a NEW call the class intake would give it.</summary>
     public static CallClass ClassFor(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at) =>
         call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at).Class

@@ -70,7 +70,7 @@ public static class EnforcementPass
                 Act(PassStep.Intake, call, () =>
                 {
                     var d = Policy.Intake.Decide(call, Snap, settings, at);
-                    var set = new CallSet().Class(d.Class).Deadline(d.Deadline).Agency(d.Agency)
+                    var set = new CallSet().Class(d.Class).Deadline(d.Deadline).Agency(d.Agency).Disposition(d.Disposition)
                         .Trace(CallActions.AppendTrace(call.Trace, d.TraceText));
                     var why = string.Join(" ", d.Trace);
                     var line = d.Status switch
@@ -186,7 +186,7 @@ public static class EnforcementPass
                   AND released_at IS NULL AND acked_at IS NULL AND assigned_at <= @cutoff
                 """, new { id = call.Id, badge, cutoff = TimeText.ToDb(at - settings.AckTimeout) }, tx);
             if (open != 1)
-                throw new ChangeConflict($"Call {call.Id}: {badge}'s assignment was acknowledged or released meanwhile, so the worker left it alone.");
+                throw new ChangeConflict($"Call {call.Id}: {badge}'s assignment was acknowledged or released meanwhile (the call is {StateChanges.DescribeCall(tx.Connection!, tx, call.Id)}), so the worker left it alone.");
             CallActions.ReleaseOfficer(tx, call.Id, badge, Actor, at, "ack-timeout");
         }
 
@@ -201,7 +201,8 @@ public static class EnforcementPass
             if (now is { } n && n.Status == call.Status.Text() && n.AssignedTo == call.AssignedTo && n.Type == call.Type
                 && n.Priority == call.Priority && n.Basis == call.Basis?.Text() && n.Location == call.Location)
                 return;
-            var state = now is { } s ? $"it is now {s.Status}{(s.AssignedTo is { } b ? $" to {b}" : "")}" : "it no longer exists";
+            // Who won, and when (README: every lost race names them).
+            var state = now is not null && StateChanges.DescribeCall(tx.Connection!, tx, call.Id) is { } d ? $"it is now {d}" : "it no longer exists";
             throw new ChangeConflict($"Call {call.Id} changed after the worker read it ({state}); another worker or a dispatcher acted, so the worker skipped it.");
         }
 

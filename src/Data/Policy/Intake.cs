@@ -14,6 +14,9 @@ public sealed record IntakeDecision(CallStatus Status, CallClass Class, DateTime
     /// <summary>R8: the call type is refused (ALIEN). Status is then CANCELLED and nothing is dispatched.</summary>
     public bool Refused { get; init; }
 
+    /// <summary>R4: a referred call is closed with APCO disposition 15 (referred to a partner agency), as its trace says.</summary>
+    public string? Disposition => Status == CallStatus.Referred ? Intake.ReferredDisposition : null;
+
     /// <summary>The trace as one text, a sentence a line (for calls.trace).</summary>
     public string TraceText => string.Join("\n", Trace);
 }
@@ -21,6 +24,9 @@ public sealed record IntakeDecision(CallStatus Status, CallClass Class, DateTime
 /// <summary>Intake rules R1–R5 and R8 as one pure decision.</summary>
 public static class Intake
 {
+    /// <summary>R4: the APCO disposition of a call referred to the police agency of jurisdiction.</summary>
+    public const string ReferredDisposition = "15";
+
     /// <summary>As <see cref="Decide(Call, DistrictSnapshot, PolicySettings, DateTimeOffset)"/> at the clock's time.</summary>
     public static IntakeDecision Decide(Call call, DistrictSnapshot snap, PolicySettings settings, TimeProvider clock) =>
         Decide(call, snap, settings, clock.GetUtcNow());

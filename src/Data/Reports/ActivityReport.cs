@@ -97,7 +97,7 @@ public static class ActivityReports
 {
     public const string Arrest = "03";
     public const string Citation = "04";
-    public const string Referral = "15";
+    public const string Referral = Policy.Intake.ReferredDisposition;
 
     /// <summary>Periods up to this many days chart by week; longer ones by month.</summary>
     public const int WeeklyUpToDays = 120;

@@ -110,11 +110,14 @@ public static class StateChanges
             $"Officer {badge} was not {expected.Text()} any more: now {now}{last}, so was not made {next.Text()}; choose another officer or refresh.");
     }
 
-    /// <summary>" (by alice at 2026-11-23T18:05:00.000Z)": who made the last change, to tell the loser of a race who won.</summary>
+    /// <summary>
+    /// " (by alice at 2026-11-23T18:05:00.000Z)": who made the last change of status, to tell the loser of a race who
+    /// won (not the last event: a loser's recorded refusal is an event too, and would name the loser).
+    /// </summary>
     private static string LastChange(SqliteConnection conn, SqliteTransaction? tx, string where, object key)
     {
         var row = conn.QueryFirstOrDefault<(string Actor, string At)?>(
-            $"SELECT actor, at FROM events WHERE {where} ORDER BY id DESC LIMIT 1", new { key }, tx);
+            $"SELECT actor, at FROM events WHERE {where} AND to_status IS NOT NULL ORDER BY id DESC LIMIT 1", new { key }, tx);
         return row is { } r ? $" (by {r.Actor} at {r.At})" : "";
     }
 }

@@ -179,7 +179,8 @@ public sealed class BoardStoreTests : IDisposable
         Assert.True(BoardActionRunner.Run(actions, Chief, new AssignAction(_call, "CSO-01", null), now).Ok);
         var late = BoardActionRunner.Run(actions, Chief, new ReclassifyAction(_call, "DISCIPLINE", null, "not a fight"), now);
         Assert.False(late.Ok);
-        Assert.Equal($"Call {_call} is ASSIGNED; only a call with no officer (NEW, PENDING, ESCALATED, DIVERTED or REFERRED) can be reclassified.", late.Message);
+        Assert.StartsWith($"Call {_call} is ASSIGNED to CSO-01 (by {Chief} at ", late.Message, StringComparison.Ordinal); // who won, and when
+        Assert.EndsWith("); only a call with no officer (NEW, PENDING, ESCALATED, DIVERTED or REFERRED) can be reclassified.", late.Message, StringComparison.Ordinal);
         Assert.Equal("FIGHT", Reads.RequireCall(db, _call).Type);
     }
 

@@ -61,6 +61,7 @@ public class EnforcementPassTests
         Assert.Equal(1, Pass(db, at).Classified); // (and the daytime calls, past their deadlines, are assigned)
         var e = Reads.RequireCall(db, evening);
         Assert.Equal((CallStatus.Referred, "PCS"), (e.Status, e.Agency));
+        Assert.Equal("15", e.Disposition); // R4: stored as the trace says (APCO 15), so `calls show --json` agrees
         Assert.Contains("R4:", e.Trace, StringComparison.Ordinal);
 
         var a = Reads.RequireCall(db, alien);
