@@ -192,25 +192,13 @@ public sealed class StaffingSimulation
                 if (Status(e.Call) is { Status: CallStatus.Assigned } c && c.AssignedTo == e.Badge) Pass(t);
                 break;
             case Kind.Ack:
-                if (Holds(e, CallStatus.Assigned))
-                {
-                    CallActions.Acknowledge(_db, Actor, e.Call, t);
-                    At(t + _plans[e.Call].Plan.EnRouteAfter, e with { Kind = Kind.EnRoute });
-                }
+                Advance(e, t, CallStatus.Assigned, () => CallActions.Acknowledge(_db, Actor, e.Call, t), Kind.EnRoute, p => p.EnRouteAfter);
                 break;
             case Kind.EnRoute:
-                if (Holds(e, CallStatus.Acknowledged))
-                {
-                    CallActions.EnRoute(_db, Actor, e.Call, t);
-                    At(t + _plans[e.Call].Plan.Travel, e with { Kind = Kind.OnScene });
-                }
+                Advance(e, t, CallStatus.Acknowledged, () => CallActions.EnRoute(_db, Actor, e.Call, t), Kind.OnScene, p => p.Travel);
                 break;
             case Kind.OnScene:
-                if (Holds(e, CallStatus.EnRoute))
-                {
-                    CallActions.OnScene(_db, Actor, e.Call, t);
-                    At(t + _plans[e.Call].Plan.OnScene, e with { Kind = Kind.Clear });
-                }
+                Advance(e, t, CallStatus.EnRoute, () => CallActions.OnScene(_db, Actor, e.Call, t), Kind.Clear, p => p.OnScene);
                 break;
             case Kind.Clear:
                 if (Holds(e, CallStatus.OnScene))
@@ -233,6 +221,14 @@ public sealed class StaffingSimulation
                 else if (officer is not null && Transitions.IsOnCall(officer.Status)) _offAfterCall.Add(e.Badge!);
                 break;
         }
+    }
+
+    /// <summary>The officer's next step, if the call is still where the plan left it; then the step after is scheduled.</summary>
+    private void Advance(Ev e, DateTimeOffset t, CallStatus expected, Action act, Kind next, Func<OfficerPlan, TimeSpan> after)
+    {
+        if (!Holds(e, expected)) return;
+        act();
+        At(t + after(_plans[e.Call].Plan), e with { Kind = next });
     }
 
     /// <summary>The call arrives through the real feed path (source <c>simulate</c>); its number in the replay is its external id.</summary>
