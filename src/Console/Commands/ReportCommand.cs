@@ -44,7 +44,8 @@ public static class ReportCommand
                 Render(report, fmt, ctx.Out, ctx.OutIsTerminal);
                 return 0;
             }
-            AtomicFile.Write(path, w => Render(report, fmt, w, isTerminal: false));
+            // 0600: a report may carry operators' override reasons (DESIGN §7: reports with any free text are 0600).
+            AtomicFile.Write(path, w => Render(report, fmt, w, isTerminal: false), UnixFileMode.UserRead | UnixFileMode.UserWrite);
             ctx.Out.WriteLine($"Wrote the {fmt} report for {ReportLayout.ReportPeriodText(report.Period)} to {Path.GetFullPath(path)}.");
             return 0;
         }));
