@@ -148,4 +148,14 @@ public class AccountabilityCommandsTests
         Assert.DoesNotContain("complaints", cli.RunAs("vic", "status").Stdout, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(JsonValueKind.Null, Json(cli.RunAs("vic", "status", "--json")).GetProperty("complaintsOverdue").ValueKind);
     }
+
+    [Fact]
+    public void Report_output_files_are_0600_too()
+    {
+        using var cli = Demo();
+        var path = Path.Combine(cli.Folder, "report.html");
+        Assert.Equal(0, cli.Run("report", "--format", "html", "--output", path).ExitCode);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        Assert.Contains("family complaints", File.ReadAllText(path), StringComparison.Ordinal);
+    }
 }
