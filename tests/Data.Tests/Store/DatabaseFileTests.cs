@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
@@ -14,32 +13,6 @@ public sealed class DatabaseFileTests : IDisposable
 {
     private readonly TestDb _t = new();
 
-    /// <summary>Runs the sqlite3 shell (another SQLite client, another process) on the database.</summary>
-    internal static string Sqlite3(string path, string sql)
-    {
-        var psi = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(path);
-        psi.ArgumentList.Add(sql);
-        Process p;
-        try
-        {
-            p = Process.Start(psi)!;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Fail("sqlite3 is not installed; .ci/run installs it (apt-get install sqlite3) — these tests use it as an outside writer.");
-            throw;
-        }
-        using (p)
-        {
-            var output = p.StandardOutput.ReadToEnd();
-            var error = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, $"sqlite3 failed: {error}");
-            return output.Trim();
-        }
-    }
-
     /// <summary>
     /// Issue 13: the board opens two connections; opening the second one read the file's header through a .NET file
     /// handle, and closing that handle dropped every POSIX lock the process held on the file (fcntl locks belong to
@@ -54,16 +27,16 @@ public sealed class DatabaseFileTests : IDisposable
         _t.Db.Dispose();
 
         var v0 = watcher.DataVersion();
-        Sqlite3(_t.FilePath, "INSERT INTO agencies(code, name, kind) VALUES ('OUT1', 'Outside one', 'district');");
+        Sqlite3Shell.Run(_t.FilePath, "INSERT INTO agencies(code, name, kind) VALUES ('OUT1', 'Outside one', 'district');");
         var v1 = watcher.DataVersion();
         Assert.NotEqual(v0, v1);
 
-        Sqlite3(_t.FilePath, "INSERT INTO agencies(code, name, kind) VALUES ('OUT2', 'Outside two', 'district');");
+        Sqlite3Shell.Run(_t.FilePath, "INSERT INTO agencies(code, name, kind) VALUES ('OUT2', 'Outside two', 'district');");
         Assert.NotEqual(v1, watcher.DataVersion());
         Assert.Equal(2L, watcher.Connection.ExecuteScalar<long>("SELECT count(*) FROM agencies WHERE code LIKE 'OUT%'"));
 
         board.Write(tx => tx.Connection!.Execute("INSERT INTO agencies(code, name, kind) VALUES ('MINE', 'Written by the board', 'district')", transaction: tx));
-        Assert.Equal("3", Sqlite3(_t.FilePath, "SELECT count(*) FROM agencies WHERE code IN ('OUT1', 'OUT2', 'MINE');"));
+        Assert.Equal("3", Sqlite3Shell.Run(_t.FilePath, "SELECT count(*) FROM agencies WHERE code IN ('OUT1', 'OUT2', 'MINE');"));
     }
 
     [Fact]
