@@ -297,7 +297,7 @@ internal sealed class JsonlSource : RecordSource
                     continue;
                 }
                 if (_keyOf[i] is { } earlier)
-                    Reject(record, Fields.Names[i], $"given twice (keys '{ShownName(earlier)}' and '{ShownName(name)}'); keep one");
+                    Reject(record, Fields.Names[i], earlier == name ? "given twice; keep one" : $"given twice (keys '{ShownName(earlier)}' and '{ShownName(name)}'); keep one");
                 _keyOf[i] = name;
                 var numeric = Fields.IsNumeric(i);
                 switch (reader.TokenType)
