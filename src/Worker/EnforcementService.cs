@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Worker;
 
@@ -15,12 +16,21 @@ public sealed class EnforcementService(WorkerCommand command, WorkerSettings set
     /// <summary>The loop this service runs (for tests: its events).</summary>
     public EnforcementLoop Loop { get; } = new(command.DbPath, settings.Policy, time, settings.PassInterval, settings.PollInterval);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Loop.PassCompleted += Report;
         Loop.PassFailed += e => log.LogError(3, "pass failed: {Reason}", OneLine(e));
         log.LogInformation(0, "enforcing first response on {Db} (pass about every {Interval} s)", command.DbPath, settings.PassInterval.TotalSeconds);
-        return Loop.RunAsync(stoppingToken);
+        try
+        {
+            await Loop.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (DatabaseMovedException e)
+        {
+            // The service fails, so the host stops and the program exits 1 (systemd restarts it on the file now at the path).
+            log.LogCritical(5, "stopping: {Reason}", OneLine(e));
+            throw;
+        }
     }
 
     private void Report(PassResult r)

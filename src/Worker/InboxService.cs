@@ -27,7 +27,13 @@ public sealed class InboxService(WorkerCommand command, WorkerSettings settings,
         {
             try
             {
+                db.EnsureSameFile();
                 foreach (var line in InboxLines.ProcessOnce(db, inbox, time.GetUtcNow())) log.LogInformation(6, "{Inbox}", line);
+            }
+            catch (DatabaseMovedException e)
+            {
+                log.LogCritical(8, "inbox {Inbox}: stopping: {Reason}", inbox, EnforcementService.OneLine(e));
+                throw; // the service fails and the host stops (exit 1), as the enforcer does
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -46,9 +46,10 @@ public static class Program
             if (command.Once) return Once(command, settings, stdout, time);
             using var host = WorkerHost.Create(command, settings, configuration, time);
             var enforcer = host.Services.GetRequiredService<EnforcementService>();
+            var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Append(enforcer).ToList();
             host.Run(); // until SIGTERM or Ctrl+C; disposes the host
             // A service that stopped on an error (logged) makes the exit code 1, so systemd restarts the worker.
-            return enforcer.ExecuteTask is { IsFaulted: true } ? 1 : 0;
+            return services.Any(s => s.ExecuteTask is { IsFaulted: true }) ? 1 : 0;
         }
         catch (SafetyException e)
         {

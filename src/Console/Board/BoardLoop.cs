@@ -14,6 +14,9 @@ public interface IBoardStore
     /// <summary>PRAGMA data_version: changes whenever another connection commits.</summary>
     long DataVersion();
 
+    /// <summary>The sentence saying the database file was removed or replaced under the board; null while it is the same file.</summary>
+    string? FileProblem() => null;
+
     /// <summary>A prepared snapshot; given the previous one, it carries the ids of the calls that changed since.</summary>
     BoardData Load(DateTimeOffset now, BoardData? previous);
 
@@ -28,6 +31,7 @@ public interface IBoardStore
 public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
 {
     public long DataVersion() => db.DataVersion();
+    public string? FileProblem() => db.FileMoved() ? new DatabaseMovedException(db.FilePath, File.Exists(db.FilePath)).Message : null;
     public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(db, account, now, previous);
     public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(db, now);
     public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(db, callId);
@@ -70,6 +74,7 @@ public sealed class BoardLoop
     private Worker? _reads;
     private Worker? _writes;
     private long _version = long.MinValue;
+    private bool _lost;
     private BoardData? _loaded;
     private DateTimeOffset _summaryAt;
 
@@ -155,6 +160,13 @@ public sealed class BoardLoop
     /// <summary>The watcher's idle work: reload when another connection committed, refresh the summary now and then.</summary>
     private Msg? Poll()
     {
+        // A database removed or replaced under the board: said once, and nothing more is read from the old file.
+        if (_lost) return null;
+        if (_store.FileProblem() is { } gone)
+        {
+            _lost = true;
+            return new StoreProblemMsg(gone, Lost: true);
+        }
         var v = _store.DataVersion();
         var now = _time.GetUtcNow();
         if (v != _version)
@@ -249,8 +261,10 @@ public sealed class BoardLoop
                     }
                     catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException)
                     {
-                        // A failed read is reported, never fatal: the next poll tries again.
-                        result = new NoticeMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Error: true);
+                        // A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again.
+                        result = e is DatabaseMovedException gone
+                            ? new StoreProblemMsg(gone.Message, Lost: true)
+                            : new StoreProblemMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false);
                     }
                     if (result is not null) post(result);
                 }

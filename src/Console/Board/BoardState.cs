@@ -223,6 +223,12 @@ public sealed record BoardState
     public InputLine? Input { get; init; }
     public StatusLine? Status { get; init; }
 
+    /// <summary>Why the screen may not show the store (a failed read, a database gone), shown in the header until it clears; else null.</summary>
+    public string? StoreProblem { get; init; }
+
+    /// <summary>The database file was removed or replaced under the board: changes are refused until it is started again.</summary>
+    public bool StoreLost { get; init; }
+
     /// <summary>
     /// Seconds of the board's clock per real second: 1, except in the demo, whose simulated day runs faster. Messages
     /// and change marks stay on screen for real seconds, so a person can read them whatever the clock does.

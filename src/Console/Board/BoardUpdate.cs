@@ -51,7 +51,7 @@ public static class BoardUpdate
     {
         TickMsg t => (Tick(s, t.Now), None),
         ResizeMsg r => (Reclamp(s with { Width = Math.Max(1, r.Width), Height = Math.Max(1, r.Height) }), None),
-        DataMsg d => ApplyData(s, d.Data),
+        DataMsg d => ApplyData(s.StoreLost ? s : s with { StoreProblem = null }, d.Data),
         DetailMsg d => (d.CallId == s.SelectedCallId ? s with { Detail = new CallDetail(d.CallId, d.Events) } : s, None),
         RedrawMsg => (s, [new FullRedrawCmd()]),
         QuitMsg => (s with { Quit = true }, [new QuitCmd()]),
@@ -62,6 +62,7 @@ public static class BoardUpdate
         CallMsg c => (Decided(s, c), None),
         SummaryMsg m => (s with { Data = s.Data with { Summary = m.Summary } }, None),
         NoticeMsg n => (n.Error ? Error(s, n.Text) : Info(s, n.Text), None),
+        StoreProblemMsg p => (Error(s with { StoreProblem = p.Text, StoreLost = s.StoreLost || p.Lost }, p.Text), None),
         KeyMsg k => Key(s, k.Key),
         _ => (s, None),
     };
@@ -212,7 +213,9 @@ public static class BoardUpdate
     public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + s.OnScreen(ErrorFor)) };
 
     private static (BoardState, IReadOnlyList<Cmd>) Act(BoardState s, BoardAction action) =>
-        (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}..."), [new ActCmd(action)]);
+        s.StoreLost
+            ? (Error(s with { Overlay = null }, $"Cannot {action.Describe()}: {s.StoreProblem}"), None) // nothing may go into a file nobody will read
+            : (Info(s with { Busy = s.Busy + 1, Overlay = null }, $"Working: {action.Describe()}..."), [new ActCmd(action)]);
 
     // ---- keys -----------------------------------------------------------------------------------------------
 

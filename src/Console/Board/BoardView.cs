@@ -86,8 +86,15 @@ public static class BoardView
         c.Put(x, r.Y, Fit(d.Summary?.DayState ?? "loading…", end - x, c.Theme), Plain, end);
         c.Put(end, r.Y, who, viewer && s.Loaded ? KeyStyle : Dim);
 
-        // Line 2: open calls by priority, available officers by class, R5 deadlines missed today.
+        // Line 2: open calls by priority, available officers by class, R5 deadlines missed today; or, while the store
+        // cannot be used, why: a screen that may be stale says so.
         var y = r.Y + 1;
+        if (s.StoreProblem is { } problem)
+        {
+            var head = s.StoreLost ? " DATABASE GONE, changes refused; quit and start again: " : " CANNOT READ THE DATABASE, screen may be stale: ";
+            c.Put(c.Put(r.X, y, head, Alarm, r.X + r.W), y, Fit(problem, Math.Max(0, r.W - head.Length), c.Theme), Alarm, r.X + r.W);
+            return;
+        }
         var avail = new[] { CallClass.Liaison, CallClass.Campus }
             .Select(cls => (cls, n: d.Officers.Count(o => o.Status == OfficerStatus.Available && Codes.ClassOf(o.Role) == cls))).ToList();
         var byPriority = new int[5];

@@ -42,6 +42,13 @@ public sealed record SummaryMsg(SafetyConsole.Data.Status.QueueSummary Summary) 
 /// <summary>A sentence for the status line from outside the loop (a failed read, say).</summary>
 public sealed record NoticeMsg(string Text, bool Error) : Msg;
 
+/// <summary>
+/// The store cannot be used: a read failed (<see cref="Lost"/> false; the next successful read clears it), or the
+/// database file was removed or replaced under the board (<see cref="Lost"/> true; changes are refused until the board
+/// is started again).
+/// </summary>
+public sealed record StoreProblemMsg(string Text, bool Lost) : Msg;
+
 /// <summary>What <see cref="BoardUpdate"/> asks the loop to do (bubbletea's Cmd). The loop runs them off the draw path.</summary>
 public abstract record Cmd;
 

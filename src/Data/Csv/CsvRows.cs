@@ -27,23 +27,59 @@ public static class CsvRows
         IgnoreBlankLines = true,
     };
 
-    /// <summary>The header's column names (lower case), and the rows after it.</summary>
-    public static (IReadOnlyList<string> Header, IEnumerable<CsvRow> Rows) Read(TextReader reader)
+    /// <summary>A longer field is taken as an unclosed quote swallowing the file (district files are small; memory stays flat).</summary>
+    public const int MaxFieldChars = 1 << 16;
+
+    /// <summary>
+    /// The header's column names (lower case), and the rows after it. The input is refused (exit 2, one sentence naming
+    /// <paramref name="name"/> and the line) where a field runs past <see cref="MaxFieldChars"/>, where a quoted field
+    /// swallowed a complete row (see <see cref="CsvSwallow"/>; <paramref name="required"/> names the columns a row
+    /// must fill), and, for a reader made by <see cref="Utf8Check.Reader"/>, where a line is not UTF-8.
+    /// </summary>
+    public static (IReadOnlyList<string> Header, IEnumerable<CsvRow> Rows) Read(TextReader reader, string name = "the file", IReadOnlyCollection<string>? required = null)
     {
-        var parser = new CsvParser(reader, Config());
-        if (!parser.Read()) return ([], []);
+        var config = Config();
+        config.MaxFieldSize = MaxFieldChars;
+        var parser = new CsvParser(reader, config);
+        var utf8 = Utf8Check.Of(reader);
+        if (!ReadOrRefuse(parser, name, 1)) return ([], []);
+        CheckUtf8(parser, utf8, name, 1);
         var header = parser.Record!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-        return (header, RowsAfterHeader(parser, header));
+        var mustFill = header.Select(h => required?.Contains(h) ?? false).ToArray();
+        return (header, RowsAfterHeader(parser, header, name, mustFill, utf8));
     }
 
-    private static IEnumerable<CsvRow> RowsAfterHeader(CsvParser parser, string[] header)
+    private static bool ReadOrRefuse(CsvParser parser, string name, int line)
+    {
+        try
+        {
+            return parser.Read();
+        }
+        catch (CsvHelperException)
+        {
+            throw Store.SafetyException.Usage($"{name} line {line}: a field runs past {MaxFieldChars:N0} characters (an unclosed quote?); close the quote or shorten the field, and import again.");
+        }
+    }
+
+    private static void CheckUtf8(CsvParser parser, Utf8Check? utf8, string name, int line)
+    {
+        if (utf8 is { Seen: true } && parser.RawRecord.Contains('\uFFFD', StringComparison.Ordinal))
+            throw Store.SafetyException.Usage($"{name} line {line} has bytes that are not UTF-8; save the file as UTF-8 and import again (names and notes must read as written).");
+    }
+
+    private static IEnumerable<CsvRow> RowsAfterHeader(CsvParser parser, string[] header, string name, bool[] mustFill, Utf8Check? utf8)
     {
         using (parser)
         {
             var lines = new CsvLines(parser);
-            while (parser.Read())
+            while (ReadOrRefuse(parser, name, lines.Next))
             {
                 var line = lines.StartOfRecord();
+                CheckUtf8(parser, utf8, name, line);
+                if (parser.RawRow > line && CsvSwallow.Find(parser, line, header.Length, mustFill) is { } s)
+                    throw Store.SafetyException.Usage(
+                        $"{name} line {s.OpenLine}: the quote opened in column '{header[s.Column]}' is not closed before line {s.Lines[0]}, " +
+                        $"a complete row of its own, which it swallowed (the field runs to line {s.EndLine}); close the quote on line {s.OpenLine} and import again.");
                 var record = parser.Record!;
                 if (record.Length == 1 && string.IsNullOrWhiteSpace(record[0])) continue;
                 var fields = new Dictionary<string, string>(header.Length, StringComparer.Ordinal);

@@ -91,7 +91,8 @@ public static partial class DistrictParser
     private static List<Row> Read(DistrictSource source, FileSpec spec)
     {
         using var reader = source.Open(spec.Name);
-        var (header, rows) = CsvRows.Read(reader);
+        // A row swallowed by an unclosed quote is one with the header's column count and its key (the first column) filled.
+        var (header, rows) = CsvRows.Read(reader, spec.Name, spec.Required[..1]);
         if (header.Count == 0 || header.All(string.IsNullOrWhiteSpace))
             throw SafetyException.Usage($"{spec.Name} is empty; its first line must be the header: {spec.Columns}.");
         foreach (var column in spec.Required)

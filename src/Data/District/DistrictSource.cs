@@ -50,7 +50,7 @@ public abstract class DistrictSource
             var path = Path.Combine(folder, file);
             try
             {
-                return new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+                return Csv.Utf8Check.Reader(File.OpenRead(path), out _); // a line that is not UTF-8 is refused, not replaced silently
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {

@@ -10,6 +10,8 @@ namespace SafetyConsole.Data.Enforcement;
 /// data_version, polled every <see cref="PollInterval"/>). Its time comes only from the <see cref="TimeProvider"/>.
 /// A failed pass is reported through <see cref="PassFailed"/> and retried at the next interval; cancelling the
 /// token stops it between two actions, never in the middle of one, and ends <see cref="RunAsync"/> normally.
+/// A database file removed or replaced under the loop ends it with <see cref="DatabaseMovedException"/>: nothing can
+/// be enforced on a file nobody reads, and retrying would only log the same failure every second.
 /// </summary>
 public sealed class EnforcementLoop
 {
@@ -52,6 +54,7 @@ public sealed class EnforcementLoop
         {
             var now = _time.GetUtcNow();
             var version = db.DataVersion();
+            db.EnsureSameFile(); // every poll: the file's identity (one stat), before anything is read or written
             if (now >= nextPass || version != seen)
             {
                 seen = version; // read before the pass: a change committed during it triggers the next one at once
@@ -60,7 +63,7 @@ public sealed class EnforcementLoop
                 {
                     PassCompleted?.Invoke(EnforcementPass.Run(db, now, Policy, ct));
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException and not DatabaseMovedException)
                 {
                     PassFailed?.Invoke(e);
                 }

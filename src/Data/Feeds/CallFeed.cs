@@ -20,11 +20,12 @@ public static class CallFeed
 
     public static readonly FeedFields Fields = new("calls",
         ["external_id", "source", "received_at", "location", "type", "priority", "description", "reporter_role", "basis"],
-        ["external_id", "received_at", "location", "type"]);
+        ["external_id", "received_at", "location", "type"],
+        numeric: ["priority"]);
 
     /// <summary>Loads calls from <paramref name="input"/>. Throws <see cref="SafetyException"/> (exit 2) when the input cannot be read.</summary>
     public static FeedSummary Load(SafetyDb db, FeedInput input, FeedOptions options) =>
-        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource));
+        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource, options.Time));
 
     internal sealed record Row(
         string Source, string ExternalId, string ReceivedAt, string Location, string Type, int Priority,
@@ -43,8 +44,9 @@ public static class CallFeed
         private readonly string _defaultSource;
         private readonly string? _sourceProblem;
 
-        public Kind(SafetyDb db, string? sourceOverride, string defaultSource)
+        public Kind(SafetyDb db, string? sourceOverride, string defaultSource, TimeProvider time)
         {
+            Times = FeedTimes.For(db, time);
             // Reference data is cached for the load: one lookup per record, no query.
             _locations = db.Connection.Query<string>("SELECT code FROM locations")
                 .ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);

@@ -30,6 +30,7 @@ internal sealed class FeedItem<TRow>(int line, TRow? row, List<FeedError>? error
 /// </summary>
 internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
 {
+    private readonly SafetyDb _db;
     private readonly SqliteTransaction _tx;
     private readonly string _inputName;
     private readonly FeedOptions _options;
@@ -48,6 +49,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
 
     public FeedBatch(SafetyDb db, string inputName, FeedOptions options, FeedKind<TRow> kind, IRowWriter<TRow> writer)
     {
+        _db = db;
         _tx = db.Connection.BeginTransaction(deferred: false);
         _inputName = inputName;
         _options = options;
@@ -101,6 +103,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
                     Reason: $"R8: field '{field}' dropped from {count} record(s) of {_inputName} ({lines}); its values were not stored",
                     Detail: field));
         }
+        _db.EnsureSameFile(); // as SafetyDb.Write: never commit into a database file that was removed or replaced
         _tx.Commit();
 
         summary.Read += Read;

@@ -25,14 +25,21 @@ public sealed class FeedFields
 
     private readonly Dictionary<string, int> _index;
 
-    public FeedFields(string kind, IReadOnlyList<string> names, IReadOnlyList<string> required)
+    private readonly bool[] _numeric;
+
+    public FeedFields(string kind, IReadOnlyList<string> names, IReadOnlyList<string> required, IReadOnlyList<string>? numeric = null)
     {
         Kind = kind;
         Names = names;
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < names.Count; i++) _index[Normalize(names[i])] = i;
         Required = required.Select(r => _index[Normalize(r)]).ToArray();
+        _numeric = new bool[names.Count];
+        foreach (var n in numeric ?? []) _numeric[_index[Normalize(n)]] = true;
     }
+
+    /// <summary>Is the field a number (a JSON number or a string holding one)? Every other field is text: a JSON string only.</summary>
+    public bool IsNumeric(int field) => _numeric[field];
 
     /// <summary>"calls" or "positions", for messages and event kinds.</summary>
     public string Kind { get; }

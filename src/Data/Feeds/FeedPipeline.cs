@@ -18,18 +18,31 @@ internal abstract class FeedKind<TRow> where TRow : class
     /// <summary>Validates a record read without a record-level problem. Returns null when rejected, after adding its errors.</summary>
     public abstract TRow? Validate(RawRecord raw, ref List<FeedError>? errors, ref string? refusal);
 
+    /// <summary>Where validation adds a warning of the load (set by the pipeline before reading).</summary>
+    public Action<string> Warn { get; set; } = _ => { };
+
+    /// <summary>The clock and the school year the feed's times are checked against; null: not checked.</summary>
+    protected FeedTimes? Times { get; init; }
+
     /// <summary>Prepares the reusable insert command(s) on the connection.</summary>
     public abstract IRowWriter<TRow> Prepare(SqliteConnection connection);
 
     protected static void Fail(ref List<FeedError>? errors, int line, string field, string reason) =>
         (errors ??= []).Add(new FeedError(line, field, reason));
 
-    /// <summary>A required instant (ISO 8601 with an offset or Z) as database text, or null after adding its error.</summary>
-    protected static string? Instant(string? raw, string field, string meaning, int line, ref List<FeedError>? errors)
+    /// <summary>
+    /// A required instant (ISO 8601 with an offset or Z) as database text, or null after adding its error. Checked
+    /// against <see cref="Times"/>: more than a day after the clock is rejected, before the school year a warning.
+    /// </summary>
+    protected string? Instant(string? raw, string field, string meaning, int line, ref List<FeedError>? errors)
     {
         var text = PlainText.Clean(raw);
         if (text.Length == 0) Fail(ref errors, line, field, $"required: {meaning}, ISO 8601 with an offset or Z");
-        else if (FeedValues.TryParseInstant(text, out var t)) return TimeText.ToDb(t);
+        else if (FeedValues.TryParseInstant(text, out var t))
+        {
+            if (Times?.Check(t, field, text, line, Warn) is not { } late) return TimeText.ToDb(t);
+            Fail(ref errors, line, field, late);
+        }
         else Fail(ref errors, line, field, $"'{PlainText.Excerpt(text)}' is not an ISO 8601 time with an offset or Z; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z");
         return null;
     }
@@ -148,7 +161,7 @@ internal static class FeedPipeline
             {
                 batch?.Dispose(); // an exception before its commit: the batch rolls back, as if it was never read
             }
-            if (readerFault is not null) ExceptionDispatchInfo.Capture(readerFault).Throw();
+            if (readerFault is not null) ExceptionDispatchInfo.Capture(Unreadable(readerFault, input, summary)).Throw();
         }
         catch
         {
@@ -163,10 +176,32 @@ internal static class FeedPipeline
         return summary;
     }
 
+    /// <summary>An input with nothing but blank space: no header, no record (exit 2).</summary>
+    internal static SafetyException Empty(string inputName) =>
+        SafetyException.Usage($"{inputName} is empty: it has no header and no records; give a CSV feed whose first line names the columns, or JSON Lines.");
+
+    /// <summary>
+    /// A failure of the reader as the one sentence of an unreadable input (exit 2), saying what before it was loaded;
+    /// an exception that is not about the input (a bug) is passed on as it is.
+    /// </summary>
+    private static Exception Unreadable(Exception fault, FeedInput input, FeedSummary summary)
+    {
+        var before = $"{summary.Read} record(s) before it were read ({summary.Loaded} loaded, {summary.Duplicates} duplicate(s), {summary.Rejected} rejected)";
+        return fault switch
+        {
+            FeedUnreadableException u => SafetyException.Usage(
+                $"{input.Name} line {u.Line}: {u.Message}, so the rest of it cannot be read; {before}. Fix line {u.Line} and load the file again (records already loaded count as duplicates, never twice)."),
+            IOException or UnauthorizedAccessException => SafetyException.Usage(
+                $"Reading {input.Name} failed ({fault.Message.TrimEnd('.')}); {before}. Check the file and load it again (records already loaded count as duplicates, never twice)."),
+            _ => fault,
+        };
+    }
+
     private static void Read<TRow>(FeedInput input, FeedOptions options, FeedKind<TRow> kind, Action<string> warn,
         BlockingCollection<List<FeedItem<TRow>>> queue, CancellationToken stop) where TRow : class
     {
         var (first, prefix) = HookedStream.Sniff(input.Stream);
+        if (first is null) throw Empty(input.Name); // a 0-byte (or blank) input has no header: nothing to load is not "0 loaded"
         var format = options.Format ?? FormatOf(input.Extension) ?? (first == (byte)'{' ? FeedFormat.Jsonl : FeedFormat.Csv);
         using var stream = new HookedStream(input.Stream, prefix, options.Progress);
         using RecordSource source = format == FeedFormat.Csv
@@ -185,17 +220,24 @@ internal static class FeedPipeline
         if (input.MayWait) stream.BeforeRead = Flush;
 
         var raw = new RawRecord(kind.Fields.Count);
-        while (source.Next(raw))
+        kind.Warn = warn;
+        try
         {
-            List<FeedError>? errors = null;
-            string? refusal = null;
-            TRow? row = null;
-            if (raw.Problem is { } problem) errors = [new FeedError(raw.Line, "record", problem)];
-            else row = kind.Validate(raw, ref errors, ref refusal);
-            chunk.Add(new FeedItem<TRow>(raw.Line, row, errors, raw.Forbidden, refusal));
-            if (chunk.Count >= ChunkSize) Flush();
+            while (source.Next(raw))
+            {
+                List<FeedError>? errors = null;
+                string? refusal = null;
+                TRow? row = null;
+                if (raw.Problem is { } problem) errors = [new FeedError(raw.Line, raw.ProblemField, problem)];
+                else row = kind.Validate(raw, ref errors, ref refusal);
+                chunk.Add(new FeedItem<TRow>(raw.Line, row, errors, raw.Forbidden, refusal));
+                if (chunk.Count >= ChunkSize) Flush();
+            }
         }
-        Flush();
+        finally
+        {
+            Flush(); // what was read before a failure is handed over: it is committed, then the failure is reported
+        }
     }
 
     /// <summary>--format, else the extension: .csv; .jsonl, .ndjson, .json; else null (sniff).</summary>

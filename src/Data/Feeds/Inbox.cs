@@ -72,10 +72,12 @@ public static class Inbox
                     : CallFeed.Load(db, input, options);
                 foreach (var w in summary.WarningMessages) errors.WriteLine($"warning: {w}");
             }
-            catch (SafetyException e) when (e.ExitCode == 2)
+            catch (Exception e) when (!IsTransient(e))
             {
-                problem = e.Message;
-                errors.WriteLine($"the file could not be read: {e.Message}");
+                // Whatever stops a file from loading moves it to rejected/ with the sentence: the inbox never retries a
+                // file forever. Only a database that is busy or gone is not the file's fault (the file stays for later).
+                problem = e is SafetyException ? e.Message : $"it could not be loaded ({e.GetType().Name}: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')})";
+                errors.WriteLine($"the file could not be read: {problem}");
             }
         }
 
@@ -90,6 +92,10 @@ public static class Inbox
                 Reason: $"inbox file {name} could not be read and was moved to {RejectedFolder}/", Detail: Path.GetFileName(moved))));
         return new InboxOutcome(name, moved, rejected, summary, problem);
     }
+
+    /// <summary>A failure that is not the file's: the database busy (the next pass tries again) or removed or replaced (the worker stops).</summary>
+    private static bool IsTransient(Exception e) =>
+        e is DatabaseMovedException or OperationCanceledException || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 
     /// <summary>
     /// R8: keeps the file in <paramref name="folder"/> as a copy written without its R8 fields (<see cref="KeptFeedCopy"/>),

@@ -11,20 +11,25 @@ namespace SafetyConsole.Data.Feeds;
 /// </summary>
 public static class PositionFeed
 {
-    public static readonly FeedFields Fields = new("positions", ["badge", "at", "lat", "lon"], ["badge", "at", "lat", "lon"]);
+    public static readonly FeedFields Fields = new("positions", ["badge", "at", "lat", "lon"], ["badge", "at", "lat", "lon"], numeric: ["lat", "lon"]);
 
     /// <summary>Loads pings from <paramref name="input"/>. Throws <see cref="SafetyException"/> (exit 2) when the input cannot be read.</summary>
     public static FeedSummary Load(SafetyDb db, FeedInput input, FeedOptions options) =>
-        FeedPipeline.Run(db, input, options, new Kind(db));
+        FeedPipeline.Run(db, input, options, new Kind(db, options.Time));
 
     internal sealed record Row(string Badge, string At, double Lat, double Lon);
 
-    private sealed class Kind(SafetyDb db) : FeedKind<Row>
+    private sealed class Kind : FeedKind<Row>
     {
         private const int Badge = 0, At = 1, Lat = 2, Lon = 3;
 
-        private readonly Dictionary<string, string> _badges = db.Connection.Query<string>("SELECT badge FROM officers")
-            .ToDictionary(b => b, b => b, StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, string> _badges;
+
+        public Kind(SafetyDb db, TimeProvider time)
+        {
+            _badges = db.Connection.Query<string>("SELECT badge FROM officers").ToDictionary(b => b, b => b, StringComparer.OrdinalIgnoreCase);
+            Times = FeedTimes.For(db, time); // a ping from the future would pin the officer's last position (it moves only to newer pings)
+        }
 
         public override FeedFields Fields => PositionFeed.Fields;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using CsvHelper;
 using SafetyConsole.Data.Csv;
 using SafetyConsole.Data.Store;
@@ -16,6 +17,9 @@ internal sealed class RawRecord(int fieldCount)
     public int Line { get; set; }
     public string?[] Values { get; } = new string?[fieldCount];
     public string? Problem { get; set; }
+
+    /// <summary>The field the <see cref="Problem"/> is about ("record" when it is about the whole record).</summary>
+    public string ProblemField { get; set; } = "record";
     public IReadOnlyList<string> Forbidden { get; set; } = [];
 
     public void Reset(int line)
@@ -23,6 +27,7 @@ internal sealed class RawRecord(int fieldCount)
         Line = line;
         Array.Clear(Values);
         Problem = null;
+        ProblemField = "record";
         Forbidden = [];
     }
 }
@@ -64,35 +69,66 @@ internal abstract class RecordSource(FeedFields fields, string inputName, Action
 
     protected void Warn(string message) => warn(message);
 
+    /// <summary>The warning for the first line of an input with bytes that are not UTF-8 (given once per input).</summary>
+    protected string NotUtf8(int line) =>
+        $"line {line} (the first such line) has bytes that are not UTF-8; they were replaced by U+FFFD. Save the file as UTF-8 to keep the text as written.";
+
     public const int Unknown = -1;
     public const int Forbidden = -2;
 }
 
-/// <summary>CSV with a header row (column order free), through CsvHelper's low-level <see cref="CsvParser"/>.</summary>
+/// <summary>
+/// The input cannot be read past <see cref="Line"/> (a CSV field running past the size limit: the parser cannot tell
+/// where that record ends). The pipeline commits what came before and reports the input as unreadable (exit 2).
+/// </summary>
+internal sealed class FeedUnreadableException(int line, string reason) : Exception(reason)
+{
+    public int Line { get; } = line;
+}
+
+/// <summary>
+/// CSV with a header row (column order free), through CsvHelper's low-level <see cref="CsvParser"/>. A quoted field
+/// that swallowed complete records (<see cref="CsvSwallow"/>) rejects itself and each record it swallowed, so every
+/// physical record is counted; bytes that are not UTF-8 are replaced with U+FFFD and warned about once, with the line.
+/// </summary>
 internal sealed class CsvSource : RecordSource
 {
     /// <summary>A field longer than this is taken as an unclosed quote swallowing the file (memory stays flat).</summary>
     private const int MaxFieldChars = 1 << 20;
 
     private readonly CsvParser _parser;
+    private readonly Utf8Check _utf8;
     private readonly int[] _map = [];
+    private readonly string[] _columns = [];
+    private readonly bool[] _required = [];
     private readonly string[] _forbidden = [];
-    private bool _broken;
-    private CsvLines? _lines;
+    private readonly CsvLines _lines;
+    private bool _utf8Warned;
+    private CsvSwallow? _swallow;
+    private int _swallowNext;
 
     public CsvSource(Stream stream, FeedFields fields, string inputName, Action<string> warn) : base(fields, inputName, warn)
     {
         var config = CsvRows.Config();
         config.MaxFieldSize = MaxFieldChars;
-        _parser = new CsvParser(new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16), config);
-        if (!_parser.Read())
+        _parser = new CsvParser(Utf8Check.Reader(stream, out _utf8, bufferSize: 1 << 16), config);
+        bool any;
+        try
         {
-            _broken = true; // empty input: no header, no records
-            return;
+            any = _parser.Read();
         }
+        catch (CsvHelperException)
+        {
+            throw SafetyException.Usage($"{inputName} is not a readable {fields.Kind} CSV feed: its header (line 1) runs past {MaxFieldChars:N0} characters; " +
+                $"the first line must name the columns ({string.Join(", ", fields.Names)}), or pass --format jsonl for JSON Lines.");
+        }
+        if (!any) throw FeedPipeline.Empty(inputName); // blank lines only: no header
+        WarnIfNotUtf8(1);
         var header = _parser.Record!;
         _lines = new CsvLines(_parser);
         _map = new int[header.Length];
+        _columns = new string[header.Length];
+        _required = new bool[header.Length];
         var seen = new Dictionary<int, string>();
         var forbidden = new List<string>();
         for (var c = 0; c < header.Length; c++)
@@ -100,6 +136,8 @@ internal sealed class CsvSource : RecordSource
             var name = header[c].Trim();
             var i = Classify(name);
             _map[c] = i;
+            _columns[c] = ShownName(name);
+            _required[c] = i >= 0 && fields.Required.Contains(i);
             if (i == Forbidden) forbidden.Add(ShownName(name));
             if (i >= 0 && !seen.TryAdd(i, name))
                 throw SafetyException.Usage($"{inputName} is not a readable {fields.Kind} feed: the header names {fields.Names[i]} twice (columns '{ShownName(seen[i])}' and '{ShownName(name)}'); keep one of them.");
@@ -114,7 +152,14 @@ internal sealed class CsvSource : RecordSource
 
     public override bool Next(RawRecord record)
     {
-        while (!_broken)
+        if (_swallow is { } s && _swallowNext < s.Lines.Count)
+        {
+            // Each complete record an unclosed quote swallowed is a record of the file: counted, and rejected with why.
+            record.Reset(s.Lines[_swallowNext++]);
+            record.Problem = $"swallowed by the quote opened in {_columns[s.Column]} on line {s.OpenLine}, which is not closed; close that quote and load the file again";
+            return true;
+        }
+        while (true)
         {
             try
             {
@@ -122,16 +167,22 @@ internal sealed class CsvSource : RecordSource
             }
             catch (CsvHelperException)
             {
-                // An unclosed quote ran past MaxFieldChars: the parser cannot resynchronize, so the rest is reported, not read.
-                _broken = true;
-                record.Reset(_lines!.Next); // where the broken record starts, not where the parser gave up
-                record.Problem = $"a field runs past {MaxFieldChars:N0} characters (an unclosed quote?); the rest of the input was not read";
-                return true;
+                // An unclosed quote (or a huge field) ran past MaxFieldChars: the parser cannot resynchronize.
+                throw new FeedUnreadableException(_lines.Next, $"a field runs past {MaxFieldChars:N0} characters (an unclosed quote?)");
             }
-            var line = _lines!.StartOfRecord();
+            var line = _lines.StartOfRecord();
             var count = _parser.Count;
             if (count == 1 && string.IsNullOrWhiteSpace(_parser[0])) continue;
+            if (_utf8.Seen && !_utf8Warned) WarnIfNotUtf8(line);
             record.Reset(line);
+            if (_parser.RawRow > line && CsvSwallow.Find(_parser, line, _map.Length, _required) is { } swallow)
+            {
+                _swallow = swallow;
+                _swallowNext = 0;
+                record.Problem = $"the quote opened in {_columns[swallow.Column]} on line {swallow.OpenLine} is not closed before line {swallow.Lines[0]}, " +
+                    $"a complete record of its own, which it swallowed (the field runs to line {swallow.EndLine}); close the quote on line {swallow.OpenLine} and load the file again";
+                return true;
+            }
             if (count != _map.Length)
             {
                 record.Problem = $"the record has {count} field(s) but the header has {_map.Length}";
@@ -145,7 +196,14 @@ internal sealed class CsvSource : RecordSource
             record.Forbidden = _forbidden;
             return true;
         }
-        return false;
+    }
+
+    /// <summary>Once per input: the first line whose bytes were not all UTF-8 (their characters became U+FFFD).</summary>
+    private void WarnIfNotUtf8(int line)
+    {
+        if (!_utf8.Seen || _utf8Warned || !_parser.RawRecord.Contains('\uFFFD', StringComparison.Ordinal)) return;
+        _utf8Warned = true;
+        Warn(NotUtf8(line));
     }
 
     public override void Dispose() => _parser.Dispose();
@@ -153,7 +211,10 @@ internal sealed class CsvSource : RecordSource
 
 /// <summary>
 /// JSON Lines: one JSON object per physical line; blank lines are skipped but counted for line numbers. Lines are
-/// split on bytes and parsed with <see cref="Utf8JsonReader"/>; values of R8 keys are skipped unread.
+/// split on bytes and parsed with <see cref="Utf8JsonReader"/>; values of R8 keys are skipped unread. A record with a
+/// key given twice (after name matching, so <c>external_id</c> and <c>externalId</c> are one key) or with a value of
+/// the wrong JSON type (true, false or a number where text is expected) is rejected, never coerced. Bytes that are
+/// not UTF-8 are replaced with U+FFFD and warned about once, with the line.
 /// </summary>
 internal sealed class JsonlSource : RecordSource
 {
@@ -163,6 +224,9 @@ internal sealed class JsonlSource : RecordSource
     private readonly Stream _stream;
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private readonly List<string> _forbiddenInRecord = [];
+    private readonly HashSet<string> _otherKeys = new(StringComparer.Ordinal);
+    private readonly string?[] _keyOf;
+    private bool _utf8Warned;
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
@@ -170,7 +234,11 @@ internal sealed class JsonlSource : RecordSource
     private bool _eof;
     private bool _first = true;
 
-    public JsonlSource(Stream stream, FeedFields fields, string inputName, Action<string> warn) : base(fields, inputName, warn) => _stream = stream;
+    public JsonlSource(Stream stream, FeedFields fields, string inputName, Action<string> warn) : base(fields, inputName, warn)
+    {
+        _stream = stream;
+        _keyOf = new string?[fields.Count];
+    }
 
     public override bool Next(RawRecord record)
     {
@@ -187,7 +255,13 @@ internal sealed class JsonlSource : RecordSource
             _first = false;
             record.Reset(_line);
             if (tooLong) record.Problem = $"the line is longer than {MaxLineBytes:N0} bytes";
-            else Parse(span, record);
+            else if (Utf8.IsValid(span)) Parse(span, record);
+            else
+            {
+                if (!_utf8Warned) Warn(NotUtf8(_line));
+                _utf8Warned = true;
+                Parse(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(span)), record); // as CSV: each bad sequence becomes U+FFFD
+            }
             return true;
         }
         return false;
@@ -196,12 +270,14 @@ internal sealed class JsonlSource : RecordSource
     private void Parse(ReadOnlySpan<byte> line, RawRecord record)
     {
         _forbiddenInRecord.Clear();
+        Array.Clear(_keyOf);
+        if (_otherKeys.Count > 0) _otherKeys.Clear();
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                record.Problem = "the line is not a JSON object";
+                Broken(record, "the line is not a JSON object");
                 return;
             }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -216,36 +292,63 @@ internal sealed class JsonlSource : RecordSource
                 if (i < 0)
                 {
                     if (i == Forbidden) _forbiddenInRecord.Add(ShownName(name));
+                    if (!_otherKeys.Add(name)) Reject(record, "record", $"the key '{ShownName(name)}' is given twice; keep one");
                     reader.Skip(); // R8 values are never decoded
                     continue;
                 }
+                if (_keyOf[i] is { } earlier)
+                    Reject(record, Fields.Names[i], earlier == name ? "given twice; keep one" : $"given twice (keys '{ShownName(earlier)}' and '{ShownName(name)}'); keep one");
+                _keyOf[i] = name;
+                var numeric = Fields.IsNumeric(i);
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.String: record.Values[i] = reader.GetString(); break;
-                    case JsonTokenType.Number: record.Values[i] = Encoding.UTF8.GetString(reader.ValueSpan); break;
-                    case JsonTokenType.True: record.Values[i] = "true"; break;
-                    case JsonTokenType.False: record.Values[i] = "false"; break;
+                    case JsonTokenType.Number when numeric: record.Values[i] = Encoding.UTF8.GetString(reader.ValueSpan); break;
                     case JsonTokenType.Null: record.Values[i] = null; break;
                     default:
-                        record.Problem ??= $"{Fields.Names[i]} must be a string or a number, not a JSON {(reader.TokenType == JsonTokenType.StartArray ? "array" : "object")}";
+                        Reject(record, Fields.Names[i], $"must be {(numeric ? "a number" : "a JSON string (text in quotes)")}, not {JsonKind(reader.TokenType)}");
                         reader.Skip();
                         break;
                 }
             }
             if (reader.TokenType != JsonTokenType.EndObject)
             {
-                record.Problem = "the line is not a JSON object";
+                Broken(record, "the line is not a JSON object");
                 return;
             }
-            if (reader.Read()) record.Problem = "the line holds more than one JSON value";
+            if (reader.Read()) Broken(record, "the line holds more than one JSON value");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // The parser's message may quote input; say where, never what.
-            record.Problem = $"the line is not valid JSON (at byte {reader.BytesConsumed + 1})";
+            Broken(record, $"the line is not valid JSON (at byte {reader.BytesConsumed + 1})");
         }
         if (_forbiddenInRecord.Count > 0) record.Forbidden = _forbiddenInRecord.Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>A line that is not one JSON object: that is the record's problem, whatever was found before.</summary>
+    private static void Broken(RawRecord record, string reason)
+    {
+        record.Problem = reason;
+        record.ProblemField = "record";
+    }
+
+    /// <summary>Rejects the record for its first problem (one error per record, naming the field).</summary>
+    private static void Reject(RawRecord record, string field, string reason)
+    {
+        if (record.Problem is not null) return;
+        record.Problem = reason;
+        record.ProblemField = field;
+    }
+
+    private static string JsonKind(JsonTokenType t) => t switch
+    {
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.StartArray => "an array",
+        _ => "an object",
+    };
 
     /// <summary>The next physical line (without its '\n') as a range of <see cref="_buffer"/>; a line over the limit is skipped and flagged.</summary>
     private bool NextLine(out int offset, out int length, out bool tooLong)

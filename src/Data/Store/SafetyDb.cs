@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Domain;
@@ -24,10 +25,22 @@ public sealed class SafetyDb : IDisposable
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
+    /// <summary>
+    /// Database files this process has open, with how many connections. POSIX record locks belong to the process, so
+    /// closing any descriptor of the file drops the locks SQLite holds on it for every connection of the process; the
+    /// next other client to close would then find itself "last", checkpoint and delete the WAL under our open
+    /// connections, which from then on neither see other processes' commits nor write where anyone will read (issue 13).
+    /// So the header is read through a .NET handle only when no connection of this process has the file open.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, int> OpenHere = new(StringComparer.Ordinal);
+
+    private bool _disposed;
+
     private SafetyDb(SqliteConnection connection, string path)
     {
         Connection = connection;
         FilePath = path;
+        OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
     }
 
     public SqliteConnection Connection { get; }
@@ -52,7 +65,7 @@ public sealed class SafetyDb : IDisposable
         if (!exists && !create)
             throw SafetyException.Usage($"There is no SafetyConsole database at {full}; run `safety-console init` to create one, or pass --db with the right path.");
         if (!exists) CheckWritableFolder(full);
-        if (exists) CheckHeader(full);
+        if (exists && !OpenHere.ContainsKey(full)) CheckHeader(full);
         if (exists) FileModes.RefuseWorldAccessibleDatabase(full);
         // DESIGN §7: created 0660 whatever the umask (SQLite would create it 0644 less the umask); SQLite opens an
         // empty file as a new database and gives the -wal and -shm it creates the same mode.
@@ -66,28 +79,28 @@ public sealed class SafetyDb : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         var conn = new SqliteConnection(cs);
+        var db = new SafetyDb(conn, full); // counted as open here before SQLite takes its first lock
         try
         {
             conn.Open();
             Configure(conn);
-            var db = new SafetyDb(conn, full);
             Migrations.Apply(conn, full, account, (time ?? TimeProvider.System).GetUtcNow());
             FileModes.MatchSidecars(full);
             return db;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */)
         {
-            conn.Dispose();
+            db.Dispose();
             throw SafetyException.Usage($"{full} is not a SafetyConsole database; pass --db with the path of one, or a new path for `safety-console init`.");
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 8 /* READONLY */ or 14 /* CANTOPEN */ or 10 /* IOERR */)
         {
-            conn.Dispose();
+            db.Dispose();
             throw SafetyException.Usage($"Cannot write the database at {full} ({e.SqliteErrorCode}: {e.Message.TrimEnd('.')}); check the folder's permissions or pass --db with a writable path.");
         }
         catch
         {
-            conn.Dispose();
+            db.Dispose();
             throw;
         }
     }
@@ -101,6 +114,15 @@ public sealed class SafetyDb : IDisposable
     /// </summary>
     public long DataVersion() => Connection.ExecuteScalar<long>("PRAGMA data_version");
 
+    /// <summary>True when the file at <see cref="FilePath"/> is no longer the file this connection has open (removed or replaced).</summary>
+    public bool FileMoved() => DatabaseFile.HasMoved(Connection, FilePath);
+
+    /// <summary>Throws <see cref="DatabaseMovedException"/> when the file at the path is no longer the one open here (checked before every commit).</summary>
+    public void EnsureSameFile()
+    {
+        if (FileMoved()) throw new DatabaseMovedException(FilePath, File.Exists(FilePath));
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE, so two writers queue on the
     /// busy timeout instead of deadlocking). Commits when it returns normally; rolls back on any exception,
@@ -110,6 +132,7 @@ public sealed class SafetyDb : IDisposable
     {
         using var tx = Connection.BeginTransaction(deferred: false);
         var result = work(tx);
+        EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
         tx.Commit();
         return result;
     }
@@ -123,7 +146,17 @@ public sealed class SafetyDb : IDisposable
         return id is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(id);
     }
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        Connection.Dispose();
+        // Remove the entry only when it still reads 1: a concurrent open of the same file may be adding to it.
+        while (OpenHere.TryGetValue(FilePath, out var n))
+        {
+            if (n <= 1 ? OpenHere.TryRemove(new KeyValuePair<string, int>(FilePath, n)) : OpenHere.TryUpdate(FilePath, n - 1, n)) break;
+        }
+    }
 
     private static void Configure(SqliteConnection conn)
     {

@@ -423,3 +423,30 @@ public class BoardUpdateTests
         Assert.False(after.Quit);
     }
 }
+
+/// <summary>Issue 13: a board that cannot use its store says so in its header, and refuses changes once the file is gone.</summary>
+public class BoardStoreProblemTests
+{
+    [Fact]
+    public void A_failed_read_is_said_in_the_header_until_the_next_read_succeeds()
+    {
+        var s = Step(Loaded(), new StoreProblemMsg("Reading the database failed (disk I/O error); retrying.", Lost: false));
+        Assert.Contains("CANNOT READ THE DATABASE, screen may be stale: Reading the database", Render(s).Text(), StringComparison.Ordinal);
+        s = Step(s, new DataMsg(DataOf(Calls())));
+        Assert.Null(s.StoreProblem);
+        Assert.DoesNotContain("CANNOT READ", Render(s).Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_gone_stays_in_the_header_and_every_change_is_refused_without_reaching_the_store()
+    {
+        const string gone = "The database file /srv/safety.db was removed while this program had it open; nothing was changed.";
+        var s = Step(Loaded(), new StoreProblemMsg(gone, Lost: true));
+        s = Step(s, new DataMsg(DataOf(Calls()))); // a late snapshot does not clear it
+        Assert.True(s.StoreLost);
+        Assert.Contains("DATABASE GONE, changes refused", Render(s).Text(), StringComparison.Ordinal);
+        var (after, cmds) = Keys(Type(s, ":assign 41 CSO-01").State, Enter);
+        Assert.DoesNotContain(cmds, c => c is ActCmd);
+        Assert.Equal($"Cannot assign call 41 to CSO-01: {gone}", after.Status?.Text);
+    }
+}

@@ -46,19 +46,19 @@ public class FeedLoadTests
     }
 
     [Fact]
-    public void An_unclosed_quote_is_reported_at_the_line_where_its_record_starts_and_the_rest_is_not_read()
+    public void An_unclosed_quote_running_past_the_field_limit_is_unreadable_at_the_line_where_its_record_starts()
     {
         using var f = new FeedFixture();
         var runaway = string.Join("\n", Enumerable.Range(0, 40_000).Select(i => $"X{i},2026-11-23T10:05:00Z,LHS,FIGHT,,filler filler filler,,"));
         var csv = FeedFixture.Csv(FeedFixture.Good("U1"), FeedFixture.Good("U2")) +
                   "U3,2026-11-23T10:05:00Z,LHS,FIGHT,,\"the quote never closes,,\n" + // line 4
                   runaway + "\n";
-        var s = f.Calls(csv);
-        Assert.Equal((3, 2, 1), (s.Read, s.Loaded, s.Rejected));
-        var error = Assert.Single(s.Errors);
-        Assert.Equal((4, "record"), (error.Line, error.Field));
-        Assert.Contains("unclosed quote", error.Reason, StringComparison.Ordinal);
-        Assert.Equal(0, f.Count("SELECT count(*) FROM calls WHERE external_id LIKE 'X%'"));
+        // Issue 13: the parser cannot tell where that record ends, so the rest is not "not read" silently: exit 2, one
+        // sentence with the line and what was loaded before it.
+        var e = Assert.Throws<SafetyException>(() => f.Calls(csv));
+        Assert.Equal(2, e.ExitCode);
+        Assert.StartsWith("calls.csv line 4: a field runs past 1,048,576 characters (an unclosed quote?), so the rest of it cannot be read; 2 record(s) before it were read (2 loaded,", e.Message, StringComparison.Ordinal);
+        Assert.Equal(2, f.Count("SELECT count(*) FROM calls"));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class FeedLoadTests
                     "{\"external_id\":\"J5\",\"received_at\":\"2026-11-23T10:05:00Z\",\"location\":\"LHS\",\"type\":\"FIGHT\",\"extra\":1}";
         var s = f.Calls(jsonl, "calls.ndjson");
         Assert.Equal((6, 2, 4), (s.Read, s.Loaded, s.Rejected)); // blank lines are not records
-        Assert.Equal([(4, "location"), (5, "record"), (6, "record"), (7, "record")], s.Errors.Select(e => (e.Line, e.Field)));
+        Assert.Equal([(4, "location"), (5, "record"), (6, "description"), (7, "record")], s.Errors.Select(e => (e.Line, e.Field)));
         Assert.Equal(2, f.Count("SELECT priority FROM calls WHERE external_id = 'J1'"));
         Assert.Contains(s.WarningMessages, w => w.StartsWith("Unknown field 'extra'", StringComparison.Ordinal));
     }
@@ -141,10 +141,11 @@ public class FeedLoadTests
     }
 
     [Fact]
-    public void Empty_input_loads_nothing_and_is_done()
+    public void A_header_without_records_loads_nothing_and_is_done()
     {
+        // (A 0-byte input has no header: it is unreadable, exit 2; see NothingLostTests.)
         using var f = new FeedFixture();
-        var s = f.Calls("");
+        var s = f.Calls(FeedFixture.Header + "\n");
         Assert.Equal((0, 0, 0), (s.Read, s.Rejected, s.ExitCode));
     }
 

@@ -64,4 +64,30 @@ public class InboxTests
         Assert.Contains("\"duplicates\": 1", File.ReadAllText(Path.Combine(processed, "calls-2.csv.receipt.json")), StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(inbox));
     }
+
+    /// <summary>
+    /// Issue 13: a file that crashed the loader (a 2 MB header line) stayed in the inbox and was retried every second
+    /// forever. Any file that cannot be loaded goes to rejected/ with the sentence, once.
+    /// </summary>
+    [Fact]
+    public void A_file_that_cannot_be_loaded_for_any_reason_goes_to_rejected_once_with_the_sentence()
+    {
+        using var f = new FeedFixture();
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "huge.csv"), FeedFixture.Header + new string('x', 2_000_000) + "\n" + FeedFixture.Good("H1") + "\n");
+        File.WriteAllText(Path.Combine(inbox, "empty.csv"), "");
+        File.WriteAllText(Path.Combine(inbox, "huge-field.csv"), FeedFixture.Csv(FeedFixture.Good("F1"), "F2,2026-11-23T10:05:00Z,LHS,FIGHT,,\"" + new string('x', 2_000_000)));
+
+        var outcomes = Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime);
+
+        Assert.All(outcomes, o => Assert.True(o.Rejected && o.Problem is not null, o.File));
+        var rejected = Path.Combine(inbox, "rejected");
+        Assert.Contains("its header (line 1) runs past 1,048,576 characters", File.ReadAllText(Path.Combine(rejected, "huge.csv.errors.txt")), StringComparison.Ordinal);
+        Assert.Contains("empty.csv is empty: it has no header and no records", File.ReadAllText(Path.Combine(rejected, "empty.csv.errors.txt")), StringComparison.Ordinal);
+        Assert.Contains("huge-field.csv line 3: a field runs past", File.ReadAllText(Path.Combine(rejected, "huge-field.csv.errors.txt")), StringComparison.Ordinal);
+        Assert.Equal(1, f.Count("SELECT count(*) FROM calls WHERE external_id = 'F1'")); // what came before the huge field is loaded
+        Assert.Equal(3, f.Count("SELECT count(*) FROM events WHERE kind = 'feed.unreadable'"));
+        Assert.Empty(Directory.EnumerateFiles(inbox));
+        Assert.Empty(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime)); // nothing left to retry
+    }
 }
