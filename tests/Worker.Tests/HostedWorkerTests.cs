@@ -49,7 +49,7 @@ public class HostedWorkerTests
         TestDistrictSeed.Seed(t.Db);
         var id = AddCall(t.Db, "1", T0, "AMS", "FIGHT");
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock);
+        var loop = new EnforcementLoop(t.FilePath, clock);
         var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
         var run = loop.RunAsync(cts.Token);
@@ -75,7 +75,7 @@ public class HostedWorkerTests
         using var t = new TestDb();
         TestDistrictSeed.Seed(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock, passInterval: TimeSpan.FromMinutes(10));
+        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
         var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
         var run = loop.RunAsync(cts.Token);
@@ -97,7 +97,8 @@ public class HostedWorkerTests
         TestDistrictSeed.Seed(t.Db);
         var id = AddCall(t.Db, "1", T0, "AHS", "FIGHT");
         var clock = new FakeTimeProvider(T0);
-        var config = new ConfigurationBuilder().AddInMemoryCollection([new("AckTimeout", "30s")]).Build();
+        PolicyStore.Set(t.Db, TestDb.Account, "ack_timeout_seconds", "30s", "a shorter R6 timeout for the test", T0); // the policy is in the store (issue 13)
+        var config = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
         var settings = WorkerSettings.From(config);
         using var host = WorkerHost.Create(new WorkerCommand(t.FilePath, false, null, null, false), settings, config, clock);
         var probe = new Probe(host.Services.GetRequiredService<EnforcementService>().Loop);
@@ -115,12 +116,38 @@ public class HostedWorkerTests
     }
 
     [Fact]
+    public async Task A_running_loop_uses_a_policy_change_from_its_next_pass()
+    {
+        using var t = new TestDb();
+        TestDistrictSeed.Seed(t.Db);
+        var clock = new FakeTimeProvider(T0);
+        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
+        var probe = new Probe(loop);
+        using var cts = new CancellationTokenSource();
+        var run = loop.RunAsync(cts.Token);
+        Assert.Empty((await probe.NextPass()).Actions);
+        await probe.Idle();
+
+        // Another process (a supervisor's `policy set`) changes the P1 deadline; the loop notices the commit.
+        PolicyStore.Set(t.Db, TestDb.Account, "deadline_p1_seconds", "25", "drill", T0);
+        clock.Advance(loop.PollInterval);
+        await probe.NextPass();
+        await probe.Idle();
+        var id = AddCall(t.Db, "1", T0, "AMS", "FIGHT"); // P1
+        clock.Advance(loop.PollInterval);
+        Assert.Equal(1, (await probe.NextPass()).Classified);
+        Assert.Equal(T0.AddSeconds(25), Reads.RequireCall(t.Db, id).Deadline); // R5 with the stored 25 s, not the 60 s default
+        await cts.CancelAsync();
+        await run.WaitAsync(Patience);
+    }
+
+    [Fact]
     public async Task A_failing_pass_is_reported_and_the_loop_goes_on()
     {
         using var t = new TestDb(); // no district yet
         AddCallWithoutDistrict(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock);
+        var loop = new EnforcementLoop(t.FilePath, clock);
         var failures = Channel.CreateUnbounded<Exception>();
         loop.PassFailed += e => failures.Writer.TryWrite(e);
         var probe = new Probe(loop);

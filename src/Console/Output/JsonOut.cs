@@ -24,20 +24,20 @@ public static class JsonOut
     public static void Write<T>(TextWriter w, T value) => w.WriteLine(JsonSerializer.Serialize(value, Options));
 
     public sealed record CallJson(
-        long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
+        long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
         string ReceivedAt, string? Deadline, string Description, string? AssignedTo, string? Agency, string? Disposition);
 
     public sealed record EventJson(string At, string Actor, string Kind, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail);
 
     public sealed record CallDetailJson(
-        long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
+        long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
         string ReceivedAt, string? Deadline, string Description, string? AssignedTo, string? Agency, string? Disposition,
         string? ReporterRole, string? Basis, IReadOnlyList<string> Trace, IReadOnlyList<EventJson> Events);
 
     public sealed record OfficerJson(string Badge, string Name, string Role, string Agency, string Post, string Status);
 
     public static CallJson Of(Call c, TimeZoneInfo zone) => new(
-        c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class.Text(), c.Priority, c.Location,
+        c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class?.Text(), c.Priority, c.Location, // class null: not classified yet
         TimeText.ToIso(c.ReceivedAt, zone), c.Deadline is { } d ? TimeText.ToIso(d, zone) : null, c.Description,
         c.AssignedTo, c.Agency, c.Disposition);
 

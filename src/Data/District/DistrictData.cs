@@ -1,4 +1,5 @@
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 
 namespace SafetyConsole.Data.Districts;
 
@@ -28,7 +29,11 @@ public sealed record DistrictData(
     IReadOnlyList<Agency> Agencies,
     IReadOnlyList<Location> Locations,
     IReadOnlyList<Officer> Officers,
-    IReadOnlyList<TrainingRecord> Training);
+    IReadOnlyList<TrainingRecord> Training)
+{
+    /// <summary>district.csv's policy columns that were filled in (issue 13); the others keep their stored values.</summary>
+    public IReadOnlyDictionary<PolicyKey, double> Policy { get; init; } = new Dictionary<PolicyKey, double>();
+}
 
 /// <summary>What an import did to the rows of one file.</summary>
 public sealed record FileCounts(string File, int Inserted, int Updated, int Unchanged)

@@ -34,6 +34,10 @@ public static class DistrictWriter
                   lead_minutes = excluded.lead_minutes, tail_minutes = excluded.tail_minutes
                 """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes }, tx));
 
+        // The policy columns filled in (issue 13): each change is its own policy.set event, as with `policy set`.
+        var policyChanges = data.Policy.Count(p => PolicyStore.SetInTx(tx, p.Key, p.Value, actor, at, $"{DistrictFiles.District} imported from {source}").Changed);
+        if (policyChanges > 0 && district.Unchanged == 1) district = district with { Updated = 1, Unchanged = 0 };
+
         var calendar = Upsert(DistrictFiles.Calendar, data.Calendar, DistrictReads.Calendar(c, tx), x => x.Date, (a, b) => a == b,
             x => c.Execute("""
                 INSERT INTO calendar_days(date, kind, end_time, note) VALUES (@Date, @Kind, @EndTime, @Note)

@@ -104,12 +104,12 @@ public static class ReportFacts
     /// Loads the snapshot, resolves the period and computes the report as of <paramref name="at"/> (the clock):
     /// the figures stream from the store into <see cref="ActivityReports.Compute"/>.
     /// </summary>
-    public static ActivityReport Load(SafetyDb db, DateOnly? from, DateOnly? to, ReportGrouping by, DateTimeOffset at, PolicySettings? settings = null)
+    public static ActivityReport Load(SafetyDb db, DateOnly? from, DateOnly? to, ReportGrouping by, DateTimeOffset at)
     {
         var snap = SnapshotLoader.Load(db, at);
         var period = ReportPeriod.Resolve(from, to, snap.District, snap.LocalDate(at));
         var start = period.Start(snap);
         var end = period.End(snap);
-        return ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at, settings);
+        return ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at);
     }
 }
