@@ -7,11 +7,11 @@ public enum PolicyUnit { Seconds, Minutes, Number }
 
 /// <summary>
 /// One policy number a supervisor may set (`safety-console policy set KEY VALUE`, or the district.csv column of the
-/// same name). <see cref="Name"/> is the key, the district.csv column and the store's column; <see cref="Min"/> and
-/// <see cref="Max"/> are in the key's unit. <see cref="InDistrictRow"/>: kept in the district row (R1 lead and tail,
+/// same name). <see cref="Name"/> is the key, the district.csv column and the store's column; <see cref="Min"/>,
+/// <see cref="Max"/> and <see cref="Example"/> (the documented default, quoted in messages) are in the key's unit. <see cref="InDistrictRow"/>: kept in the district row (R1 lead and tail,
 /// district.csv's original columns) rather than the policy row.
 /// </summary>
-public sealed record PolicyKey(string Name, PolicyUnit Unit, double Min, double Max, string Rule, string Meaning, bool InDistrictRow = false)
+public sealed record PolicyKey(string Name, PolicyUnit Unit, double Min, double Max, double Example, string Rule, string Meaning, bool InDistrictRow = false)
 {
     /// <summary>The key in JSON: camelCase (deadline_p1_seconds → deadlineP1Seconds).</summary>
     public string JsonName => string.Concat(Name.Split('_').Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
@@ -28,15 +28,15 @@ public sealed record PolicyKey(string Name, PolicyUnit Unit, double Min, double 
         var t = text.Trim();
         if (Unit == PolicyUnit.Number)
         {
-            if (!double.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
-                return Fail($"{Name} '{Shown(text)}' is not a number", $"write one with a decimal point, like {Format(Min)}", out reason, out todo);
+            if (!double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) || !double.IsFinite(value))
+                return Fail($"{Name} '{Shown(text)}' is not a number", $"write one with a decimal point, like {Format(Example)}", out reason, out todo);
         }
         else
         {
             var unit = Unit == PolicyUnit.Seconds ? TimeSpan.FromSeconds(1) : TimeSpan.FromMinutes(1);
             var unitName = Unit == PolicyUnit.Seconds ? "seconds" : "minutes";
             if (!DurationText.TryParse(t, out var span, unit))
-                return Fail($"{Name} '{Shown(text)}' is not a duration", $"write {unitName} like {Format(Math.Max(Min, 1))}, or with a unit like 90s, 3min or 1h", out reason, out todo);
+                return Fail($"{Name} '{Shown(text)}' is not a duration", $"write {unitName} like {Format(Example)}, or with a unit like 90s, 3min or 1h", out reason, out todo);
             value = span / unit;
             if (value != Math.Floor(value))
                 return Fail($"{Name} '{Shown(text)}' is not a whole number of {unitName}", $"round it to whole {unitName}", out reason, out todo);
@@ -80,16 +80,16 @@ public static class PolicyKeys
 {
     private const double Day = 86_400;
 
-    public static readonly PolicyKey DeadlineP1 = new("deadline_p1_seconds", PolicyUnit.Seconds, 1, Day, "R5", "first-response deadline of a P1 call, after receipt");
-    public static readonly PolicyKey DeadlineP2 = new("deadline_p2_seconds", PolicyUnit.Seconds, 1, Day, "R5", "first-response deadline of a P2 call, after receipt");
-    public static readonly PolicyKey DeadlineP3 = new("deadline_p3_seconds", PolicyUnit.Seconds, 1, Day, "R5", "first-response deadline of a P3 call, after receipt");
-    public static readonly PolicyKey DeadlineP4 = new("deadline_p4_seconds", PolicyUnit.Seconds, 1, Day, "R5", "first-response deadline of a P4 call, after receipt");
-    public static readonly PolicyKey AckTimeout = new("ack_timeout_seconds", PolicyUnit.Seconds, 1, 3_600, "R6", "how long an assigned officer has to acknowledge");
-    public static readonly PolicyKey PingFreshness = new("ping_freshness_seconds", PolicyUnit.Seconds, 1, Day, "§3", "a position ping younger than this is used, else the post");
-    public static readonly PolicyKey RoadFactor = new("road_factor", PolicyUnit.Number, 1, 3, "§3", "straight-line distance times this estimates road distance");
-    public static readonly PolicyKey SpeedKmh = new("speed_kmh", PolicyUnit.Number, 1, 150, "§3", "travel speed in km/h for the ETA");
-    public static readonly PolicyKey LeadMinutes = new("lead_minutes", PolicyUnit.Minutes, 0, 720, "R1", "the school-day window opens this long before the first bell", InDistrictRow: true);
-    public static readonly PolicyKey TailMinutes = new("tail_minutes", PolicyUnit.Minutes, 0, 720, "R1", "the school-day window closes this long after the last bell", InDistrictRow: true);
+    public static readonly PolicyKey DeadlineP1 = new("deadline_p1_seconds", PolicyUnit.Seconds, 1, Day, 60, "R5", "first-response deadline of a P1 call, after receipt");
+    public static readonly PolicyKey DeadlineP2 = new("deadline_p2_seconds", PolicyUnit.Seconds, 1, Day, 180, "R5", "first-response deadline of a P2 call, after receipt");
+    public static readonly PolicyKey DeadlineP3 = new("deadline_p3_seconds", PolicyUnit.Seconds, 1, Day, 900, "R5", "first-response deadline of a P3 call, after receipt");
+    public static readonly PolicyKey DeadlineP4 = new("deadline_p4_seconds", PolicyUnit.Seconds, 1, Day, 3_600, "R5", "first-response deadline of a P4 call, after receipt");
+    public static readonly PolicyKey AckTimeout = new("ack_timeout_seconds", PolicyUnit.Seconds, 1, 3_600, 90, "R6", "how long an assigned officer has to acknowledge");
+    public static readonly PolicyKey PingFreshness = new("ping_freshness_seconds", PolicyUnit.Seconds, 1, Day, 600, "§3", "a position ping younger than this is used, else the post");
+    public static readonly PolicyKey RoadFactor = new("road_factor", PolicyUnit.Number, 1, 3, 1.4, "§3", "straight-line distance times this estimates road distance");
+    public static readonly PolicyKey SpeedKmh = new("speed_kmh", PolicyUnit.Number, 1, 150, 35, "§3", "travel speed in km/h for the ETA");
+    public static readonly PolicyKey LeadMinutes = new("lead_minutes", PolicyUnit.Minutes, 0, 720, 30, "R1", "the school-day window opens this long before the first bell", InDistrictRow: true);
+    public static readonly PolicyKey TailMinutes = new("tail_minutes", PolicyUnit.Minutes, 0, 720, 60, "R1", "the school-day window closes this long after the last bell", InDistrictRow: true);
 
     public static IReadOnlyList<PolicyKey> All { get; } =
         [DeadlineP1, DeadlineP2, DeadlineP3, DeadlineP4, AckTimeout, PingFreshness, RoadFactor, SpeedKmh, LeadMinutes, TailMinutes];
