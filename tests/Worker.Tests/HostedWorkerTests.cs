@@ -7,7 +7,6 @@ using Microsoft.Extensions.Time.Testing;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;
 using SafetyConsole.Data.Tests.Seed;
@@ -75,12 +74,8 @@ public class HostedWorkerTests
         using var t = new TestDb();
         TestDistrictSeed.Seed(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
-        var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
-        var run = loop.RunAsync(cts.Token);
-        Assert.Empty((await probe.NextPass()).Actions);
-        await probe.Idle();
+        var (loop, probe, run) = await StartIdle(t, clock, cts.Token);
 
         var id = AddCall(t.Db, "1", T0, "AHS", "DISCIPLINE"); // another connection commits
         clock.Advance(loop.PollInterval); // the next poll, far before the 10-minute interval
@@ -121,12 +116,8 @@ public class HostedWorkerTests
         using var t = new TestDb();
         TestDistrictSeed.Seed(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
-        var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
-        var run = loop.RunAsync(cts.Token);
-        Assert.Empty((await probe.NextPass()).Actions);
-        await probe.Idle();
+        var (loop, probe, run) = await StartIdle(t, clock, cts.Token);
 
         // Another process (a supervisor's `policy set`) changes the P1 deadline; the loop notices the commit.
         PolicyStore.Set(t.Db, TestDb.Account, "deadline_p1_seconds", "25", "drill", T0);
@@ -139,6 +130,17 @@ public class HostedWorkerTests
         Assert.Equal(T0.AddSeconds(25), Reads.RequireCall(t.Db, id).Deadline); // R5 with the stored 25 s, not the 60 s default
         await cts.CancelAsync();
         await run.WaitAsync(Patience);
+    }
+
+    /// <summary>A loop on a seeded database with a 10-minute interval, after its first (empty) pass, waiting.</summary>
+    private static async Task<(EnforcementLoop Loop, Probe Probe, Task Run)> StartIdle(TestDb t, FakeTimeProvider clock, CancellationToken ct)
+    {
+        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
+        var probe = new Probe(loop);
+        var run = loop.RunAsync(ct);
+        Assert.Empty((await probe.NextPass()).Actions);
+        await probe.Idle();
+        return (loop, probe, run);
     }
 
     [Fact]

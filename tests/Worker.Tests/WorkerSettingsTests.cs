@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Worker.Tests;
@@ -26,20 +25,6 @@ public class WorkerSettingsTests
         var config = WorkerHost.Configuration(AppContext.BaseDirectory);
         Assert.Equal(From(), WorkerSettings.From(config));
         Assert.All(WorkerSettings.FormerPolicySettings, p => Assert.Null(config[p.Setting]));
-    }
-
-    [Theory]
-    [InlineData("90", 90)]
-    [InlineData("90s", 90)]
-    [InlineData("3min", 180)]
-    [InlineData("1.5min", 90)]
-    [InlineData("1h", 3600)]
-    [InlineData("250ms", 0.25)]
-    [InlineData("00:01:30", 90)]
-    public void Durations_are_seconds_or_with_a_unit_or_hh_mm_ss(string text, double seconds)
-    {
-        Assert.True(DurationText.TryParse(text, out var t));
-        Assert.Equal(seconds, t.TotalSeconds, 6);
     }
 
     [Fact]

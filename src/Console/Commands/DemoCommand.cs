@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Demo;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Worker.Simulation;
 

@@ -1,6 +1,5 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Reports;

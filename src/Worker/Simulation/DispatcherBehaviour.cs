@@ -1,6 +1,5 @@
 using Dapper;
 using SafetyConsole.Data.Dispatch;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Worker.Simulation;
