@@ -48,6 +48,19 @@ public class DistrictPolicyColumnsTests
         Assert.Equal(1L, t.Db.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE kind = 'policy.set'"));
     }
 
+    [Fact]
+    public void A_re_import_that_changes_the_lead_records_it_as_a_policy_change()
+    {
+        using var t = new TestDb();
+        using var folder = new DemoFolder();
+        DistrictImport.Run(t.Db, folder.Source, TestDb.Account, At);
+        folder.Set(DistrictFiles.District, "name", "Harbor Valley School District", "lead_minutes", "45");
+        DistrictImport.Run(t.Db, folder.Source, TestDb.Account, At.AddMinutes(1));
+        Assert.Equal(45, DistrictReads.District(t.Db)!.LeadMinutes);
+        Assert.Equal(("lead_minutes", "30", "45"), t.Db.Connection.QuerySingle<(string, string, string)>(
+            "SELECT detail, from_status, to_status FROM events WHERE kind = 'policy.set'"));
+    }
+
     [Theory]
     [InlineData(",road_factor", ",fast", "district.csv line 2: road_factor 'fast' is not a number; write one with a decimal point, like 1.4.")]
     [InlineData(",deadline_p2_seconds", ",0", "district.csv line 2: deadline_p2_seconds 0 is out of range; it must be from 1 s to 24 h (R5).")]
