@@ -14,7 +14,7 @@ public sealed class EnforcementService(WorkerCommand command, WorkerSettings set
     : BackgroundService
 {
     /// <summary>The loop this service runs (for tests: its events).</summary>
-    public EnforcementLoop Loop { get; } = new(command.DbPath, settings.Policy, time, settings.PassInterval, settings.PollInterval);
+    public EnforcementLoop Loop { get; } = new(command.DbPath, time, settings.PassInterval, settings.PollInterval);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

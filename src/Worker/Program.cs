@@ -65,7 +65,7 @@ public static class Program
         var at = command.At ?? time.GetUtcNow();
         if (command.Inbox is { } inbox)
             foreach (var line in InboxLines.ProcessOnce(db, inbox, at)) stdout.WriteLine(line);
-        var result = EnforcementPass.Run(db, at, settings.Policy);
+        var result = EnforcementPass.Run(db, at);
         foreach (var a in result.Actions) stdout.WriteLine(a.Line);
         foreach (var s in result.Skipped)
             stdout.WriteLine($"call {s.CallId}: {(s.Conflict ? "skipped" : "not handled")}, {s.Reason}");

@@ -17,7 +17,8 @@ public sealed record WorkerCommand(string DbPath, bool Once, DateTimeOffset? At,
           --at TIME     with --once: the pass's time, ISO 8601 with offset, e.g. 2026-11-23T10:05:00-08:00 (default: now)
           --inbox DIR   also load feed files dropped in DIR (moved to DIR/processed or DIR/rejected)
         Settings: appsettings.json next to the program, overridden by SAFETY_WORKER_* environment variables
-        (DeadlineP1..DeadlineP4, AckTimeout, PassInterval, PollInterval, PingFreshness, RoadFactor, SpeedKmh, Inbox).
+        (PassInterval, PollInterval, Inbox, Logging:LogLevel). The policy numbers (R5 deadlines, R6 ack timeout,
+        routing constants) are in the database: `safety-console policy show`, `safety-console policy set`.
         """;
 
     /// <summary>Parses the arguments; a mistake throws <see cref="SafetyException"/> with exit code 2.</summary>

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Time.Testing;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;
 using SafetyConsole.Data.Tests.Seed;
@@ -49,7 +48,7 @@ public class HostedWorkerTests
         TestDistrictSeed.Seed(t.Db);
         var id = AddCall(t.Db, "1", T0, "AMS", "FIGHT");
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock);
+        var loop = new EnforcementLoop(t.FilePath, clock);
         var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
         var run = loop.RunAsync(cts.Token);
@@ -75,12 +74,8 @@ public class HostedWorkerTests
         using var t = new TestDb();
         TestDistrictSeed.Seed(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock, passInterval: TimeSpan.FromMinutes(10));
-        var probe = new Probe(loop);
         using var cts = new CancellationTokenSource();
-        var run = loop.RunAsync(cts.Token);
-        Assert.Empty((await probe.NextPass()).Actions);
-        await probe.Idle();
+        var (loop, probe, run) = await StartIdle(t, clock, cts.Token);
 
         var id = AddCall(t.Db, "1", T0, "AHS", "DISCIPLINE"); // another connection commits
         clock.Advance(loop.PollInterval); // the next poll, far before the 10-minute interval
@@ -97,7 +92,8 @@ public class HostedWorkerTests
         TestDistrictSeed.Seed(t.Db);
         var id = AddCall(t.Db, "1", T0, "AHS", "FIGHT");
         var clock = new FakeTimeProvider(T0);
-        var config = new ConfigurationBuilder().AddInMemoryCollection([new("AckTimeout", "30s")]).Build();
+        PolicyStore.Set(t.Db, TestDb.Account, "ack_timeout_seconds", "30s", "a shorter R6 timeout for the test", T0); // the policy is in the store (issue 13)
+        var config = new ConfigurationBuilder().AddInMemoryCollection([]).Build();
         var settings = WorkerSettings.From(config);
         using var host = WorkerHost.Create(new WorkerCommand(t.FilePath, false, null, null, false), settings, config, clock);
         var probe = new Probe(host.Services.GetRequiredService<EnforcementService>().Loop);
@@ -115,12 +111,45 @@ public class HostedWorkerTests
     }
 
     [Fact]
+    public async Task A_running_loop_uses_a_policy_change_from_its_next_pass()
+    {
+        using var t = new TestDb();
+        TestDistrictSeed.Seed(t.Db);
+        var clock = new FakeTimeProvider(T0);
+        using var cts = new CancellationTokenSource();
+        var (loop, probe, run) = await StartIdle(t, clock, cts.Token);
+
+        // Another process (a supervisor's `policy set`) changes the P1 deadline; the loop notices the commit.
+        PolicyStore.Set(t.Db, TestDb.Account, "deadline_p1_seconds", "25", "drill", T0);
+        clock.Advance(loop.PollInterval);
+        await probe.NextPass();
+        await probe.Idle();
+        var id = AddCall(t.Db, "1", T0, "AMS", "FIGHT"); // P1
+        clock.Advance(loop.PollInterval);
+        Assert.Equal(1, (await probe.NextPass()).Classified);
+        Assert.Equal(T0.AddSeconds(25), Reads.RequireCall(t.Db, id).Deadline); // R5 with the stored 25 s, not the 60 s default
+        await cts.CancelAsync();
+        await run.WaitAsync(Patience);
+    }
+
+    /// <summary>A loop on a seeded database with a 10-minute interval, after its first (empty) pass, waiting.</summary>
+    private static async Task<(EnforcementLoop Loop, Probe Probe, Task Run)> StartIdle(TestDb t, FakeTimeProvider clock, CancellationToken ct)
+    {
+        var loop = new EnforcementLoop(t.FilePath, clock, passInterval: TimeSpan.FromMinutes(10));
+        var probe = new Probe(loop);
+        var run = loop.RunAsync(ct);
+        Assert.Empty((await probe.NextPass()).Actions);
+        await probe.Idle();
+        return (loop, probe, run);
+    }
+
+    [Fact]
     public async Task A_failing_pass_is_reported_and_the_loop_goes_on()
     {
         using var t = new TestDb(); // no district yet
         AddCallWithoutDistrict(t.Db);
         var clock = new FakeTimeProvider(T0);
-        var loop = new EnforcementLoop(t.FilePath, PolicySettings.Default, clock);
+        var loop = new EnforcementLoop(t.FilePath, clock);
         var failures = Channel.CreateUnbounded<Exception>();
         loop.PassFailed += e => failures.Writer.TryWrite(e);
         var probe = new Probe(loop);

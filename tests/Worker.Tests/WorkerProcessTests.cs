@@ -116,10 +116,22 @@ public partial class WorkerProcessTests
     {
         using var t = new TestDb();
         var (code, stdout, stderr) = await WorkerProcess.Run(["--db", t.FilePath, "--once"],
-            new Dictionary<string, string> { ["SAFETY_WORKER_ACKTIMEOUT"] = "soon" });
+            new Dictionary<string, string> { ["SAFETY_WORKER_PASSINTERVAL"] = "soon" });
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Equal("The setting AckTimeout ('soon') is not a duration; write seconds like 90, or 90s, 3min, 1h, or 00:01:30 (set it in appsettings.json or as SAFETY_WORKER_ACKTIMEOUT).\n",
+        Assert.Equal("The setting PassInterval ('soon') is not a duration; write seconds like 90, or 90s, 3min, 1h, or 00:01:30 (set it in appsettings.json or as SAFETY_WORKER_PASSINTERVAL).\n",
+            stderr.Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_policy_number_in_the_environment_stops_the_worker_with_one_sentence_and_exit_2()
+    {
+        // Issue 13: the worker used to enforce its own SAFETY_WORKER_DEADLINEP1 while the board used the built-in 60 s.
+        using var t = new TestDb();
+        var (code, stdout, stderr) = await WorkerProcess.Run(["--db", t.FilePath, "--once"],
+            new Dictionary<string, string> { ["SAFETY_WORKER_DEADLINEP1"] = "45s" });
+        Assert.Equal((2, ""), (code, stdout));
+        Assert.Equal("The setting DeadlineP1 (in appsettings.json or as SAFETY_WORKER_DEADLINEP1) is a policy number, which every process now reads from the database; remove it and have a supervisor run `safety-console policy set deadline_p1_seconds VALUE --reason TEXT`.\n",
             stderr.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 

@@ -11,55 +11,52 @@ public class WorkerSettingsTests
             .Build());
 
     [Fact]
-    public void Defaults_are_the_documented_R5_R6_numbers()
+    public void Defaults_are_the_documented_intervals()
     {
         var s = From();
-        Assert.Equal(TimeSpan.FromSeconds(60), s.Policy.P1Deadline);
-        Assert.Equal(TimeSpan.FromMinutes(60), s.Policy.P4Deadline);
-        Assert.Equal(TimeSpan.FromSeconds(90), s.Policy.AckTimeout);
         Assert.Equal(TimeSpan.FromSeconds(1), s.PassInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(150), s.PollInterval);
         Assert.Null(s.Inbox);
     }
 
     [Fact]
-    public void The_shipped_appsettings_json_holds_the_defaults()
+    public void The_shipped_appsettings_json_holds_the_defaults_and_no_policy_number()
     {
-        var s = WorkerSettings.From(WorkerHost.Configuration(AppContext.BaseDirectory));
-        Assert.Equal(From() with { Policy = s.Policy }, s);
-        Assert.Equal(SafetyConsole.Data.Policy.PolicySettings.Default, s.Policy);
-    }
-
-    [Theory]
-    [InlineData("90", 90)]
-    [InlineData("90s", 90)]
-    [InlineData("3min", 180)]
-    [InlineData("1.5min", 90)]
-    [InlineData("1h", 3600)]
-    [InlineData("250ms", 0.25)]
-    [InlineData("00:01:30", 90)]
-    public void Durations_are_seconds_or_with_a_unit_or_hh_mm_ss(string text, double seconds)
-    {
-        Assert.True(WorkerSettings.TryParseDuration(text, out var t));
-        Assert.Equal(seconds, t.TotalSeconds, 6);
+        var config = WorkerHost.Configuration(AppContext.BaseDirectory);
+        Assert.Equal(From(), WorkerSettings.From(config));
+        Assert.All(WorkerSettings.FormerPolicySettings, p => Assert.Null(config[p.Setting]));
     }
 
     [Fact]
     public void Values_override_per_key()
     {
-        var s = From(("AckTimeout", "2min"), ("DeadlineP1", "45"), ("PassInterval", "500ms"), ("RoadFactor", "1.2"));
-        Assert.Equal((TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(45), TimeSpan.FromMilliseconds(500), 1.2),
-            (s.Policy.AckTimeout, s.Policy.P1Deadline, s.PassInterval, s.Policy.RoadFactor));
+        var s = From(("PassInterval", "500ms"), ("PollInterval", "50ms"), ("Inbox", "/srv/inbox"));
+        Assert.Equal((TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(50), "/srv/inbox"), (s.PassInterval, s.PollInterval, s.Inbox));
     }
 
     [Theory]
-    [InlineData("AckTimeout", "soon", "The setting AckTimeout ('soon') is not a duration; write seconds like 90, or 90s, 3min, 1h, or 00:01:30 (set it in appsettings.json or as SAFETY_WORKER_ACKTIMEOUT).")]
-    [InlineData("DeadlineP2", "0", "The setting DeadlineP2 ('0') is out of range; it must be from 1s to 24h (set it in appsettings.json or as SAFETY_WORKER_DEADLINEP2).")]
-    [InlineData("SpeedKmh", "fast", "The setting SpeedKmh ('fast') is not a number; write one like 1.4 (set it in appsettings.json or as SAFETY_WORKER_SPEEDKMH).")]
+    [InlineData("PassInterval", "soon", "The setting PassInterval ('soon') is not a duration; write seconds like 90, or 90s, 3min, 1h, or 00:01:30 (set it in appsettings.json or as SAFETY_WORKER_PASSINTERVAL).")]
+    [InlineData("PollInterval", "0", "The setting PollInterval ('0') is out of range; it must be from 10ms to 10s (set it in appsettings.json or as SAFETY_WORKER_POLLINTERVAL).")]
     public void A_bad_value_is_one_sentence_and_exit_code_2(string key, string value, string message)
     {
         var e = Assert.Throws<SafetyException>(() => From((key, value)));
         Assert.Equal(2, e.ExitCode);
         Assert.Equal(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("DeadlineP1", "45", "deadline_p1_seconds")]
+    [InlineData("AckTimeout", "2min", "ack_timeout_seconds")]
+    [InlineData("RoadFactor", "1.2", "road_factor")]
+    [InlineData("SpeedKmh", "", "speed_kmh")]
+    public void A_policy_number_in_the_settings_stops_the_worker_and_names_the_policy_command(string key, string value, string policyKey)
+    {
+        // Issue 13: one policy for every process. A worker-only deadline used to make the worker disagree with the board.
+        var e = Assert.Throws<SafetyException>(() => From((key, value)));
+        Assert.Equal(2, e.ExitCode);
+        Assert.Equal(
+            $"The setting {key} (in appsettings.json or as SAFETY_WORKER_{key.ToUpperInvariant()}) is a policy number, which every process now reads from the database; remove it and have a supervisor run `safety-console policy set {policyKey} VALUE --reason TEXT`.",
+            e.Message);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public static class BoardUpdate
         if (m.Call is not { } c) return s with { AwaitingIntake = null };
         if (c.Status == CallStatus.New) return s;
         var why = c.Trace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-        var cls = c.Class == CallClass.None ? "" : $" ({c.Class.Text()})";
+        var cls = c.Class is null or CallClass.None ? "" : $" ({c.Class.Text()})";
         return Info(s with { AwaitingIntake = null }, $"Call {c.Id}, now {c.Type} P{c.Priority}, is {c.Status.Text()}{cls}{(why is null ? "." : $": {why}")}");
     }
 

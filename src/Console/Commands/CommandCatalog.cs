@@ -13,6 +13,7 @@ public static class CommandCatalog
         foreach (var c in CallsCommands.Build(ctx)) yield return c;
         foreach (var c in OfficersCommands.Build(ctx)) yield return c;
         yield return OperatorsCommands.Build(ctx);
+        yield return PolicyCommand.Build(ctx);
         yield return RecommendCommand.Build(ctx);
         yield return StatusCommand.Build(ctx);
         yield return ReportCommand.Build(ctx);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Demo;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Simulation;
 
@@ -41,7 +40,7 @@ public static class DemoCommand
             using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, dawn);
             var snap = SnapshotLoader.Load(db, dawn);
             var start = DemoSimulation.MorningOf(snap, day);
-            var sim = new DemoSimulation(db, snap, day, parse.GetValue(seed), PolicySettings.Default) { SimulateDispatchers = true, Supervisor = ctx.Account };
+            var sim = new DemoSimulation(db, snap, day, parse.GetValue(seed)) { SimulateDispatchers = true, Supervisor = ctx.Account };
             // The night and early morning are played through first, with simulated colleagues dispatching, so the
             // board opens on a day already under way; in the live demo the person at the board dispatches from then on.
             sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);

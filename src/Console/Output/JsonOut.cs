@@ -27,14 +27,14 @@ public static class JsonOut
     /// <param name="Description">The call's description; null when withheld (R9: a viewer's list).</param>
     /// <param name="DescriptionWithheld">True when <paramref name="Description"/> was withheld from this reader (R9).</param>
     public sealed record CallJson(
-        long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
+        long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
         string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
         bool DescriptionWithheld);
 
     public sealed record EventJson(string At, string Actor, string Kind, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail);
 
     public sealed record CallDetailJson(
-        long Id, string Source, string ExternalId, string Status, string Type, string Class, int Priority, string Location,
+        long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
         string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
         string? ReporterRole, string? Basis, IReadOnlyList<string> Trace, IReadOnlyList<EventJson> Events,
         bool DescriptionWithheld);
@@ -43,7 +43,7 @@ public static class JsonOut
 
     /// <summary>A call as listed; <paramref name="withText"/> false withholds its description (R9, <see cref="FreeTextAccess"/>).</summary>
     public static CallJson Of(Call c, TimeZoneInfo zone, bool withText = true) => new(
-        c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class.Text(), c.Priority, c.Location,
+        c.Id, c.Source, c.ExternalId, c.Status.Text(), c.Type, c.Class?.Text(), c.Priority, c.Location, // class null: not classified yet
         TimeText.ToIso(c.ReceivedAt, zone), c.Deadline is { } d ? TimeText.ToIso(d, zone) : null, withText ? c.Description : null,
         c.AssignedTo, c.Agency, c.Disposition,
         !withText);

@@ -23,12 +23,12 @@ public static partial class CallActions
     /// an officer excluded under R7 needs a supervisor and a written <paramref name="overrideReason"/>; R2 admits no override.
     /// </summary>
     public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
-        string? overrideReason = null, PolicySettings? settings = null)
+        string? overrideReason = null)
     {
         Operators.Require(db, actor, OperatorRole.Dispatcher, "assign officers", at);
-        settings ??= PolicySettings.Default;
         var call = Reads.RequireCall(db, callId);
         var snap = SnapshotLoader.Load(db, at);
+        var settings = snap.Policy; // the stored policy (issue 13): R5 deadline and ranking agree with the worker
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
         {
             throw Refuse(db, actor, at, callId,
@@ -40,7 +40,8 @@ public static partial class CallActions
             throw Refuse(db, actor, at, callId,
                 $"Call {callId} cannot be assigned: {intake.Trace[^1]} A supervisor may reclassify it if the type is wrong.");
 
-        var rec = Recommendations.For(call, snap, settings, at, Recommendations.TimedOutOn(db, callId));
+        // Intake ran once, just above: rank by its class rather than deciding the NEW call a second time.
+        var rec = Recommendations.For(intake is null ? call : call with { Class = intake.Class }, snap, settings, at, Recommendations.TimedOutOn(db, callId));
         var check = Overrides.CanAssign(rec, badge, Operators.RoleOf(db, actor), overrideReason);
         if (!check.Allowed)
         {

@@ -11,11 +11,12 @@ namespace SafetyConsole.Data.Dispatch;
 /// </summary>
 public static class Recommendations
 {
-    public static Recommendation For(SafetyDb db, long callId, DateTimeOffset at, PolicySettings? settings = null)
+    /// <summary>For a stored call, with the district's policy numbers as stored (issue 13: the same in every process).</summary>
+    public static Recommendation For(SafetyDb db, long callId, DateTimeOffset at)
     {
         var call = Reads.RequireCall(db, callId);
         var snap = SnapshotLoader.Load(db, at);
-        return For(call, snap, settings ?? PolicySettings.Default, at, TimedOutOn(db, callId));
+        return For(call, snap, snap.Policy, at, TimedOutOn(db, callId));
     }
 
     public static Recommendation For(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at, IReadOnlySet<string>? skip = null) =>
@@ -32,10 +33,14 @@ public static class Recommendations
                 ? $"Call {rec.CallId} is routine student discipline for the school administration (R2): no officer is recommended; a supervisor may reclassify it if the type is wrong."
                 : null;
 
-    /// <summary>The class a call is routed by: its stored class, or for a NEW call the class intake would give it.</summary>
+    /// <summary>
+    /// The class a call is routed by: its class when intake gave it one (or the caller did, from the intake decision
+    /// it already made: intake runs once per decision); for a NEW call not yet classified, the class intake would give
+    /// it; for a call closed by hand before intake, its type's class.
+    /// </summary>
     public static CallClass ClassFor(Call call, DistrictSnapshot snap, PolicySettings settings, DateTimeOffset at) =>
-        call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at).Class
-        : call.Class != CallClass.None ? call.Class
+        call.Class is { } cls && cls != CallClass.None ? cls
+        : call.Class is null && call.Status == CallStatus.New ? Intake.Decide(call, snap, settings, at).Class
         : snap.CallTypes.TryGetValue(call.Type, out var t) ? t.Class : CallClass.None;
 
     /// <summary>R6: officers released from this call for not acknowledging in time; they are not offered it again.</summary>

@@ -1,4 +1,5 @@
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 
 namespace SafetyConsole.Data.Districts;
 
@@ -39,7 +40,11 @@ public sealed record DistrictData(
     IReadOnlyList<Location> Locations,
     IReadOnlyList<Officer> Officers,
     IReadOnlyList<TrainingRecord> Training,
-    AccountabilityData? Records = null);
+    AccountabilityData? Records = null)
+{
+    /// <summary>district.csv's policy columns that were filled in (issue 13); the others keep their stored values.</summary>
+    public IReadOnlyDictionary<PolicyKey, double> Policy { get; init; } = new Dictionary<PolicyKey, double>();
+}
 
 /// <summary>
 /// The optional files of issue 16, parsed and validated. <see cref="Present"/> names the files the folder had: only

@@ -2,6 +2,7 @@ using System.Globalization;
 using SafetyConsole.Data.Csv;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Districts;
@@ -29,7 +30,9 @@ public static partial class DistrictParser
 
     private static readonly FileSpec[] Specs =
     [
-        new(DistrictFiles.District, ["name", "time_zone", "school_year_start", "school_year_end", "lead_minutes", "tail_minutes"], ["complaint_response_days"]),
+        // The policy numbers (issue 13) are optional columns: a district that leaves them out keeps what is stored.
+        new(DistrictFiles.District, ["name", "time_zone", "school_year_start", "school_year_end", "lead_minutes", "tail_minutes"],
+            ["complaint_response_days", .. PolicyKeys.InPolicyRow.Select(k => k.Name)]),
         new(DistrictFiles.Calendar, ["date", "kind"], ["end_time", "note"]),
         new(DistrictFiles.Agencies, ["code", "name", "kind", "agreement_review_due"], []),
         new(DistrictFiles.Locations, ["code", "name", "kind", "zone", "agency", "lat", "lon", "bell_start", "bell_end"], ["address", "notes"]),
@@ -49,7 +52,9 @@ public static partial class DistrictParser
                     $"{Capitalized(source.Description)} has no {spec.Name}; add it (columns: {spec.Columns}) or give the folder that holds {DistrictFiles.List}.");
         }
 
-        var district = ParseDistrict(Read(source, Specs[0]));
+        var districtRows = Read(source, Specs[0]);
+        var district = ParseDistrict(districtRows);
+        var policy = ParsePolicy(districtRows[0]);
         var calendar = ParseCalendar(Read(source, Specs[1]));
         // agreements.csv (optional) first: an agency with an adopted agreement takes its review date from it (R7).
         var agreements = source.Has(DistrictFiles.Agreements) ? ParseAgreements(Read(source, AgreementsSpec)) : null;
@@ -64,7 +69,7 @@ public static partial class DistrictParser
         var records = ParseAccountability(source, agreements, agencies, locations, officers, training);
 
         return new DistrictData(district, calendar, agencies.Select(a => a.Value).ToList(), locations.Select(l => l.Value).ToList(),
-            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList(), records);
+            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList(), records) { Policy = policy };
     }
 
     /// <summary>
@@ -218,6 +223,20 @@ public static partial class DistrictParser
         var responseDays = r.Optional("complaint_response_days").Length == 0 ? District.DefaultComplaintResponseDays
             : r.Count("complaint_response_days", 1, 365, "the days the district gives itself to respond to a family complaint, e.g. 30");
         return new District(name, zone, start, end, r.Minutes("lead_minutes"), r.Minutes("tail_minutes"), responseDays);
+    }
+
+    /// <summary>district.csv's policy columns that are filled in (issue 13), each read as `policy set` reads it.</summary>
+    private static Dictionary<PolicyKey, double> ParsePolicy(Row r)
+    {
+        var policy = new Dictionary<PolicyKey, double>();
+        foreach (var key in PolicyKeys.InPolicyRow)
+        {
+            var text = r.Optional(key.Name);
+            if (text.Length == 0) continue;
+            if (!key.TryParse(text, out var value, out var reason, out var todo)) throw r.Fail(reason, todo);
+            policy[key] = value;
+        }
+        return policy;
     }
 
     private static List<CalendarDay> ParseCalendar(List<Row> rows)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Districts;
@@ -23,6 +24,14 @@ public static partial class DistrictWriter
         var c = tx.Connection!;
         var now = TimeText.ToDb(at);
 
+        // The policy numbers of district.csv (issue 13): each change is its own policy.set event, as with `policy set`.
+        // R1 lead and tail first, while the stored row still has the old values (a first import has none to change).
+        var why = $"{DistrictFiles.District} imported from {source}";
+        var policyChanges = DistrictReads.District(c, tx) is null ? 0
+            : new[] { (Key: PolicyKeys.LeadMinutes, Value: data.District.LeadMinutes), (Key: PolicyKeys.TailMinutes, Value: data.District.TailMinutes) }
+                .Count(p => PolicyStore.SetInTx(tx, p.Key, p.Value, actor, at, why).Changed);
+        policyChanges += data.Policy.Count(p => PolicyStore.SetInTx(tx, p.Key, p.Value, actor, at, why).Changed);
+
         // Parents before children (foreign keys are on): agencies, locations, officers, training.
         var district = Upsert(DistrictFiles.District, [data.District],
             DistrictReads.District(c, tx) is { } d ? [d] : [], _ => 1, (a, b) => a == b,
@@ -34,6 +43,8 @@ public static partial class DistrictWriter
                   lead_minutes = excluded.lead_minutes, tail_minutes = excluded.tail_minutes,
                   complaint_response_days = excluded.complaint_response_days
                 """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes, x.ComplaintResponseDays }, tx));
+
+        if (policyChanges > 0 && district.Unchanged == 1) district = district with { Updated = 1, Unchanged = 0 };
 
         var calendar = Upsert(DistrictFiles.Calendar, data.Calendar, DistrictReads.Calendar(c, tx), x => x.Date, (a, b) => a == b,
             x => c.Execute("""

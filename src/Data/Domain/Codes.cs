@@ -59,6 +59,16 @@ public static class Codes
     public static string Text(this CallStatus s) => CallStatusText[s];
     public static string Text(this OfficerStatus s) => OfficerStatusText[s];
     public static string Text(this CallClass c) => CallClassText[c];
+
+    /// <summary>
+    /// A call's class as stored and shown: LIAISON, CAMPUS, NONE (routine discipline, R2), or UNCLASSIFIED when intake
+    /// has not classified it yet (null: a NEW call, or one closed by hand before intake). Kept apart from NONE so that
+    /// "not decided" never reads as "decided: discipline" (issue 13).
+    /// </summary>
+    public static string Text(this CallClass? c) => c is { } x ? CallClassText[x] : Unclassified;
+
+    /// <summary>The stored class of a call intake has not classified yet.</summary>
+    public const string Unclassified = "UNCLASSIFIED";
     public static string Text(this CalendarDayKind k) => CalendarKindText[k];
     public static string Text(this Basis b) => BasisText[b];
     public static string Text(this AgencyKind k) => AgencyKindText[k];

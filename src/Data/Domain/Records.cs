@@ -73,7 +73,7 @@ public sealed record Call(
     string? ReporterRole,
     Basis? Basis,
     CallStatus Status,
-    CallClass Class,
+    CallClass? Class,
     DateTimeOffset? Deadline = null,
     string? AssignedTo = null,
     DateTimeOffset? AssignedAt = null,

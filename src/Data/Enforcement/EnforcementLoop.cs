@@ -1,4 +1,3 @@
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Enforcement;
@@ -12,16 +11,17 @@ namespace SafetyConsole.Data.Enforcement;
 /// token stops it between two actions, never in the middle of one, and ends <see cref="RunAsync"/> normally.
 /// A database file removed or replaced under the loop ends it with <see cref="DatabaseMovedException"/>: nothing can
 /// be enforced on a file nobody reads, and retrying would only log the same failure every second.
+/// Each pass reads the district's policy numbers from the store, so a `policy set` applies from the next pass
+/// (the change itself wakes the loop through data_version).
 /// </summary>
 public sealed class EnforcementLoop
 {
     private readonly string _dbPath;
     private readonly TimeProvider _time;
 
-    public EnforcementLoop(string dbPath, PolicySettings policy, TimeProvider time, TimeSpan? passInterval = null, TimeSpan? pollInterval = null)
+    public EnforcementLoop(string dbPath, TimeProvider time, TimeSpan? passInterval = null, TimeSpan? pollInterval = null)
     {
         _dbPath = dbPath ?? throw new ArgumentNullException(nameof(dbPath));
-        Policy = policy ?? throw new ArgumentNullException(nameof(policy));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         PassInterval = passInterval ?? TimeSpan.FromSeconds(1);
         PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(150);
@@ -29,7 +29,6 @@ public sealed class EnforcementLoop
             throw new ArgumentOutOfRangeException(nameof(passInterval), "The pass and poll intervals must be positive.");
     }
 
-    public PolicySettings Policy { get; }
     public TimeSpan PassInterval { get; }
     public TimeSpan PollInterval { get; }
 
@@ -61,7 +60,7 @@ public sealed class EnforcementLoop
                 nextPass = now + PassInterval;
                 try
                 {
-                    PassCompleted?.Invoke(EnforcementPass.Run(db, now, Policy, ct));
+                    PassCompleted?.Invoke(EnforcementPass.Run(db, now, ct));
                 }
                 catch (Exception e) when (e is not OperationCanceledException and not DatabaseMovedException)
                 {

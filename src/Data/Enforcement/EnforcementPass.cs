@@ -29,11 +29,14 @@ public static class EnforcementPass
     /// <summary>The system actor of every worker event (R10: who, when, why).</summary>
     public const string Actor = "worker";
 
-    public static PassResult Run(SafetyDb db, DateTimeOffset at, PolicySettings settings, CancellationToken ct = default)
+    /// <summary>
+    /// One pass with the district's policy numbers as stored now (issue 13): a supervisor's `policy set` takes
+    /// effect at the next pass, and the worker, the board and the command line use the same numbers.
+    /// </summary>
+    public static PassResult Run(SafetyDb db, DateTimeOffset at, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(settings);
-        var run = new PassRun(db, at, settings, ct);
+        var run = new PassRun(db, at, PolicyStore.Load(db), ct);
         run.Intake();
         run.Deadlines();
         run.AckTimeouts();

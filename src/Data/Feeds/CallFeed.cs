@@ -205,7 +205,7 @@ public static class CallFeed
             var values = Enumerable.Range(0, rows).Select(r =>
             {
                 var p = 1 + r * ParametersPerRow;
-                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', 'NONE', ?1, ?1)";
+                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', '{Codes.Unclassified}', ?1, ?1)"; // not classified until intake (issue 13)
             });
             return $"""
                 INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, basis,

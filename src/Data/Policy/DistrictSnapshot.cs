@@ -32,10 +32,12 @@ public sealed class DistrictSnapshot
         IReadOnlyDictionary<string, long>? openCallByBadge = null,
         IReadOnlyDictionary<string, int>? callsToday = null,
         IEnumerable<Agreement>? agreements = null,
-        IEnumerable<TrainingTopic>? topics = null)
+        IEnumerable<TrainingTopic>? topics = null,
+        PolicySettings? policy = null)
     {
         ArgumentNullException.ThrowIfNull(district);
         District = district;
+        Policy = policy ?? PolicySettings.Default;
         try
         {
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(district.TimeZoneId);
@@ -126,6 +128,12 @@ public sealed class DistrictSnapshot
     }
 
     public District District { get; }
+
+    /// <summary>
+    /// The district's policy numbers (R5, R6, §3) as stored (issue 13: the same for every process); the documented
+    /// defaults when a test builds a snapshot without them.
+    /// </summary>
+    public PolicySettings Policy { get; }
 
     /// <summary>The district's IANA zone: every local date and time of the policy is in it, never the server's.</summary>
     public TimeZoneInfo TimeZone { get; }

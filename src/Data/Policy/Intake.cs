@@ -49,6 +49,8 @@ public static class Intake
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(snap);
         ArgumentNullException.ThrowIfNull(settings);
+        using var activity = PolicyTrace.Source.StartActivity(PolicyTrace.IntakeDecide);
+        activity?.SetTag("call.id", call.Id);
         if (!snap.CallTypes.TryGetValue(call.Type, out var type))
             throw new ArgumentException($"Call {call.Id} has type '{call.Type}', which the district does not have; load the call types first.", nameof(call));
         var trace = new List<string>(3);

@@ -2,7 +2,10 @@ namespace SafetyConsole.Data.Policy;
 
 /// <summary>
 /// The configurable numbers of the policy: first-response deadlines by priority (R5), the acknowledgement
-/// timeout (R6) and the routing constants of DESIGN §3. <see cref="Default"/> holds the documented defaults.
+/// timeout (R6) and the routing constants of DESIGN §3. <see cref="Default"/> holds the documented defaults, which are
+/// also the store's first values (migration 0011). Processes never use it directly: they read the district's numbers
+/// from the store (<c>PolicyStore</c>, the snapshot's <c>Policy</c>), so the board, the command line and the worker
+/// agree (issue 13); a test guards that no code outside this folder reaches for the defaults.
 /// </summary>
 public sealed record PolicySettings
 {

@@ -108,7 +108,7 @@ public static class ActivityReports
     {
         ArgumentNullException.ThrowIfNull(snap);
         ArgumentNullException.ThrowIfNull(period);
-        settings ??= PolicySettings.Default;
+        settings ??= snap.Policy; // the stored policy's R5 deadlines (issue 13)
 
         var totals = new ClassTally();
         var byType = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -1,6 +1,5 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Reports;
@@ -104,13 +103,13 @@ public static class ReportFacts
     /// Loads the snapshot, resolves the period and computes the report as of <paramref name="at"/> (the clock):
     /// the figures stream from the store into <see cref="ActivityReports.Compute"/>.
     /// </summary>
-    public static ActivityReport Load(SafetyDb db, DateOnly? from, DateOnly? to, ReportGrouping by, DateTimeOffset at, PolicySettings? settings = null)
+    public static ActivityReport Load(SafetyDb db, DateOnly? from, DateOnly? to, ReportGrouping by, DateTimeOffset at)
     {
         var snap = SnapshotLoader.Load(db, at);
         var period = ReportPeriod.Resolve(from, to, snap.District, snap.LocalDate(at));
         var start = period.Start(snap);
         var end = period.End(snap);
-        var report = ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at, settings);
+        var report = ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at);
         // Issue 16: family complaints received in the period, a count only (R9: no summary is selected).
         var complaints = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM complaints WHERE received_on >= @from AND received_on <= @to",
             new { from = ReportPeriod.Iso(period.From), to = ReportPeriod.Iso(period.To) });

@@ -25,18 +25,16 @@ public sealed class DemoSimulation
     private readonly SafetyDb _db;
     private readonly IReadOnlyList<ScriptedCall> _script;
     private readonly DistrictSnapshot _district;
-    private readonly PolicySettings _settings;
     private readonly int _seed;
     private readonly Dictionary<string, DateTimeOffset> _lastPing = new(StringComparer.Ordinal);
     private int _next;
     private bool _loggedOn;
 
     /// <param name="district">The district's facts (locations, officers' posts) the script and the pings are drawn from.</param>
-    public DemoSimulation(SafetyDb db, DistrictSnapshot district, DateOnly day, int seed, PolicySettings settings)
+    public DemoSimulation(SafetyDb db, DistrictSnapshot district, DateOnly day, int seed)
     {
         _db = db;
         _seed = seed;
-        _settings = settings;
         _district = district;
         Day = day;
         _script = DayScript.For(_district, day, seed);
@@ -67,8 +65,8 @@ public sealed class DemoSimulation
     {
         InjectCalls(now);
         LogOn(now);
-        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, Supervisor, now, _seed, _settings);
-        var pass = EnforcementPass.Run(_db, now, _settings);
+        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, Supervisor, now, _seed);
+        var pass = EnforcementPass.Run(_db, now);
         OfficerBehaviour.Step(_db, Actor, now, _seed);
         Ping(now);
         return pass;

@@ -1,6 +1,5 @@
 using Dapper;
 using SafetyConsole.Data.Dispatch;
-using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Simulation;
@@ -14,7 +13,7 @@ namespace SafetyConsole.Data.Simulation;
 /// </summary>
 public static class DispatcherBehaviour
 {
-    public static int Step(SafetyDb db, string actor, string supervisor, DateTimeOffset now, int seed, PolicySettings settings)
+    public static int Step(SafetyDb db, string actor, string supervisor, DateTimeOffset now, int seed)
     {
         var waiting = db.Connection.Query<(long Id, string Status, string ReceivedAt, string? EscalatedAt)>(
             "SELECT id, status, received_at, escalated_at FROM calls WHERE status IN ('PENDING','ESCALATED') ORDER BY received_at, id").ToList();
@@ -32,11 +31,11 @@ public static class DispatcherBehaviour
             {
                 snap ??= SnapshotLoader.Load(db, now);
                 var call = Reads.RequireCall(db, id);
-                var rec = Recommendations.For(call, snap, settings, now, Recommendations.TimedOutOn(db, id));
-                if (rec.Top is { } top) CallActions.Assign(db, actor, id, top.Officer.Badge, now, settings: settings);
+                var rec = Recommendations.For(call, snap, snap.Policy, now, Recommendations.TimedOutOn(db, id));
+                if (rec.Top is { } top) CallActions.Assign(db, actor, id, top.Officer.Badge, now);
                 else if (status == "ESCALATED" && call.Priority <= 2 && rec.Excluded.FirstOrDefault(x => x.Overridable) is { } r7)
                     CallActions.Assign(db, supervisor, id, r7.Badge, now,
-                        $"P{call.Priority} {call.Type} escalated with no eligible officer; {r7.Badge} is the nearest available", settings);
+                        $"P{call.Priority} {call.Type} escalated with no eligible officer; {r7.Badge} is the nearest available");
                 else continue;
                 snap = null;
                 done++;

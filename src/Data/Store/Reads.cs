@@ -34,8 +34,15 @@ public static class Reads
 
         public Call ToCall() => new(
             Id, Source, ExternalId, TimeText.FromDb(ReceivedAt), Location, Type, (int)Priority, Description, ReporterRole,
-            Basis is null ? null : Codes.ParseBasis(Basis), Codes.ParseCallStatus(Status), Codes.ParseCallClass(Class),
+            Basis is null ? null : Codes.ParseBasis(Basis), Codes.ParseCallStatus(Status), ClassOf(Status, Class),
             TimeText.FromDbOrNull(Deadline), AssignedTo, TimeText.FromDbOrNull(AssignedAt), Agency, Disposition, Trace);
+
+        /// <summary>
+        /// Null: not classified yet. Intake is what classifies a call and moves it out of NEW, so a NEW call has no class
+        /// whatever the column holds (a row written by another tool gets the column's old default, NONE).
+        /// </summary>
+        private static CallClass? ClassOf(string status, string cls) =>
+            status == "NEW" || cls == Codes.Unclassified ? null : Codes.ParseCallClass(cls);
     }
 
     public static IReadOnlyList<Call> Calls(SafetyDb db, bool openOnly = false)

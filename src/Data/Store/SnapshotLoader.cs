@@ -7,7 +7,8 @@ namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// Builds the policy's <see cref="DistrictSnapshot"/> from the store as of an instant: the district's facts plus
-/// the live state the router needs (who is on which open call, how many calls each officer had today).
+/// the live state the router needs (who is on which open call, how many calls each officer had today), and the
+/// district's policy numbers (<see cref="PolicyStore"/>): every process takes them from here, so all agree.
 /// </summary>
 public static class SnapshotLoader
 {
@@ -17,7 +18,7 @@ public static class SnapshotLoader
     /// </summary>
     public static DistrictSnapshot? LoadCalendar(SafetyDb db) =>
         DistrictReads.District(db) is { } district
-            ? new DistrictSnapshot(district, DistrictReads.Calendar(db), DistrictReads.Locations(db), [], [], [])
+            ? new DistrictSnapshot(district, DistrictReads.Calendar(db), DistrictReads.Locations(db), [], [], [], policy: PolicyStore.Load(db))
             : null;
 
     public static DistrictSnapshot Load(SafetyDb db, DateTimeOffset at)
@@ -41,6 +42,7 @@ public static class SnapshotLoader
 
         return new DistrictSnapshot(district, DistrictReads.Calendar(db), DistrictReads.Locations(db), DistrictReads.Agencies(db),
             DistrictReads.CallTypes(db), Reads.Officers(db), DistrictReads.Training(db), openCalls, today,
-            Accountability.AccountabilityReads.Agreements(db), Accountability.AccountabilityReads.Topics(db));
+            Accountability.AccountabilityReads.Agreements(db), Accountability.AccountabilityReads.Topics(db),
+            PolicyStore.Load(db));
     }
 }

@@ -9,7 +9,8 @@ public sealed class CallSet
 {
     internal readonly Dictionary<string, object?> Columns = new(StringComparer.Ordinal);
 
-    public CallSet Class(CallClass c) => Put("class", c.Text());
+    /// <summary>The class intake decided, or null: not classified yet (stored as UNCLASSIFIED, never as the discipline class NONE).</summary>
+    public CallSet Class(CallClass? c) => Put("class", c.Text());
     public CallSet Deadline(DateTimeOffset? t) => Put("deadline", TimeText.ToDb(t));
     public CallSet AssignedTo(string? badge, DateTimeOffset? at) => Put("assigned_to", badge).Put("assigned_at", TimeText.ToDb(at));
     public CallSet Agency(string? agency) => Put("agency", agency);

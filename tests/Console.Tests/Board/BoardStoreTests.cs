@@ -138,7 +138,7 @@ public sealed class BoardStoreTests : IDisposable
             "SELECT status || ' ' || type || ' P' || priority FROM calls WHERE id = @id", new { id = _call }), v => v == "NEW DISCIPLINE P4", "the reclassification"));
 
         using (var worker = SafetyDb.Open(_db, EnforcementPass.Actor))
-            EnforcementPass.Run(worker, TimeProvider.System.GetUtcNow(), PolicySettings.Default); // the worker's next pass: intake
+            EnforcementPass.Run(worker, TimeProvider.System.GetUtcNow()); // the worker's next pass: intake
         term.WaitFor($"Call {_call}, now DISCIPLINE P4, is DIVERTED: R2: DISCIPLINE is routine student discipline");
         term.WaitFor("Calls 0 open"); // a diverted call leaves the dispatch board
 

@@ -13,7 +13,6 @@ namespace SafetyConsole.Data.Tests.Enforcement;
 /// <summary>The worker's pass (DESIGN §4b) rule by rule, on a seeded district, at explicit instants.</summary>
 public class EnforcementPassTests
 {
-    private static readonly PolicySettings Settings = PolicySettings.Default;
     private static readonly DateTimeOffset T0 = SchoolDay(10, 0); // inside every window
 
     private static TestDb Seeded()
@@ -23,7 +22,7 @@ public class EnforcementPassTests
         return t;
     }
 
-    private static PassResult Pass(SafetyDb db, DateTimeOffset at) => EnforcementPass.Run(db, at, Settings);
+    private static PassResult Pass(SafetyDb db, DateTimeOffset at) => EnforcementPass.Run(db, at);
 
     private static (string Status, string? AssignedTo, long? Met, string? FirstAssignedAt, string? EscalatedAt) Row(SafetyDb db, long id) =>
         db.Connection.QuerySingle<(string, string?, long?, string?, string?)>(
@@ -292,7 +291,7 @@ public class EnforcementPassTests
         AddCall(t.Db, "1", T0, "AHS", "FIGHT");
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        var r = EnforcementPass.Run(t.Db, T0, Settings, cts.Token);
+        var r = EnforcementPass.Run(t.Db, T0, cts.Token);
         Assert.True(r.Cancelled);
         Assert.Empty(r.Actions);
         Assert.Equal(0, t.Db.Connection.ExecuteScalar<long>("SELECT count(*) FROM calls WHERE status <> 'NEW'"));
@@ -320,7 +319,7 @@ public class EnforcementPassTests
         var threads = Enumerable.Range(0, 2).Select(w => new Thread(() =>
         {
             using var db = t.OpenAnother();
-            foreach (var at in times) results[w].Add(EnforcementPass.Run(db, at, Settings));
+            foreach (var at in times) results[w].Add(EnforcementPass.Run(db, at));
         })).ToList();
         threads.ForEach(th => th.Start());
         threads.ForEach(th => th.Join());

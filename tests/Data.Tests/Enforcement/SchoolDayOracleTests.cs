@@ -99,7 +99,7 @@ public class SchoolDayOracleTests
                         break;
                 }
             }
-            EnforcementPass.Run(db, now, PolicySettings.Default);
+            EnforcementPass.Run(db, now);
             passes++;
         }
         var lastPass = Start + Step * (passes - 1);

@@ -82,7 +82,7 @@ public class CallFeedValidationTests
         var a1 = f.Db.Connection.QuerySingle<(string Location, string Type, long Priority, string Description, string ReporterRole, string? Basis, string Status, string Class, string ReceivedAt, string CreatedAt, string UpdatedAt)>(
             "SELECT location, type, priority, description, reporter_role, basis, status, class, received_at, created_at, updated_at FROM calls WHERE external_id = 'A1'");
         Assert.Equal(("LHS", "SUSP", 2L, "Man in lot [red]", "teacher", (string?)null), (a1.Location, a1.Type, a1.Priority, a1.Description, a1.ReporterRole, a1.Basis));
-        Assert.Equal(("NEW", "NONE", "2026-11-23T18:05:00.000Z"), (a1.Status, a1.Class, a1.ReceivedAt));
+        Assert.Equal(("NEW", "UNCLASSIFIED", "2026-11-23T18:05:00.000Z"), (a1.Status, a1.Class, a1.ReceivedAt)); // not NONE, the discipline class (issue 13)
         Assert.Equal(("2026-11-23T18:00:00.000Z", "2026-11-23T18:00:00.000Z"), (a1.CreatedAt, a1.UpdatedAt));
         Assert.Equal("danger", f.Text("SELECT basis FROM calls WHERE external_id = 'A2'"));
         Assert.Equal("2026-11-23T18:06:00.250Z", f.Text("SELECT received_at FROM calls WHERE external_id = 'A2'"));
