@@ -30,7 +30,7 @@ public static class ComplianceCommand
             var snap = SnapshotLoader.Load(db, ctx.Now);
             var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now), Data.Accountability.AccountabilityReads.Complaints(db));
             // Issue 14: the coverage audit's gaps as of midday on the same date (R7 judges by the date).
-            var coverage = Coverage.Compute(snap, date is { } d ? snap.ToInstant(d, new TimeOnly(12, 0)) : ctx.Now, PolicySettings.Default);
+            var coverage = Coverage.Compute(snap, date is { } d ? snap.ToInstant(d, new TimeOnly(12, 0)) : ctx.Now, snap.Policy);
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report) with { CoverageGaps = CoverageCommand.Gaps(coverage) });
             else
             {

@@ -34,7 +34,7 @@ public static class CoverageCommand
             var when = parse.AtOrNow(at, ctx);
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, when);
-            var report = Coverage.Compute(snap, when, PolicySettings.Default);
+            var report = Coverage.Compute(snap, when, snap.Policy);
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, Json(report, snap.TimeZone));
             else Text(ctx, report, snap.TimeZone);
             return report.Gaps.Count > 0 ? 1 : 0;

@@ -56,10 +56,10 @@ public static class PolicyCommand
             JsonOut.Write(ctx.Out, entries.ToDictionary(e => e.Key.JsonName, e => e.Value));
             return 0;
         }
-        var t = TextOut.Table("KEY", "VALUE", "AS", "RULE", "MEANING");
+        var t = TextTable.Of("KEY", "VALUE", "AS", "RULE", "MEANING");
         foreach (var e in entries)
             t.AddRow(e.Key.Name, e.Value is { } v ? e.Key.Format(v) : "-", e.Value is { } w ? e.Key.Describe(w) : "no district yet", e.Key.Rule, e.Key.Meaning);
-        TextOut.Write(ctx, t);
+        t.Write(ctx);
         return 0;
     }
 }

@@ -69,7 +69,7 @@ public static class SimulateCommand
 
             var input = StaffingInput.FromStore(db, replay);
             var seedValue = parse.GetValue(seed);
-            var results = rosters.Select(r => StaffingSimulation.Run(input, r, seedValue, PolicySettings.Default, ctx.Account)).ToList();
+            var results = rosters.Select(r => StaffingSimulation.Run(input, r, seedValue, snap.Policy, ctx.Account)).ToList();
             var report = new SimulationReport(snap.District.Name, period.From, period.To, seedValue, replay.Count, results);
             if (path is null)
             {

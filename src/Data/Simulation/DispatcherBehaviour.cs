@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Simulation;

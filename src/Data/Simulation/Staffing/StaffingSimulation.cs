@@ -70,7 +70,7 @@ public sealed class StaffingSimulation
         var path = Path.Combine(Path.GetTempPath(), $"safety-simulate-{Guid.NewGuid():N}.db");
         try
         {
-            using var db = ScratchDatabase(path, input, roster, account);
+            using var db = ScratchDatabase(path, input, roster, account, settings);
             sim._db = db;
             sim.Schedule();
             sim.Drain();
@@ -92,12 +92,12 @@ public sealed class StaffingSimulation
         var path = Path.Combine(Path.GetTempPath(), $"safety-simulate-{Guid.NewGuid():N}.db");
         try
         {
-            using var db = ScratchDatabase(path, input, roster, account);
+            using var db = ScratchDatabase(path, input, roster, account, settings);
             sim._db = db;
             for (var i = 0; i < input.Calls.Count; i++)
             {
                 sim.Inject(i, input.Calls[i].ReceivedAt);
-                EnforcementPass.Run(db, input.Calls[i].ReceivedAt, settings);
+                EnforcementPass.Run(db, input.Calls[i].ReceivedAt);
             }
             return db.Connection.ExecuteScalar<int>("SELECT count(*) FROM calls WHERE status <> 'NEW'");
         }
@@ -116,7 +116,7 @@ public sealed class StaffingSimulation
     }
 
     /// <summary>A fresh store with the district's facts and the roster, written by the district writer; officers start off duty (the shift pattern logs them on).</summary>
-    private static SafetyDb ScratchDatabase(string path, StaffingInput input, Roster roster, string account)
+    private static SafetyDb ScratchDatabase(string path, StaffingInput input, Roster roster, string account, PolicySettings settings)
     {
         var start = input.Calls[0].ReceivedAt.AddDays(-1);
         var db = SafetyDb.Open(path, account, create: true, new FixedClock(start));
@@ -126,7 +126,9 @@ public sealed class StaffingSimulation
             // A scratch copy thrown away at the end: durability buys nothing here.
             db.Connection.Execute("PRAGMA synchronous = OFF");
             var officers = roster.Officers.Select(o => o with { Status = o.Status == OfficerStatus.Busy ? OfficerStatus.Busy : OfficerStatus.OffDuty }).ToList();
-            DistrictWriter.Write(db, new DistrictData(input.District, input.Calendar, input.Agencies, input.Locations, officers, roster.Training),
+            // Issue 13: the scratch store holds the district's own policy numbers, so the real pass and router read them.
+            var policy = PolicyKeys.InPolicyRow.ToDictionary(k => k, k => PolicyKeys.ValueIn(settings, k));
+            DistrictWriter.Write(db, new DistrictData(input.District, input.Calendar, input.Agencies, input.Locations, officers, roster.Training) { Policy = policy },
                 $"the roster {roster.Name}", account, start);
             DemoSimulation.Prepare(db, account, start);
             return db;
@@ -253,7 +255,7 @@ public sealed class StaffingSimulation
     /// <summary>One worker pass at <paramref name="t"/>; what it did schedules what follows.</summary>
     private void Pass(DateTimeOffset t)
     {
-        foreach (var a in EnforcementPass.Run(_db, t, _settings).Actions)
+        foreach (var a in EnforcementPass.Run(_db, t).Actions)
         {
             if (a.Step == PassStep.Intake && a.To == CallStatus.Pending && Status(a.CallId) is { Deadline: { } deadline } call)
             {
@@ -277,9 +279,9 @@ public sealed class StaffingSimulation
     /// <summary>A simulated dispatcher (or the supervisor, for an escalated call) routes the call to the router's top candidate.</summary>
     private bool TryAssign(long callId, DateTimeOffset t)
     {
-        var rec = Recommendations.For(_db, callId, t, _settings);
+        var rec = Recommendations.For(_db, callId, t);
         if (rec.Top is not { } top) return false;
-        CallActions.Assign(_db, Actor, callId, top.Officer.Badge, t, settings: _settings);
+        CallActions.Assign(_db, Actor, callId, top.Officer.Badge, t);
         Assigned(callId, top.Officer.Badge, t);
         return true;
     }
@@ -288,7 +290,7 @@ public sealed class StaffingSimulation
     {
         var n = _assignments[callId] = _assignments.GetValueOrDefault(callId) + 1;
         var call = Status(callId)!;
-        var plan = SimulatedOfficer.Plan(_seed, callId, badge, n, call.Type, call.Class, TravelSeconds(badge, call.Location),
+        var plan = SimulatedOfficer.Plan(_seed, callId, badge, n, call.Type, call.Class ?? CallClass.None, TravelSeconds(badge, call.Location),
             _input.SceneHistory.GetValueOrDefault(call.Type));
         _plans[callId] = (plan, n);
         var ev = new Ev(Kind.Ack, callId, badge, n);
