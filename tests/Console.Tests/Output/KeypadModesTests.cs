@@ -41,35 +41,29 @@ public sealed class KeypadModesTests : IDisposable
     [InlineData("status --db {db} > /dev/null")]
     [InlineData("--help")]
     [InlineData("recommend 999 --db {db}")] // a refusal (exit 2) too
-    public void After_a_command_in_a_terminal_the_keypad_and_cursor_keys_are_back_to_normal(string command)
+    public void After_a_command_in_a_terminal_the_keypad_and_cursor_keys_are_back_to_normal(string command) =>
+        Assert.Equal("0 0", ModesAfter($"LANG=C.UTF-8 TERM=xterm-256color dotnet {Program} {command.Replace("{db}", _db)}"));
+
+    [Fact]
+    public void After_the_worker_in_a_terminal_too() => Assert.Equal("0 0", ModesAfter($"dotnet {Worker} --once --db {_db}"));
+
+    [Fact]
+    public void After_the_board_quits() =>
+        Assert.Equal("0 0", ModesAfter($"LANG=C.UTF-8 dotnet {Program} board --db {_db}", t =>
+        {
+            t.WaitFor("Calls ");
+            t.Keys("q");
+        }));
+
+    /// <summary>Runs a command line in a fresh terminal left in normal mode, lets <paramref name="meanwhile"/> drive it, and reads both modes once it ended.</summary>
+    private static string ModesAfter(string commandLine, Action<Tmux>? meanwhile = null)
     {
         using var t = new Tmux(80, 24);
         t.Line("printf '\\e[?1l\\e>'"); // start from normal mode whatever the shell did
-        t.Line($"LANG=C.UTF-8 TERM=xterm-256color dotnet {Program} {command.Replace("{db}", _db)}; echo EXIT-$((1+1))");
+        t.Line($"{commandLine}; echo EXIT-$((1+1))");
+        meanwhile?.Invoke(t);
         t.WaitFor("EXIT-2\n");
-        Assert.Equal("0 0", Modes(t));
-    }
-
-    [Fact]
-    public void After_the_worker_in_a_terminal_too()
-    {
-        using var t = new Tmux(80, 24);
-        t.Line("printf '\\e[?1l\\e>'");
-        t.Line($"dotnet {Worker} --once --db {_db}; echo EXIT-$((1+1))");
-        t.WaitFor("EXIT-2\n");
-        Assert.Equal("0 0", Modes(t));
-    }
-
-    [Fact]
-    public void After_the_board_quits()
-    {
-        using var t = new Tmux(80, 24);
-        t.Line("printf '\\e[?1l\\e>'");
-        t.Line($"LANG=C.UTF-8 dotnet {Program} board --db {_db}; echo EXIT-$((1+1))");
-        t.WaitFor("Calls ");
-        t.Keys("q");
-        t.WaitFor("EXIT-2\n");
-        Assert.Equal("0 0", Modes(t));
+        return Modes(t);
     }
 
     /// <summary>The pane's application cursor-key mode and application keypad mode, 1 when on.</summary>
