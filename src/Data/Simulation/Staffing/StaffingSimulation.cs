@@ -72,6 +72,7 @@ public sealed class StaffingSimulation
         {
             using var db = ScratchDatabase(path, input, roster, account, settings);
             sim._db = db;
+            sim.FeedAll();
             sim.Schedule();
             sim.Drain();
             return sim.Figures();
@@ -94,11 +95,8 @@ public sealed class StaffingSimulation
         {
             using var db = ScratchDatabase(path, input, roster, account, settings);
             sim._db = db;
-            for (var i = 0; i < input.Calls.Count; i++)
-            {
-                sim.Inject(i, input.Calls[i].ReceivedAt);
-                EnforcementPass.Run(db, input.Calls[i].ReceivedAt);
-            }
+            sim.FeedAll();
+            foreach (var c in input.Calls) EnforcementPass.Run(db, c.ReceivedAt);
             return db.Connection.ExecuteScalar<int>("SELECT count(*) FROM calls WHERE status <> 'NEW'");
         }
         finally
@@ -181,7 +179,6 @@ public sealed class StaffingSimulation
         switch (e.Kind)
         {
             case Kind.Arrive:
-                Inject((int)e.Call, t);
                 Pass(t);
                 break;
             case Kind.Dispatch:
@@ -233,23 +230,31 @@ public sealed class StaffingSimulation
         At(t + after(_plans[e.Call].Plan), e with { Kind = next });
     }
 
-    /// <summary>The call arrives through the real feed path (source <c>simulate</c>); its number in the replay is its external id.</summary>
-    private void Inject(int index, DateTimeOffset t)
+    /// <summary>
+    /// Every call goes in through the real feed path once, at the start, as NEW (one batch instead of one load per call);
+    /// the worker pass classifies a NEW call only once its received time has come (R1–R5 at receipt), so each call is
+    /// decided at its arrival as if it had just come in. Its number in the replay is its external id (source <c>simulate</c>).
+    /// </summary>
+    private void FeedAll()
     {
-        var c = _input.Calls[index];
-        var fields = new Dictionary<string, object?>
+        var lines = new StringBuilder();
+        for (var i = 0; i < _input.Calls.Count; i++)
         {
-            ["external_id"] = "SIM-" + index.ToString(CultureInfo.InvariantCulture),
-            ["received_at"] = c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["location"] = c.Location,
-            ["type"] = c.Type,
-            ["reporter_role"] = c.ReporterRole,
-            ["basis"] = c.Basis,
-        };
-        if (c.Priority is >= 1 and <= 4) fields["priority"] = c.Priority; // else the type's default
-        var line = JsonSerializer.Serialize(fields);
-        using var input = FeedInput.FromReader(new StringReader(line + "\n"), "simulated feed");
-        CallFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(t)) { Format = FeedFormat.Jsonl, Source = "simulate" });
+            var c = _input.Calls[i];
+            var fields = new Dictionary<string, object?>
+            {
+                ["external_id"] = "SIM-" + i.ToString(CultureInfo.InvariantCulture),
+                ["received_at"] = c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+                ["location"] = c.Location,
+                ["type"] = c.Type,
+                ["reporter_role"] = c.ReporterRole,
+                ["basis"] = c.Basis,
+            };
+            if (c.Priority is >= 1 and <= 4) fields["priority"] = c.Priority; // else the type's default
+            lines.Append(JsonSerializer.Serialize(fields)).Append('\n');
+        }
+        using var input = FeedInput.FromReader(new StringReader(lines.ToString()), "simulated feed");
+        CallFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(_input.Calls[^1].ReceivedAt)) { Format = FeedFormat.Jsonl, Source = "simulate" });
     }
 
     /// <summary>One worker pass at <paramref name="t"/>; what it did schedules what follows.</summary>
