@@ -46,7 +46,7 @@ public static class Codes
 
     private static readonly Dictionary<OperatorRole, string> OperatorRoleText = new()
     {
-        [OperatorRole.Viewer] = "viewer", [OperatorRole.Dispatcher] = "dispatcher", [OperatorRole.Supervisor] = "supervisor",
+        [OperatorRole.Viewer] = "viewer", [OperatorRole.Service] = "service", [OperatorRole.Dispatcher] = "dispatcher", [OperatorRole.Supervisor] = "supervisor",
     };
 
     /// <summary>Reporter roles of DESIGN §2, as written in feeds.</summary>

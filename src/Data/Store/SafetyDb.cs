@@ -24,13 +24,29 @@ public sealed class SafetyDb : IDisposable
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    private SafetyDb(SqliteConnection connection, string path)
+    /// <summary>The clock of each open connection: what <see cref="StateChanges.AppendEvent"/> stamps recorded_at with (R10).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, TimeProvider> Clocks = new();
+
+    private SafetyDb(SqliteConnection connection, string path, TimeProvider clock)
     {
         Connection = connection;
         FilePath = path;
+        Clock = clock;
+        Clocks.AddOrUpdate(connection, clock);
     }
 
     public SqliteConnection Connection { get; }
+
+    /// <summary>
+    /// The process's clock (R10): the real time every event is recorded at, and what an effective time (`--at`) is
+    /// compared with. The system clock, a test's fake one, or the demo's simulated one.
+    /// </summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The real time now, by the clock of the <see cref="SafetyDb"/> that owns <paramref name="conn"/>.</summary>
+    internal static DateTimeOffset RecordingTime(SqliteConnection conn) =>
+        Clocks.TryGetValue(conn, out var clock) ? clock.GetUtcNow()
+        : throw new InvalidOperationException("Events are written only through a connection a SafetyDb opened (its clock stamps recorded_at, R10).");
 
     public string FilePath { get; }
 
@@ -42,8 +58,8 @@ public sealed class SafetyDb : IDisposable
 
     /// <summary>
     /// Opens an existing database (migrating it forward). With <paramref name="create"/>, a missing file is
-    /// created and <paramref name="account"/> becomes its first supervisor (R10). <paramref name="time"/> stamps a
-    /// creation or migration (default: the system clock).
+    /// created and <paramref name="account"/> becomes its first supervisor (R10). <paramref name="time"/> is the
+    /// <see cref="Clock"/>: it stamps a creation or migration and every event's recorded time (default: the system clock).
     /// </summary>
     public static SafetyDb Open(string path, string account, bool create = false, TimeProvider? time = null)
     {
@@ -66,8 +82,9 @@ public sealed class SafetyDb : IDisposable
         {
             conn.Open();
             Configure(conn);
-            var db = new SafetyDb(conn, full);
-            Migrations.Apply(conn, full, account, (time ?? TimeProvider.System).GetUtcNow());
+            var clock = time ?? TimeProvider.System;
+            var db = new SafetyDb(conn, full, clock);
+            Migrations.Apply(conn, full, account, clock.GetUtcNow());
             return db;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 /* NOTADB */)
@@ -88,7 +105,7 @@ public sealed class SafetyDb : IDisposable
     }
 
     /// <summary>Opens a second connection to the same file (for other threads: the board's reader, the worker).</summary>
-    public SafetyDb OpenAnother(string account) => Open(FilePath, account);
+    public SafetyDb OpenAnother(string account) => Open(FilePath, account, time: Clock);
 
     /// <summary>
     /// PRAGMA data_version: changes whenever another connection commits to the file. Cheap; polled by the
