@@ -10,7 +10,8 @@ namespace SafetyConsole.Cli.Commands;
 
 /// <summary>
 /// `compliance [--at DATE] [--json]` (R7): training lapsed or lapsing within 60 days (by topic), police agreements past
-/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date.
+/// their review date or due within 30 or 60 days, the officers this keeps out of recommendations on that date, and (R10)
+/// how many events of the log were entered with a time far from the clock.
 /// Read-only; any operator may run it.
 /// </summary>
 public static class ComplianceCommand
@@ -25,7 +26,7 @@ public static class ComplianceCommand
             var date = ReportPeriod.ParseDate(parse.GetValue(at), "--at");
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, ctx.Now);
-            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now));
+            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now)) with { LateEntries = LateEntries.Count(db) };
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report));
             else Text(ctx, report);
             return 0;
@@ -64,6 +65,9 @@ public static class ComplianceCommand
             foreach (var k in r.KeptOut) t.AddRow(k.Badge, k.Name, k.Role.Text(), k.Agency, string.Join("; ", k.Reasons));
             TextOut.Write(ctx, t);
         }
+        o.WriteLine();
+        var by = r.LateEntries.ByActor.Count == 0 ? "" : " (" + string.Join(", ", r.LateEntries.ByActor.Select(a => $"{a.Actor} {a.Count}")) + ")";
+        o.WriteLine($"Late entries and replays in the event log (R10: entered with a time far from the clock; `calls show` marks them): {r.LateEntries.Total}{by}");
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -63,6 +63,9 @@ public static class Codes
     public static string Text(this Basis b) => BasisText[b];
     public static string Text(this AgencyKind k) => AgencyKindText[k];
     public static string Text(this OperatorRole r) => OperatorRoleText[r];
+
+    /// <summary>"a viewer", "a dispatcher", "the service account": the role in a sentence.</summary>
+    public static string InSentence(this OperatorRole r) => r == OperatorRole.Service ? "the service account" : $"a {r.Text()}";
     public static string Text(this Role r) => r.ToString();
 
     public static bool TryParseCallStatus(string? s, out CallStatus value) => TryParse(CallStatusText, s, out value);

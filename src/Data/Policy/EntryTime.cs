@@ -30,7 +30,7 @@ public static class EntryTime
     public static string Refusal(string account, OperatorRole role, string action, DateTimeOffset at, DateTimeOffset clock, string instead = "drop --at to act as of now")
     {
         var away = at < clock ? $"{Span(clock - at)} before" : $"{Span(at - clock)} after";
-        return $"R10: {account} is a {role.Text()} and may not {action} as of {Iso(at)}, {away} the clock ({Iso(clock)}): "
+        return $"R10: {account} is {role.InSentence()} and may not {action} as of {Iso(at)}, {away} the clock ({Iso(clock)}): "
             + $"only a supervisor may enter a time more than {MaxBefore.TotalMinutes:0} minutes before or {MaxAfter.TotalMinutes:0} minute after the clock (late entry, replay); "
             + $"{instead}, or ask a supervisor.";
     }

@@ -31,7 +31,7 @@ public static class Overrides
         ArgumentNullException.ThrowIfNull(rec);
         ArgumentNullException.ThrowIfNull(badge);
         if (role < OperatorRole.Dispatcher)
-            return OverrideCheck.Refuse($"R10: a {role.Text()} may not assign officers; ask a dispatcher or a supervisor.");
+            return OverrideCheck.Refuse($"R10: {role.InSentence()} may not assign officers; ask a dispatcher or a supervisor.");
         if (rec.Class == CallClass.None || rec.CallStatus == CallStatus.Diverted)
             return OverrideCheck.Refuse(
                 $"R2: call {rec.CallId} is routine discipline for the school administration and admits no override; a supervisor may reclassify it first.");

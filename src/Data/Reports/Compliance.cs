@@ -22,7 +22,11 @@ public sealed record KeptOut(string Badge, string Name, Role Role, string Agency
 
 /// <summary>The compliance report (`safety-console compliance`) as of one district date.</summary>
 public sealed record ComplianceReport(
-    string District, DateOnly At, IReadOnlyList<TrainingDue> Training, IReadOnlyList<AgreementDue> Agreements, IReadOnlyList<KeptOut> KeptOut);
+    string District, DateOnly At, IReadOnlyList<TrainingDue> Training, IReadOnlyList<AgreementDue> Agreements, IReadOnlyList<KeptOut> KeptOut)
+{
+    /// <summary>R10: late entries and replays in the event log (effective time far from the recorded time), by actor.</summary>
+    public Store.LateEntrySummary LateEntries { get; init; } = new(0, []);
+}
 
 /// <summary>R7 compliance, a pure function of a <see cref="DistrictSnapshot"/> and a district date.</summary>
 public static class Compliance

@@ -65,8 +65,7 @@ public static class Operators
     public static string Refusal(string account, OperatorRole role, OperatorRole needed, string action)
     {
         var article = needed == OperatorRole.Supervisor ? "a supervisor" : "a dispatcher or supervisor";
-        var what = role == OperatorRole.Service ? "the service account" : $"a {role.Text()}";
-        return $"R10: {account} is {what} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.";
+        return $"R10: {account} is {role.InSentence()} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.";
     }
 
     public static IReadOnlyList<Operator> List(SafetyDb db) =>
