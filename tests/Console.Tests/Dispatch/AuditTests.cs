@@ -175,5 +175,9 @@ public class AuditTests
         var r = cli.RunAs("svc-safety", "assign", id, "CSO-01");
         Assert.Equal(1, r.ExitCode);
         Assert.StartsWith("R10: svc-safety is the service account and may not assign officers", r.Stderr, StringComparison.Ordinal);
+        // It feeds the system, as the inbox it reads: `feed load` is open to it.
+        cli.Account = "svc-safety";
+        var load = cli.RunWithInput("external_id,received_at,location,type\nS1,2026-11-23T09:59:00-08:00,LHS,FIGHT\n", "feed", "load", "-", "--format", "csv");
+        Assert.True(load.ExitCode == 0, load.ToString());
     }
 }
