@@ -65,7 +65,7 @@ public static class Program
         var role = Operators.RoleOf(db, account);
         if (Operators.MayRunWorker(role)) return;
         var message = $"R10: {account} is {role.InSentence()} and may not run safety-worker; ask a supervisor to run `safety-console operators add {account} service`, then start it again.";
-        Refusals.Record(db, account, db.Clock.GetUtcNow(), null, message, "safety-worker start");
+        Refusals.Record(db, account, null, message, "safety-worker start");
         throw SafetyException.Usage(message);
     }
 

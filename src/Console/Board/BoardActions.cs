@@ -105,7 +105,7 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
         DetailReads.Record(db, actor, callId, at, "on the board");
 
     public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
-        Refusals.Record(db, actor, at, callId, reason, "on the board");
+        Refusals.Record(db, actor, callId, reason, "on the board");
 }
 
 /// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>

@@ -107,10 +107,10 @@ public static partial class CallActions
         return "";
     }
 
-    /// <summary>Records a refusal in the event log (R10: every refusal) and returns the exception to throw.</summary>
+    /// <summary>Records a refusal in the event log (R10: every refusal, at the clock's time) and returns the exception to throw.</summary>
     internal static SafetyException Refuse(SafetyDb db, string actor, DateTimeOffset at, long? callId, string message)
     {
-        Refusals.Record(db, actor, at, callId, message);
+        Refusals.Record(db, actor, callId, message, at == db.Clock.GetUtcNow() ? "" : $"effective time asked: {TimeText.ToDb(at)}");
         return SafetyException.Refused(message);
     }
 }

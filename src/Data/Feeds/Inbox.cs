@@ -61,7 +61,7 @@ public static class Inbox
     {
         var path = Path.Combine(dir, name);
         var owner = ownerOf(path);
-        if (OwnerRefusal(db, name, owner) is { } refusal) return RejectUnread(db, dir, name, owner ?? actor, at, refusal);
+        if (OwnerRefusal(db, name, owner) is { } refusal) return RejectUnread(db, dir, name, owner ?? actor, refusal);
         var rejectedDir = Directory.CreateDirectory(Path.Combine(dir, RejectedFolder)).FullName;
         var errorsTemp = Path.Combine(rejectedDir, $".{name}.{Environment.ProcessId}.errors.tmp");
         FeedSummary? summary = null;
@@ -106,12 +106,12 @@ public static class Inbox
     }
 
     /// <summary>A file its owner may not load: moved to rejected/ unread, with the reason beside it, and the refusal recorded.</summary>
-    private static InboxOutcome RejectUnread(SafetyDb db, string dir, string name, string owner, DateTimeOffset at, string refusal)
+    private static InboxOutcome RejectUnread(SafetyDb db, string dir, string name, string owner, string refusal)
     {
         var rejectedDir = Directory.CreateDirectory(Path.Combine(dir, RejectedFolder)).FullName;
         var moved = MoveUnique(Path.Combine(dir, name), rejectedDir);
         WriteAtomically(moved + ".errors.txt", refusal);
-        Refusals.Record(db, owner, at, null, refusal, $"inbox file {name}, moved to {RejectedFolder}/{Path.GetFileName(moved)}");
+        Refusals.Record(db, owner, null, refusal, $"inbox file {name}, moved to {RejectedFolder}/{Path.GetFileName(moved)}");
         return new InboxOutcome(name, moved, true, null, refusal);
     }
 

@@ -28,7 +28,7 @@ public static class Operators
         var role = RoleOf(db, account);
         if (role < needed)
         {
-            Refusals.Record(db, account, at, null, $"R10: {role.Text()} may not {action}");
+            Refusals.Record(db, account, null, $"R10: {role.Text()} may not {action}");
             throw SafetyException.Refused(Refusal(account, role, needed, action));
         }
         RequireEntryTime(db, account, role, action, at, EntryTime.MayEnterFarFromClock(role));
@@ -44,7 +44,7 @@ public static class Operators
         var now = db.Clock.GetUtcNow();
         if (allowed || !EntryTime.IsFarFromClock(at, now)) return;
         var message = EntryTime.Refusal(account, role, action, at, now, instead);
-        Refusals.Record(db, account, now, null, message, $"effective time asked: {TimeText.ToDb(at)}");
+        Refusals.Record(db, account, null, message, $"effective time asked: {TimeText.ToDb(at)}");
         throw SafetyException.Refused(message);
     }
 

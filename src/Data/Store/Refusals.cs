@@ -7,7 +7,11 @@ namespace SafetyConsole.Data.Store;
 /// </summary>
 public static class Refusals
 {
-    /// <summary>Records that <paramref name="actor"/> was refused, with the sentence they were shown, in its own transaction.</summary>
-    public static void Record(SafetyDb db, string actor, DateTimeOffset at, long? callId, string reason, string detail = "") =>
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "refused", callId, Reason: reason, Detail: detail)));
+    /// <summary>
+    /// Records that <paramref name="actor"/> was refused, with the sentence they were shown, in its own transaction. A refusal
+    /// happens now: it is stamped with the store's clock, never with an effective time the actor asked for (`--at`), so a
+    /// refused attempt can neither be back-dated nor pass for a late entry.
+    /// </summary>
+    public static void Record(SafetyDb db, string actor, long? callId, string reason, string detail = "") =>
+        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(db.Clock.GetUtcNow(), actor, "refused", callId, Reason: reason, Detail: detail)));
 }
