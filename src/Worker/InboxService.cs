@@ -22,7 +22,7 @@ public sealed class InboxService(WorkerCommand command, WorkerSettings settings,
     {
         if (command.Inbox is not { } inbox) return;
         await Task.Yield();
-        using var db = SafetyDb.Open(command.DbPath, "worker");
+        using var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor, time: time);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Terminal;
 
@@ -14,14 +16,15 @@ namespace SafetyConsole.Worker;
 /// </summary>
 public static class Program
 {
+    /// <summary>R10: the OS login running the worker (the one place the worker reads it).</summary>
     public static int Main(string[] args)
     {
         KeypadModes.RestoreOnExit(); // .NET's console leaves the terminal in application keypad mode otherwise
-        return Run(args, Console.Out, Console.Error, TimeProvider.System);
+        return Run(args, Console.Out, Console.Error, TimeProvider.System, Environment.UserName);
     }
 
-    /// <summary>The whole program with its streams and clock injected.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    /// <summary>The whole program with its streams, clock and OS account injected.</summary>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time, string account)
     {
         try
         {
@@ -41,9 +44,10 @@ public static class Program
                 stdout.WriteLine(WorkerCommand.HelpText);
                 return 0;
             }
-            // Fail fast, with one sentence, when the database is missing or not ours (migrating it if older).
-            using (SafetyDb.Open(command.DbPath, EnforcementPass.Actor)) { }
-            if (command.Once) return Once(command, settings, stdout, time);
+            // Fail fast, with one sentence, when the database is missing or not ours (migrating it if older), or when
+            // this account may not run the worker (R10).
+            using (var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor, time: time)) RequireWorkerAccount(db, account);
+            if (command.Once) return Once(command, settings, stdout, time, account);
             using var host = WorkerHost.Create(command, settings, configuration, time);
             var enforcer = host.Services.GetRequiredService<EnforcementService>();
             var services = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().Append(enforcer).ToList();
@@ -58,11 +62,30 @@ public static class Program
         }
     }
 
-    /// <summary>`--once`: the inbox (if any), then one pass as of --at or the clock; a line per action on stdout.</summary>
-    private static int Once(WorkerCommand command, WorkerSettings settings, TextWriter stdout, TimeProvider time)
+    /// <summary>
+    /// R10: the worker assigns officers and loads feeds, so it runs only as an operator allowed to: the service account
+    /// (`operators add ACCOUNT service`), a dispatcher or a supervisor. Otherwise it refuses to start (exit 2, recorded).
+    /// </summary>
+    private static void RequireWorkerAccount(SafetyDb db, string account)
     {
-        using var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor);
+        var role = Operators.RoleOf(db, account);
+        if (Operators.MayRunWorker(role)) return;
+        var message = $"R10: {account} is {role.InSentence()} and may not run safety-worker; ask a supervisor to run `safety-console operators add {account} service`, then start it again.";
+        Refusals.Record(db, account, null, message, "safety-worker start");
+        throw SafetyException.Usage(message);
+    }
+
+    /// <summary>
+    /// `--once`: the inbox (if any), then one pass as of --at or the clock; a line per action on stdout. R10: a pass as of a
+    /// time far from the clock is a replay, the explicit act of a supervisor or of the service account (refused, exit 1,
+    /// for a dispatcher); its events keep their real recorded time and show as late entries.
+    /// </summary>
+    private static int Once(WorkerCommand command, WorkerSettings settings, TextWriter stdout, TimeProvider time, string account)
+    {
+        using var db = SafetyDb.Open(command.DbPath, EnforcementPass.Actor, time: time);
         var at = command.At ?? time.GetUtcNow();
+        var role = Operators.RoleOf(db, account);
+        Operators.RequireEntryTime(db, account, role, "run a worker pass", at, EntryTime.MayReplay(role), "drop --at to run the pass as of now");
         if (command.Inbox is { } inbox)
             foreach (var line in InboxLines.ProcessOnce(db, inbox, at)) stdout.WriteLine(line);
         var result = EnforcementPass.Run(db, at);

@@ -11,6 +11,7 @@ public class InboxWorkerTests
     public void A_dropped_file_is_loaded_moved_to_processed_and_its_calls_classified()
     {
         using var t = new TestDb();
+        WorkerAccount.Allow(t);
         TestDistrictSeed.Seed(t.Db);
         var inbox = Path.Combine(t.Folder, "inbox");
         Directory.CreateDirectory(inbox);
@@ -20,7 +21,7 @@ public class InboxWorkerTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exit = Program.Run(["--db", t.FilePath, "--once", "--inbox", inbox, "--at", "2026-11-23T10:00:30-08:00"], stdout, stderr, TimeProvider.System);
+        var exit = Program.Run(["--db", t.FilePath, "--once", "--inbox", inbox, "--at", "2026-11-23T10:00:30-08:00"], stdout, stderr, TimeProvider.System, WorkerAccount.Os);
 
         Assert.True(exit == 0, stderr.ToString());
         Assert.Contains("inbox cad.csv: Read 1 record(s): 1 loaded", stdout.ToString(), StringComparison.Ordinal);

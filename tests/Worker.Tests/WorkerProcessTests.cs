@@ -53,6 +53,7 @@ public partial class WorkerProcessTests
     public async Task Two_once_workers_started_together_round_after_round_act_on_every_call_exactly_once()
     {
         using var t = new TestDb();
+        WorkerAccount.Allow(t);
         TestDistrictSeed.Seed(t.Db);
         var t0 = SchoolDay(10, 0);
         var ids = AddCalls(t.Db, 30, t0, 480, seed: 5);
@@ -87,6 +88,7 @@ public partial class WorkerProcessTests
     public async Task Two_continuous_workers_share_the_work_and_stop_cleanly_on_SIGTERM()
     {
         using var t = new TestDb();
+        WorkerAccount.Allow(t);
         TestDistrictSeed.Seed(t.Db);
         var env = new Dictionary<string, string> { ["SAFETY_WORKER_PASSINTERVAL"] = "200ms" };
         using var a = new WorkerProcess(["--db", t.FilePath], env);
@@ -115,6 +117,7 @@ public partial class WorkerProcessTests
     public async Task A_bad_setting_is_one_sentence_on_stderr_and_exit_2()
     {
         using var t = new TestDb();
+        WorkerAccount.Allow(t);
         var (code, stdout, stderr) = await WorkerProcess.Run(["--db", t.FilePath, "--once"],
             new Dictionary<string, string> { ["SAFETY_WORKER_PASSINTERVAL"] = "soon" });
         Assert.Equal(2, code);
@@ -148,6 +151,7 @@ public partial class WorkerProcessTests
     public async Task Once_prints_a_line_per_action_and_a_summary()
     {
         using var t = new TestDb();
+        WorkerAccount.Allow(t);
         TestDistrictSeed.Seed(t.Db);
         var t0 = SchoolDay(10, 0);
         AddCall(t.Db, "1", t0, "AMS", "FIGHT", description: Secret);

@@ -31,6 +31,9 @@ public interface IBoardActions
 
     /// <summary>R9: records that a non-dispatcher was shown a call's detail.</summary>
     void RecordDetailRead(string actor, long callId, DateTimeOffset at);
+
+    /// <summary>R10: records a refusal the board made itself, as the command line records its own.</summary>
+    void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at);
 }
 
 /// <summary>The board's actions on the store, through <see cref="CallActions"/>, <see cref="OfficerActions"/> and <see cref="Recommendations"/>.</summary>
@@ -100,6 +103,9 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
 
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
         DetailReads.Record(db, actor, callId, at, "on the board");
+
+    public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
+        Refusals.Record(db, actor, callId, reason, "on the board");
 }
 
 /// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>
@@ -164,6 +170,20 @@ public static class BoardActionRunner
         catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
         {
             return new NoticeMsg($"Recording that you read call {callId} failed ({e.Message.TrimEnd('.')}); tell a supervisor (R9).", Error: true);
+        }
+    }
+
+    /// <summary>R10: records a refusal the board made; a failure is said on the status line.</summary>
+    public static Msg? RecordRefusal(IBoardActions actions, string actor, RecordRefusalCmd r, DateTimeOffset at)
+    {
+        try
+        {
+            actions.RecordRefusal(actor, r.CallId, r.Reason, at);
+            return null;
+        }
+        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return new NoticeMsg($"Recording the refusal failed ({e.Message.TrimEnd('.')}); tell a supervisor (R10).", Error: true);
         }
     }
 

@@ -30,7 +30,7 @@ public static class BoardCommandLine
         var verb = words[0].ToLowerInvariant();
         var rest = words.Skip(1).ToList();
 
-        if (s.Role < Needs(verb)) return Bad(s, Operators.Refusal(s.Account, s.Role, Needs(verb), verb));
+        if (s.Role < Needs(verb)) return BoardUpdate.Refused(s, Operators.Refusal(s.Account, s.Role, Needs(verb), verb), null);
 
         if (long.TryParse(verb, NumberStyles.None, CultureInfo.InvariantCulture, out var goTo)) return BoardUpdate.GoTo(s, goTo);
 

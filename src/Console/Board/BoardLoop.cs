@@ -196,6 +196,7 @@ public sealed class BoardLoop
                 case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
                 case ActCmd a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
                 case RecordReadCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRead(_actions, _account, r.CallId, _time.GetUtcNow())); break;
+                case RecordRefusalCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRefusal(_actions, _account, r, _time.GetUtcNow())); break;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
 
 namespace SafetyConsole.Cli.Board;
 
@@ -212,6 +213,10 @@ public static class BoardUpdate
 
     public static BoardState Error(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Error, s.Now + s.OnScreen(ErrorFor)) };
 
+    /// <summary>R10: an action the board refuses itself: the sentence on the status line, and the refusal recorded as the command line records it.</summary>
+    internal static (BoardState, IReadOnlyList<Cmd>) Refused(BoardState s, string message, long? callId) =>
+        (Error(s, message), [new RecordRefusalCmd(callId, message)]);
+
     private static (BoardState, IReadOnlyList<Cmd>) Act(BoardState s, BoardAction action) =>
         s.StoreLost
             ? (Error(s with { Overlay = null }, $"Cannot {action.Describe()}: {s.StoreProblem}"), None) // nothing may go into a file nobody will read
@@ -234,7 +239,7 @@ public static class BoardUpdate
         var contexts = Bindings.ContextsFor(s.Focus, s.Overlay, s.Input is not null);
         var binding = Bindings.Find(key, contexts);
         if (binding is not null && s.Role < binding.MinRole)
-            return (Error(s, Bindings.Refusal(binding, s.Account, s.Role)), None);
+            return Refused(s, Bindings.Refusal(binding, s.Account, s.Role), null);
 
         return s.Overlay switch
         {
@@ -395,12 +400,13 @@ public static class BoardUpdate
         if (!isOverride)
         {
             var check = Overrides.CanAssign(rec, badge, s.Role, null);
-            return check.Allowed ? Act(s, new AssignAction(r.CallId, badge, null)) : (Error(s, check.Message), None);
+            return check.Allowed ? Act(s, new AssignAction(r.CallId, badge, null)) : Refused(s, check.Message, r.CallId);
         }
-        // R7: a supervisor may assign against the recommendation with a written reason.
+        // R7 (or R6, an officer who timed out on this call): a supervisor may assign against the recommendation with a written reason.
+        var rule = rec.Excluded.FirstOrDefault(x => string.Equals(x.Badge, badge, StringComparison.Ordinal))?.Kind == ExclusionKind.AckTimedOut ? "R6" : "R7";
         return (s with
         {
-            Overlay = new PromptOverlay(PromptPurpose.Override, r.CallId, $"R7 override: why assign {badge} to call {r.CallId} anyway?", new TextField(), badge),
+            Overlay = new PromptOverlay(PromptPurpose.Override, r.CallId, $"{rule} override: why assign {badge} to call {r.CallId} anyway?", new TextField(), badge),
         }, None);
     }
 

@@ -371,6 +371,7 @@ public static class BoardView
                 if (e.FromStatus is not null || e.ToStatus is not null) p.Append($" {e.FromStatus}{c.Theme.Arrow}{e.ToStatus}", Plain);
                 if (e.Badge is not null) p.Append($" {e.Badge}", Plain);
                 if (e.Reason.Length > 0) p.Append($" {c.Theme.Dot} {e.Reason}", Dim);
+                if (e.LateEntry) p.Append($" [{Data.Policy.EntryTime.Mark(e.RecordedAt!.Value, zone)}]", Warn); // R10
                 items.Add(p);
             }
             if (det.Events.Count == 0) items.Add(new Text("  (none recorded)", Dim));

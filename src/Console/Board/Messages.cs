@@ -71,6 +71,9 @@ public sealed record ActCmd(BoardAction Action) : Cmd;
 /// <summary>R9: a non-dispatcher is being shown this call's detail; the read goes into the event log.</summary>
 public sealed record RecordReadCmd(long CallId) : Cmd;
 
+/// <summary>R10: the board refused an action before it reached the store; the refusal goes into the event log as the command line's do.</summary>
+public sealed record RecordRefusalCmd(long? CallId, string Reason) : Cmd;
+
 /// <summary>A dispatch action, run by <see cref="IBoardActions"/> on the worker with the same rules as the command line.</summary>
 public abstract record BoardAction
 {

@@ -28,7 +28,8 @@ public static class BoardCommand
     public static int Run(CliContext ctx, string dbPath, TimeProvider time, double clockSpeed = 1)
     {
         if (!ctx.OutIsTerminal || !ctx.InIsTerminal) throw SafetyException.Usage(NoTerminal);
-        using var db = SafetyDb.Open(dbPath, ctx.Account);
+        // The board's clock (the demo's simulated one) is the store's: its events are recorded at the time it shows (R10).
+        using var db = SafetyDb.Open(dbPath, ctx.Account, time: time);
         using var watcher = db.OpenAnother(ctx.Account);
         var terminal = new PosixTerminal();
         // A crash on any thread still gives the operator their terminal back.

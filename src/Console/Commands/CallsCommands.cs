@@ -73,7 +73,9 @@ public static class CallsCommands
                 var move = e.FromStatus is null && e.ToStatus is null ? "" : $" {e.FromStatus ?? "-"}->{e.ToStatus ?? "-"}";
                 var officer = e.Badge is null ? "" : $" {e.Badge}";
                 var reason = e.Reason.Length == 0 ? "" : $": {e.Reason}";
-                w.WriteLine($"  {LocalTime(e.At, zone)}  {e.Actor,-10} {e.Kind}{move}{officer}{reason}");
+                // R10: an entry made far from its effective time says so, and when it was really made.
+                var late = e.LateEntry ? $" [{Data.Policy.EntryTime.Mark(e.RecordedAt!.Value, zone)}]" : "";
+                w.WriteLine($"  {LocalTime(e.At, zone)}  {e.Actor,-10} {e.Kind}{move}{officer}{reason}{late}");
             }
             return 0;
         }));

@@ -12,8 +12,9 @@ namespace SafetyConsole.Cli.Commands;
 
 /// <summary>
 /// `compliance [--at DATE] [--json]` (R7): training lapsed or lapsing within 60 days (by topic), police agreements past
-/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date; and
-/// family complaints past the district's response time (issue 16). `compliance annual` is its subcommand.
+/// their review date or due within 30 or 60 days, and the officers this keeps out of recommendations on that date;
+/// family complaints past the district's response time (issue 16); and (R10) how many events of the log were entered
+/// with a time far from the clock. `compliance annual` is its subcommand.
 /// Read-only; any operator may run it.
 /// </summary>
 public static class ComplianceCommand
@@ -28,7 +29,8 @@ public static class ComplianceCommand
             var date = ReportPeriod.ParseDate(parse.GetValue(at), "--at");
             using var db = ctx.OpenDb(parse);
             var snap = SnapshotLoader.Load(db, ctx.Now);
-            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now), Data.Accountability.AccountabilityReads.Complaints(db));
+            var report = Compliance.Compute(snap, date ?? snap.LocalDate(ctx.Now), Data.Accountability.AccountabilityReads.Complaints(db))
+                with { LateEntries = LateEntries.Count(db) };
             // Issue 14: the coverage audit's gaps as of midday on the same date (R7 judges by the date).
             var coverage = Coverage.Compute(snap, date is { } d ? snap.ToInstant(d, new TimeOnly(12, 0)) : ctx.Now, snap.Policy);
             if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ReportJson.Of(report) with { CoverageGaps = CoverageCommand.Gaps(coverage) });
@@ -86,6 +88,9 @@ public static class ComplianceCommand
             foreach (var c in overdue) t.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.About, Iso(c.ReceivedOn), c.DaysOpen.ToString(CultureInfo.InvariantCulture), c.Status);
             t.Write(ctx);
         }
+        o.WriteLine();
+        var by = r.LateEntries.ByActor.Count == 0 ? "" : " (" + string.Join(", ", r.LateEntries.ByActor.Select(a => $"{a.Actor} {a.Count}")) + ")";
+        o.WriteLine($"Late entries and replays in the event log (R10: entered with a time far from the clock; `calls show` marks them): {r.LateEntries.Total}{by}");
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

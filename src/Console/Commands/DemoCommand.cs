@@ -37,10 +37,12 @@ public static class DemoCommand
                 throw SafetyException.Usage("The demo's board needs an interactive terminal; run it in a terminal (over SSH use `ssh -t`), or add --headless to run the simulated day without the board.");
             // The whole demo lives in simulated time, from the district's creation at dawn of the simulated day.
             var (day, dawn) = DemoDatabase.PlanDay(ctx.Now);
-            using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, dawn);
+            // R10: the simulation's database records events at simulated time, and its colleagues act as the simulator.
+            var clock = new SteppedClock(dawn);
+            using var db = DemoDatabase.Create(parse.GetValue(ctx.DbOption), ctx.Account, dawn, clock);
             var snap = SnapshotLoader.Load(db, dawn);
             var start = DemoSimulation.MorningOf(snap, day);
-            var sim = new DemoSimulation(db, snap, day, parse.GetValue(seed)) { SimulateDispatchers = true, Supervisor = ctx.Account };
+            var sim = new DemoSimulation(db, snap, day, parse.GetValue(seed)) { SimulateDispatchers = true, Clock = clock };
             // The night and early morning are played through first, with simulated colleagues dispatching, so the
             // board opens on a day already under way; in the live demo the person at the board dispatches from then on.
             sim.RunHeadless(dawn, start - HeadlessStep, HeadlessStep);

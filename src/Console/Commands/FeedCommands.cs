@@ -52,7 +52,7 @@ public static class FeedCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            Operators.Require(db, ctx.Account, OperatorRole.Dispatcher, "load feeds", ctx.Now);
+            Operators.RequireFeedLoader(db, ctx.Account, ctx.Now);
             var path = parse.GetValue(file)!;
             using var input = path == "-" ? FeedInput.FromReader(ctx.In) : FeedInput.OpenFile(path);
             var progress = new FeedProgress();

@@ -24,7 +24,7 @@ public static class OperatorsCommands
         }));
 
         var account = new Argument<string>("ACCOUNT") { Description = "The operator's OS login name." };
-        var role = new Argument<string>("ROLE") { Description = "viewer, dispatcher or supervisor." };
+        var role = new Argument<string>("ROLE") { Description = "viewer, service (the account safety-worker runs as), dispatcher or supervisor." };
         role.Validators.Add(r =>
         {
             var v = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
@@ -37,7 +37,7 @@ public static class OperatorsCommands
             var who = parse.GetValue(account)!;
             var r = Codes.ParseOperatorRole(parse.GetValue(role)!);
             Operators.Add(db, ctx.Account, who, r, ctx.Now);
-            ctx.Out.WriteLine($"{who} is now a {r.Text()}.");
+            ctx.Out.WriteLine(r == OperatorRole.Service ? $"{who} is now the service account (it may run safety-worker and load feeds)." : $"{who} is now a {r.Text()}.");
             return 0;
         }));
 

@@ -25,7 +25,8 @@ public static class DemoDatabase
         return (day, DemoSimulation.DawnOf(calendarOnly, day));
     }
 
-    public static SafetyDb Create(string? dbOption, string account, DateTimeOffset at)
+    /// <summary>A fresh demo database whose clock is <paramref name="clock"/> (the simulation's), created at <paramref name="at"/>.</summary>
+    public static SafetyDb Create(string? dbOption, string account, DateTimeOffset at, TimeProvider? clock = null)
     {
         var path = Path.GetFullPath(string.IsNullOrWhiteSpace(dbOption) ? DefaultPath : dbOption);
         if (File.Exists(path))
@@ -35,7 +36,7 @@ public static class DemoDatabase
                 throw SafetyException.Usage($"{path} exists and is not a demo database; pass --db with a new path so the demo never overwrites real data.");
             foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
         }
-        var db = SafetyDb.Open(path, account, create: true, new FixedClock(at));
+        var db = SafetyDb.Open(path, account, create: true, clock ?? new FixedClock(at));
         try
         {
             DistrictImport.Run(db, DistrictSource.Demo, account, at);

@@ -31,7 +31,10 @@ public static class JsonOut
         string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
         bool DescriptionWithheld);
 
-    public sealed record EventJson(string At, string Actor, string Kind, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail);
+    /// <summary>An event; <c>recordedAt</c> is when it was really written (null before schema 10), <c>lateEntry</c> true when its
+    /// effective time <c>at</c> is far from that (R10: a supervisor's late entry or a replay).</summary>
+    public sealed record EventJson(string At, string Actor, string Kind, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail,
+        string? RecordedAt, bool LateEntry);
 
     public sealed record CallDetailJson(
         long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
@@ -53,7 +56,8 @@ public static class JsonOut
         var j = Of(c, zone);
         return new CallDetailJson(j.Id, j.Source, j.ExternalId, j.Status, j.Type, j.Class, j.Priority, j.Location, j.ReceivedAt,
             j.Deadline, j.Description, j.AssignedTo, j.Agency, j.Disposition, c.ReporterRole, c.Basis?.Text(), TraceLines(c.Trace),
-            events.Select(e => new EventJson(TimeText.ToIso(e.At, zone), e.Actor, e.Kind, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail)).ToList(),
+            events.Select(e => new EventJson(TimeText.ToIso(e.At, zone), e.Actor, e.Kind, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail,
+                e.RecordedAt is { } r ? TimeText.ToIso(r, zone) : null, e.LateEntry)).ToList(),
             j.DescriptionWithheld);
     }
 

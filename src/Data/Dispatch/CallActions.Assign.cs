@@ -20,7 +20,8 @@ public static partial class CallActions
 
     /// <summary>
     /// Assigns <paramref name="badge"/> to a NEW, PENDING or ESCALATED call. An eligible candidate needs nothing more;
-    /// an officer excluded under R7 needs a supervisor and a written <paramref name="overrideReason"/>; R2 admits no override.
+    /// an officer excluded under R7, or skipped under R6 after timing out on this call, needs a supervisor and a written
+    /// <paramref name="overrideReason"/>; R2 admits no override.
     /// </summary>
     public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
         string? overrideReason = null)
@@ -52,7 +53,7 @@ public static partial class CallActions
                 : check.Message);
         }
 
-        var why = check.IsOverride ? $"R7 override by {actor}: {check.Reason}" : RankReason(rec, badge);
+        var why = check.IsOverride ? $"{check.Rule} override by {actor}: {check.Reason}" : RankReason(rec, badge);
         db.Write(tx =>
         {
             var set = new CallSet();
@@ -62,7 +63,7 @@ public static partial class CallActions
                 StateChanges.AppendEvent(tx, new EventRow(at, actor, "override", callId, badge, Reason: check.Message, Detail: check.Reason ?? ""));
         });
         var msg = check.IsOverride
-            ? $"Call {callId} assigned to {badge} by R7 override (reason recorded)."
+            ? $"Call {callId} assigned to {badge} by {check.Rule} override (reason recorded)."
             : $"Call {callId} assigned to {badge}.";
         return new AssignResult(callId, badge, check.IsOverride, rec, msg);
     }
@@ -106,10 +107,10 @@ public static partial class CallActions
         return "";
     }
 
-    /// <summary>Records a refusal in the event log (R10: every refusal) and returns the exception to throw.</summary>
+    /// <summary>Records a refusal in the event log (R10: every refusal, at the clock's time) and returns the exception to throw.</summary>
     internal static SafetyException Refuse(SafetyDb db, string actor, DateTimeOffset at, long? callId, string message)
     {
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "refused", callId, Reason: message)));
+        Refusals.Record(db, actor, callId, message, at == db.Clock.GetUtcNow() ? "" : $"effective time asked: {TimeText.ToDb(at)}");
         return SafetyException.Refused(message);
     }
 }

@@ -46,7 +46,7 @@ public static class Codes
 
     private static readonly Dictionary<OperatorRole, string> OperatorRoleText = new()
     {
-        [OperatorRole.Viewer] = "viewer", [OperatorRole.Dispatcher] = "dispatcher", [OperatorRole.Supervisor] = "supervisor",
+        [OperatorRole.Viewer] = "viewer", [OperatorRole.Service] = "service", [OperatorRole.Dispatcher] = "dispatcher", [OperatorRole.Supervisor] = "supervisor",
     };
 
     /// <summary>Reporter roles of DESIGN §2, as written in feeds.</summary>
@@ -73,6 +73,9 @@ public static class Codes
     public static string Text(this Basis b) => BasisText[b];
     public static string Text(this AgencyKind k) => AgencyKindText[k];
     public static string Text(this OperatorRole r) => OperatorRoleText[r];
+
+    /// <summary>"a viewer", "a dispatcher", "the service account": the role in a sentence.</summary>
+    public static string InSentence(this OperatorRole r) => r == OperatorRole.Service ? "the service account" : $"a {r.Text()}";
     public static string Text(this Role r) => r.ToString();
 
     public static bool TryParseCallStatus(string? s, out CallStatus value) => TryParse(CallStatusText, s, out value);

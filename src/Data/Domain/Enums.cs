@@ -24,5 +24,8 @@ public enum CalendarDayKind { Holiday, Break, Closure, EarlyRelease }
 /// <summary>Police agencies, the district itself, and security guard companies on contract (Policy 4311).</summary>
 public enum AgencyKind { Police, District, Contractor }
 
-/// <summary>Operator roles (R10).</summary>
-public enum OperatorRole { Viewer, Dispatcher, Supervisor }
+/// <summary>
+/// Operator roles (R10), in order of what a person may do. <see cref="Service"/> is the account the worker runs as
+/// (it starts the worker and may load feeds; at the board or the command line it is no more than a viewer).
+/// </summary>
+public enum OperatorRole { Viewer, Service, Dispatcher, Supervisor }

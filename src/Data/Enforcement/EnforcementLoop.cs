@@ -46,7 +46,7 @@ public sealed class EnforcementLoop
 
     private async Task LoopAsync(CancellationToken ct)
     {
-        using var db = SafetyDb.Open(_dbPath, EnforcementPass.Actor);
+        using var db = SafetyDb.Open(_dbPath, EnforcementPass.Actor, time: _time);
         var nextPass = _time.GetUtcNow();
         var seen = long.MinValue;
         while (!ct.IsCancellationRequested)

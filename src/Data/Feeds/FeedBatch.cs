@@ -81,7 +81,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
                 _dropped[field] = _dropped.GetValueOrDefault(field) + 1;
             }
             if (item.Refusal is { } refusal)
-                StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, "feed.refused", Reason: refusal, Detail: $"{_inputName} line {N(item.Line)}"));
+                StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, "feed.refused", Reason: refusal, Detail: $"{_inputName}{SubmittedBy} line {N(item.Line)}"));
         }
         var loaded = _writer.Insert(_rows, _atText);
         _loaded += loaded;
@@ -89,13 +89,16 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
         _rows.Clear(); // let the rows go: they are in the database now
     }
 
+    /// <summary>R10: " (owned by alice)" for an inbox file, so the load's events name who dropped it.</summary>
+    private string SubmittedBy => _options.SubmittedBy is { } by ? $" (owned by {by})" : "";
+
     /// <summary>Records the batch's events, commits, and adds the batch to <paramref name="summary"/>.</summary>
     public void Commit(FeedSummary summary)
     {
         var lines = $"lines {N(_firstLine)}–{N(_lastLine)}";
         StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, _kind.LoadedEvent,
-            Reason: $"{_kind.Fields.Kind} feed {_inputName} {lines}: {_loaded} loaded, {_duplicates} duplicate(s), {_rejected} rejected",
-            Detail: $"input={_inputName}; {lines}; read={Read}; loaded={_loaded}; duplicates={_duplicates}; rejected={_rejected}"));
+            Reason: $"{_kind.Fields.Kind} feed {_inputName}{SubmittedBy} {lines}: {_loaded} loaded, {_duplicates} duplicate(s), {_rejected} rejected",
+            Detail: $"input={_inputName}; {lines}; read={Read}; loaded={_loaded}; duplicates={_duplicates}; rejected={_rejected}{(_options.SubmittedBy is { } by ? $"; owner={by}" : "")}"));
         if (_dropped is not null)
         {
             foreach (var (field, count) in _dropped)

@@ -84,6 +84,9 @@ public sealed record FeedOptions(string Actor, TimeProvider Time)
 
     /// <summary>Live counters for a progress display.</summary>
     public FeedProgress? Progress { get; init; }
+
+    /// <summary>R10: the account the input came from when it is not <see cref="Actor"/> (the owner of an inbox file the worker loads); recorded on the load's events.</summary>
+    public string? SubmittedBy { get; init; }
 }
 
 /// <summary>Counters a progress bar may poll from another thread while a load runs.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Feeds;
@@ -37,8 +38,13 @@ public static class Inbox
     public static bool IsIgnored(string fileName) =>
         fileName.StartsWith('.') || fileName.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Loads and moves every ready file in <paramref name="dir"/>, in ordinal name order; stamps everything with <paramref name="at"/>.</summary>
-    public static IReadOnlyList<InboxOutcome> ProcessOnce(SafetyDb db, string dir, string actor, DateTimeOffset at)
+    /// <summary>
+    /// Loads and moves every ready file in <paramref name="dir"/>, in ordinal name order; stamps everything with <paramref name="at"/>.
+    /// R10: a file is loaded on behalf of its Unix owner (<paramref name="ownerOf"/>, default <see cref="FileOwner.Of"/>), who must
+    /// be allowed to load feeds (<see cref="Operators.MayLoadFeeds"/>); the owner is named on the load's events. Otherwise
+    /// the file goes to rejected/ unread, with the sentence saying why, and the refusal is recorded.
+    /// </summary>
+    public static IReadOnlyList<InboxOutcome> ProcessOnce(SafetyDb db, string dir, string actor, DateTimeOffset at, Func<string, string?>? ownerOf = null)
     {
         if (!Directory.Exists(dir))
             throw SafetyException.Usage($"The inbox folder {Path.GetFullPath(dir)} does not exist; create it or pass another --inbox.");
@@ -49,13 +55,15 @@ public static class Inbox
             .Order(StringComparer.Ordinal)
             .ToList();
         var outcomes = new List<InboxOutcome>(files.Count);
-        foreach (var name in files) outcomes.Add(ProcessFile(db, dir, name, actor, at));
+        foreach (var name in files) outcomes.Add(ProcessFile(db, dir, name, actor, at, ownerOf ?? FileOwner.Of));
         return outcomes;
     }
 
-    private static InboxOutcome ProcessFile(SafetyDb db, string dir, string name, string actor, DateTimeOffset at)
+    private static InboxOutcome ProcessFile(SafetyDb db, string dir, string name, string actor, DateTimeOffset at, Func<string, string?> ownerOf)
     {
         var path = Path.Combine(dir, name);
+        var owner = ownerOf(path);
+        if (OwnerRefusal(db, name, owner) is { } refusal) return RejectUnread(db, dir, name, owner ?? actor, refusal);
         var rejectedDir = FileModes.CreateFolder(Path.Combine(dir, RejectedFolder)).FullName;
         var errorsTemp = Path.Combine(rejectedDir, $".{name}.{Environment.ProcessId}.errors.tmp");
         FeedSummary? summary = null;
@@ -66,7 +74,7 @@ public static class Inbox
             try
             {
                 using var input = FeedInput.OpenFile(path);
-                var options = new FeedOptions(actor, new FixedClock(at)) { OnError = e => errors.WriteLine(e.ToString()) };
+                var options = new FeedOptions(actor, new FixedClock(at)) { OnError = e => errors.WriteLine(e.ToString()), SubmittedBy = owner };
                 summary = name.StartsWith("positions", StringComparison.OrdinalIgnoreCase)
                     ? PositionFeed.Load(db, input, options)
                     : CallFeed.Load(db, input, options);
@@ -91,6 +99,27 @@ public static class Inbox
             db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "feed.unreadable",
                 Reason: $"inbox file {name} could not be read and was moved to {RejectedFolder}/", Detail: Path.GetFileName(moved))));
         return new InboxOutcome(name, moved, rejected, summary, problem);
+    }
+
+    /// <summary>R10: why the owner of an inbox file may not load it, or null when they may.</summary>
+    private static string? OwnerRefusal(SafetyDb db, string name, string? owner)
+    {
+        if (owner is null)
+            return $"R10: the owner of inbox file {name} could not be read, so it was not loaded; drop it again from an account that may load feeds.";
+        var role = Operators.RoleOf(db, owner);
+        return Operators.MayLoadFeeds(role) ? null
+            : $"R10: inbox file {name} is owned by {owner}, {role.InSentence()}, who may not load feeds; a dispatcher must drop it, or a supervisor run `safety-console operators add {owner} dispatcher`.";
+    }
+
+    /// <summary>A file its owner may not load: moved to rejected/ unread, with the reason beside it, and the refusal recorded.</summary>
+    private static InboxOutcome RejectUnread(SafetyDb db, string dir, string name, string owner, string refusal)
+    {
+        var rejectedDir = FileModes.CreateFolder(Path.Combine(dir, RejectedFolder)).FullName;
+        // Unread, but still kept without its R8 fields (R8 values never stay on disk).
+        var (moved, _) = Keep(Path.Combine(dir, name), rejectedDir);
+        WriteAtomically(moved + ".errors.txt", refusal);
+        Refusals.Record(db, owner, null, refusal, $"inbox file {name}, moved to {RejectedFolder}/{Path.GetFileName(moved)}");
+        return new InboxOutcome(name, moved, true, null, refusal);
     }
 
     /// <summary>A failure that is not the file's: the database busy (the next pass tries again) or removed or replaced (the worker stops).</summary>

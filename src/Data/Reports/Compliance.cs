@@ -26,7 +26,11 @@ public sealed record ComplaintDue(long Id, string About, DateOnly ReceivedOn, in
 /// <summary>The compliance report (`safety-console compliance`) as of one district date.</summary>
 public sealed record ComplianceReport(
     string District, DateOnly At, IReadOnlyList<TrainingDue> Training, IReadOnlyList<AgreementDue> Agreements, IReadOnlyList<KeptOut> KeptOut,
-    IReadOnlyList<ComplaintDue>? ComplaintsOverdue = null, int ComplaintResponseDays = Domain.District.DefaultComplaintResponseDays);
+    IReadOnlyList<ComplaintDue>? ComplaintsOverdue = null, int ComplaintResponseDays = Domain.District.DefaultComplaintResponseDays)
+{
+    /// <summary>R10: late entries and replays in the event log (effective time far from the recorded time), by actor.</summary>
+    public Store.LateEntrySummary LateEntries { get; init; } = new(0, []);
+}
 
 /// <summary>R7 compliance, a pure function of a <see cref="DistrictSnapshot"/> and a district date.</summary>
 public static class Compliance

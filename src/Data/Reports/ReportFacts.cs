@@ -84,7 +84,7 @@ public static class ReportFacts
                 TimeText.FromDbOrNull(r.Deadline), r.Agency, r.Disposition, TimeText.FromDbOrNull(r.FirstAssignedAt),
                 TimeText.FromDbOrNull(r.OnSceneAt), r.Escalated != 0, r.Diverted != 0, r.Referred != 0));
 
-    /// <summary>R7 overrides on the calls received in the period, in the order they were made, streamed.</summary>
+    /// <summary>Overrides (R7, and R6 for an officer who timed out on the call) on the calls received in the period, in the order they were made, streamed.</summary>
     public static IEnumerable<OverrideFact> Overrides(SafetyDb db, DateTimeOffset start, DateTimeOffset end) =>
         db.Connection.Query<(string At, string By, long CallId, string Type, string Location, string Badge, string Reason)>("""
                 SELECT a.assigned_at, a.assigned_by, c.id, c.type, c.location, a.badge, a.override_reason

@@ -35,7 +35,10 @@ public sealed record Candidate(Officer Officer, double? DistanceMeters, double? 
     public bool FromPing { get; init; }
 }
 
-/// <summary>A plausible candidate left out, with its reason citing the rule. Only R7 reasons are <see cref="Overridable"/>.</summary>
+/// <summary>
+/// A plausible candidate left out, with its reason citing the rule. Only R7 reasons, and an R6 time-out on this call when
+/// nothing but R7 stands beside it, are <see cref="Overridable"/> (by a supervisor with a written reason).
+/// </summary>
 public sealed record Exclusion(string Badge, ExclusionKind Kind, string Reason, bool Overridable);
 
 /// <summary>The ranked candidates for a call and every plausible candidate left out (§3).</summary>
@@ -179,9 +182,31 @@ public static class Router
             return new Exclusion(badge, ExclusionKind.OutsideJurisdiction,
                 $"R1: {o.Agency} has no jurisdiction over {loc.Code} ({loc.Agency}'s).", false);
 
-        if (skip is not null && skip.Contains(badge))
-            return new Exclusion(badge, ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped.", false);
+        if (skip is not null && skip.Contains(badge)) return AckTimedOut(in f, call, date, ref memo);
+        return Availability(in f, call, date, ref memo);
+    }
 
+    /// <summary>
+    /// R6: the officer timed out on this call and is skipped. When that is the only reason, or the rest is R7's, a
+    /// supervisor may still assign the officer with a written reason (a call whose only cover timed out is not stranded).
+    /// </summary>
+    private static Exclusion AckTimedOut(in OfficerFacts f, Call call, DateOnly date, ref R7Memo? memo)
+    {
+        const string r6 = "R6: did not acknowledge this call in time; skipped";
+        var rest = Availability(in f, call, date, ref memo);
+        return rest switch
+        {
+            null => new Exclusion(f.Officer.Badge, ExclusionKind.AckTimedOut, r6 + " (a supervisor may assign with a written reason).", true),
+            { Overridable: true } => new Exclusion(f.Officer.Badge, ExclusionKind.AckTimedOut, $"{r6}; {rest.Reason}", true),
+            _ => new Exclusion(f.Officer.Badge, ExclusionKind.AckTimedOut, r6 + ".", false),
+        };
+    }
+
+    /// <summary>After post, jurisdiction and R6: on this or another open call, not AVAILABLE, agency unknown, R7.</summary>
+    private static Exclusion? Availability(in OfficerFacts f, Call call, DateOnly date, ref R7Memo? memo)
+    {
+        var o = f.Officer;
+        var badge = o.Badge;
         if (f.OpenCall is { } open && open == call.Id)
             return new Exclusion(badge, ExclusionKind.OnThisCall, $"§3: already on this call ({o.Status.Text()}).", false);
         if (f.StateExclusion is { } state) return state; // on another open call, or not AVAILABLE
@@ -190,7 +215,7 @@ public static class Router
             return new Exclusion(badge, ExclusionKind.UnknownAgency,
                 $"R7: agency {o.Agency} is not in the district's data, so its agreement cannot be checked.", false);
 
-        // R7: training and agreement; the only overridable reasons. Memoized per officer and district date.
+        // R7: training and agreement; overridable by a supervisor with a written reason. Memoized per officer and district date.
         var m = Volatile.Read(ref memo);
         if (m is not null && m.Date == date) return m.Exclusion;
         var r7 = R7Exclusion(in f, date);

@@ -19,8 +19,11 @@ namespace SafetyConsole.Data.Simulation;
 /// </summary>
 public sealed class DemoSimulation
 {
-    /// <summary>The operator the simulated officers' radio traffic is recorded under (a dispatcher in the demo database).</summary>
-    public const string Actor = "simulator";
+    /// <summary>
+    /// The operator every simulated colleague's act is recorded under: officers' radio traffic, simulated dispatchers and the
+    /// simulated supervisor's overrides (a supervisor in the demo database). Not a person, and never the account running the demo.
+    /// </summary>
+    public const string Actor = "demo-sim";
 
     private readonly SafetyDb _db;
     private readonly IReadOnlyList<ScriptedCall> _script;
@@ -42,8 +45,8 @@ public sealed class DemoSimulation
 
     public DateOnly Day { get; }
 
-    /// <summary>The supervisor who signs the simulated overrides (the account that made the demo database).</summary>
-    public string Supervisor { get; init; } = "";
+    /// <summary>The demo database's clock, moved to each step's time (null: the database keeps its own clock).</summary>
+    public SteppedClock? Clock { get; init; }
 
     /// <summary>Whether simulated dispatchers route calls: always headless, and before the live demo hands over to the person at the board.</summary>
     public bool SimulateDispatchers { get; set; }
@@ -54,18 +57,22 @@ public sealed class DemoSimulation
     /// <summary>Where the simulated day begins (05:00): the night before the morning is played through, step by step, so its calls are handled in their time.</summary>
     public static DateTimeOffset DawnOf(DistrictSnapshot snap, DateOnly day) => snap.ToInstant(day, new TimeOnly(5, 0));
 
-    /// <summary>Makes the demo's operator a dispatcher (recorded, R10), so its radio traffic passes the same checks as a person's.</summary>
+    /// <summary>
+    /// Makes the demo's simulator a supervisor (recorded, R10), so its simulated colleagues' acts, overrides included, pass the
+    /// same checks as a person's and are recorded as the simulator's, not as the account running the demo.
+    /// </summary>
     public static void Prepare(SafetyDb db, string supervisor, DateTimeOffset at)
     {
-        if (Operators.RoleOf(db, Actor) < OperatorRole.Dispatcher) Operators.Add(db, supervisor, Actor, OperatorRole.Dispatcher, at);
+        if (Operators.RoleOf(db, Actor) < OperatorRole.Supervisor) Operators.Add(db, supervisor, Actor, OperatorRole.Supervisor, at);
     }
 
     /// <summary>Everything due at <paramref name="now"/>. Returns the worker's pass result.</summary>
     public PassResult Step(DateTimeOffset now)
     {
+        Clock?.Set(now);
         InjectCalls(now);
         LogOn(now);
-        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, Supervisor, now, _seed);
+        if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, now, _seed);
         var pass = EnforcementPass.Run(_db, now);
         OfficerBehaviour.Step(_db, Actor, now, _seed);
         Ping(now);

@@ -1,6 +1,7 @@
 using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Simulation;
@@ -10,11 +11,12 @@ namespace SafetyConsole.Data.Simulation;
 /// waiting calls are routed to the top-ranked candidate 15–50 seconds after they arrive, before their deadline;
 /// about one in five is left for the worker (R5); escalated calls are picked up by the supervisor once an
 /// officer is free, and an urgent one (P1, P2) with nobody eligible goes to an officer excluded only under R7,
-/// by the supervisor's written override. Decisions are a pure function of the call id and the seed.
+/// by the simulated supervisor's written override. Every act is recorded as <paramref name="actor"/> (the simulator).
+/// Decisions are a pure function of the call id and the seed.
 /// </summary>
 public static class DispatcherBehaviour
 {
-    public static int Step(SafetyDb db, string actor, string supervisor, DateTimeOffset now, int seed)
+    public static int Step(SafetyDb db, string actor, DateTimeOffset now, int seed)
     {
         var waiting = db.Connection.Query<(long Id, string Status, string ReceivedAt, string? EscalatedAt)>(
             "SELECT id, status, received_at, escalated_at FROM calls WHERE status IN ('PENDING','ESCALATED') ORDER BY received_at, id").ToList();
@@ -34,8 +36,8 @@ public static class DispatcherBehaviour
                 var call = Reads.RequireCall(db, id);
                 var rec = Recommendations.For(call, snap, snap.Policy, now, Recommendations.TimedOutOn(db, id));
                 if (rec.Top is { } top) CallActions.Assign(db, actor, id, top.Officer.Badge, now);
-                else if (status == "ESCALATED" && call.Priority <= 2 && rec.Excluded.FirstOrDefault(x => x.Overridable) is { } r7)
-                    CallActions.Assign(db, supervisor, id, r7.Badge, now,
+                else if (status == "ESCALATED" && call.Priority <= 2 && rec.Excluded.FirstOrDefault(x => x.Kind is ExclusionKind.TrainingLapsed or ExclusionKind.AgreementLapsed) is { } r7)
+                    CallActions.Assign(db, actor, id, r7.Badge, now,
                         $"P{call.Priority} {call.Type} escalated with no eligible officer; {r7.Badge} is the nearest available");
                 else continue;
                 snap = null;

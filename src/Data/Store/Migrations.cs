@@ -77,7 +77,7 @@ public static class Migrations
             // R10: the account that creates the database is its first supervisor.
             conn.Execute("INSERT INTO operators(account, role, added_by, added_at) VALUES (@account, 'supervisor', @account, @at)",
                 new { account, at = TimeText.ToDb(now) }, tx);
-            conn.Execute("INSERT INTO events(at, actor, kind, reason) VALUES (@at, @account, 'database.created', 'R10: the creating account is the first supervisor')",
+            conn.Execute("INSERT INTO events(at, actor, kind, reason, recorded_at) VALUES (@at, @account, 'database.created', 'R10: the creating account is the first supervisor', @at)",
                 new { account, at = TimeText.ToDb(now) }, tx);
         }
         tx.Commit();

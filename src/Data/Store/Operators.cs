@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 
 namespace SafetyConsole.Data.Store;
 
@@ -17,21 +18,54 @@ public static class Operators
         return role is null ? OperatorRole.Viewer : Codes.ParseOperatorRole(role);
     }
 
-    /// <summary>Refuses (exit 1, recorded) unless <paramref name="account"/> has at least <paramref name="needed"/>.</summary>
+    /// <summary>
+    /// Refuses (exit 1, recorded) unless <paramref name="account"/> has at least <paramref name="needed"/>, and (R10) unless
+    /// the effective time <paramref name="at"/> is near the clock or the account is a supervisor (late entry, replay).
+    /// Every command-line verb and board action that changes anything passes here, so the time rule has one home.
+    /// </summary>
     public static void Require(SafetyDb db, string account, OperatorRole needed, string action, DateTimeOffset at)
     {
         var role = RoleOf(db, account);
-        if (role >= needed) return;
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, account, "refused",
-            Reason: $"R10: {role.Text()} may not {action}")));
-        throw SafetyException.Refused(Refusal(account, role, needed, action));
+        if (role < needed)
+        {
+            Refusals.Record(db, account, null, $"R10: {role.Text()} may not {action}");
+            throw SafetyException.Refused(Refusal(account, role, needed, action));
+        }
+        RequireEntryTime(db, account, role, action, at, EntryTime.MayEnterFarFromClock(role));
+    }
+
+    /// <summary>
+    /// R10: refuses (exit 1, recorded at the clock's time with the time asked for) an effective time far from the clock
+    /// unless <paramref name="allowed"/>. The worker's replay passes its own rule (<see cref="EntryTime.MayReplay"/>).
+    /// </summary>
+    public static void RequireEntryTime(SafetyDb db, string account, OperatorRole role, string action, DateTimeOffset at, bool allowed,
+        string instead = "drop --at to act as of now")
+    {
+        var now = db.Clock.GetUtcNow();
+        if (allowed || !EntryTime.IsFarFromClock(at, now)) return;
+        var message = EntryTime.Refusal(account, role, action, at, now, instead);
+        Refusals.Record(db, account, null, message, $"effective time asked: {TimeText.ToDb(at)}");
+        throw SafetyException.Refused(message);
+    }
+
+    /// <summary>R10: who may load feeds (`feed load`, and the owner of a file dropped in the worker's inbox).</summary>
+    public static bool MayLoadFeeds(OperatorRole role) => role is OperatorRole.Service or OperatorRole.Dispatcher or OperatorRole.Supervisor;
+
+    /// <summary>R10: the OS accounts the worker may run as (it loads the inbox, so the same as <see cref="MayLoadFeeds"/>).</summary>
+    public static bool MayRunWorker(OperatorRole role) => MayLoadFeeds(role);
+
+    /// <summary>Refuses (exit 1, recorded) unless <paramref name="account"/> may load feeds (<see cref="MayLoadFeeds"/>).</summary>
+    public static void RequireFeedLoader(SafetyDb db, string account, DateTimeOffset at)
+    {
+        if (RoleOf(db, account) == OperatorRole.Service) return; // the one role below dispatcher that may load feeds
+        Require(db, account, OperatorRole.Dispatcher, "load feeds", at);
     }
 
     /// <summary>R10: the one sentence refusing <paramref name="action"/> to an account whose role is below <paramref name="needed"/> (the board's too).</summary>
     public static string Refusal(string account, OperatorRole role, OperatorRole needed, string action)
     {
         var article = needed == OperatorRole.Supervisor ? "a supervisor" : "a dispatcher or supervisor";
-        return $"R10: {account} is a {role.Text()} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.";
+        return $"R10: {account} is {role.InSentence()} and may not {action}; ask a supervisor to run `safety-console operators add {account} {needed.Text()}`, or have {article} do it.";
     }
 
     public static IReadOnlyList<Operator> List(SafetyDb db) =>

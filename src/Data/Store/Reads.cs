@@ -67,10 +67,13 @@ public static class Reads
         Call(db, id) ?? throw SafetyException.Refused($"There is no call {id}; `safety-console calls list --open` shows the open calls.");
 
     public static IReadOnlyList<EventRow> EventsOfCall(SafetyDb db, long callId) =>
-        db.Connection.Query<(string At, string Actor, string Kind, long? CallId, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail)>(
-                "SELECT at, actor, kind, call_id, badge, from_status, to_status, reason, detail FROM events WHERE call_id = @callId ORDER BY id",
+        db.Connection.Query<(string At, string Actor, string Kind, long? CallId, string? Badge, string? FromStatus, string? ToStatus, string Reason, string Detail, string? RecordedAt)>(
+                "SELECT at, actor, kind, call_id, badge, from_status, to_status, reason, detail, recorded_at FROM events WHERE call_id = @callId ORDER BY id",
                 new { callId })
-            .Select(e => new EventRow(TimeText.FromDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail))
+            .Select(e => new EventRow(TimeText.FromDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail)
+            {
+                RecordedAt = TimeText.FromDbOrNull(e.RecordedAt),
+            })
             .ToList();
 
     private sealed class OfficerDbRow

@@ -34,16 +34,32 @@ public sealed class SafetyDb : IDisposable
     /// </summary>
     private static readonly ConcurrentDictionary<string, int> OpenHere = new(StringComparer.Ordinal);
 
+    /// <summary>The clock of each open connection: what <see cref="StateChanges.AppendEvent"/> stamps recorded_at with (R10).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, TimeProvider> Clocks = new();
+
     private bool _disposed;
 
-    private SafetyDb(SqliteConnection connection, string path)
+    private SafetyDb(SqliteConnection connection, string path, TimeProvider clock)
     {
         Connection = connection;
         FilePath = path;
+        Clock = clock;
+        Clocks.AddOrUpdate(connection, clock);
         OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
     }
 
     public SqliteConnection Connection { get; }
+
+    /// <summary>
+    /// The process's clock (R10): the real time every event is recorded at, and what an effective time (`--at`) is
+    /// compared with. The system clock, a test's fake one, or the demo's simulated one.
+    /// </summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The real time now, by the clock of the <see cref="SafetyDb"/> that owns <paramref name="conn"/>.</summary>
+    internal static DateTimeOffset RecordingTime(SqliteConnection conn) =>
+        Clocks.TryGetValue(conn, out var clock) ? clock.GetUtcNow()
+        : throw new InvalidOperationException("Events are written only through a connection a SafetyDb opened (its clock stamps recorded_at, R10).");
 
     public string FilePath { get; }
 
@@ -55,8 +71,8 @@ public sealed class SafetyDb : IDisposable
 
     /// <summary>
     /// Opens an existing database (migrating it forward). With <paramref name="create"/>, a missing file is
-    /// created and <paramref name="account"/> becomes its first supervisor (R10). <paramref name="time"/> stamps a
-    /// creation or migration (default: the system clock).
+    /// created and <paramref name="account"/> becomes its first supervisor (R10). <paramref name="time"/> is the
+    /// <see cref="Clock"/>: it stamps a creation or migration and every event's recorded time (default: the system clock).
     /// </summary>
     public static SafetyDb Open(string path, string account, bool create = false, TimeProvider? time = null)
     {
@@ -79,12 +95,13 @@ public sealed class SafetyDb : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         var conn = new SqliteConnection(cs);
-        var db = new SafetyDb(conn, full); // counted as open here before SQLite takes its first lock
+        var clock = time ?? TimeProvider.System;
+        var db = new SafetyDb(conn, full, clock); // counted as open here before SQLite takes its first lock
         try
         {
             conn.Open();
             Configure(conn);
-            Migrations.Apply(conn, full, account, (time ?? TimeProvider.System).GetUtcNow());
+            Migrations.Apply(conn, full, account, clock.GetUtcNow());
             FileModes.MatchSidecars(full);
             return db;
         }
@@ -106,7 +123,7 @@ public sealed class SafetyDb : IDisposable
     }
 
     /// <summary>Opens a second connection to the same file (for other threads: the board's reader, the worker).</summary>
-    public SafetyDb OpenAnother(string account) => Open(FilePath, account);
+    public SafetyDb OpenAnother(string account) => Open(FilePath, account, time: Clock);
 
     /// <summary>
     /// PRAGMA data_version: changes whenever another connection commits to the file. Cheap; polled by the

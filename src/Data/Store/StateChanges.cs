@@ -33,11 +33,19 @@ public sealed class CallSet
 /// </summary>
 public static class StateChanges
 {
+    /// <summary>
+    /// Appends <paramref name="e"/> to the event log. R10: its recorded time is always the connection's clock, never a
+    /// caller's value, so an effective time entered with `--at` can never pass for when the entry was made.
+    /// </summary>
     public static void AppendEvent(SqliteTransaction tx, EventRow e) =>
         tx.Connection!.Execute("""
-            INSERT INTO events(at, actor, kind, call_id, badge, from_status, to_status, reason, detail)
-            VALUES (@At, @Actor, @Kind, @CallId, @Badge, @FromStatus, @ToStatus, @Reason, @Detail)
-            """, new { At = TimeText.ToDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail }, tx);
+            INSERT INTO events(at, actor, kind, call_id, badge, from_status, to_status, reason, detail, recorded_at)
+            VALUES (@At, @Actor, @Kind, @CallId, @Badge, @FromStatus, @ToStatus, @Reason, @Detail, @RecordedAt)
+            """, new
+            {
+                At = TimeText.ToDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail,
+                RecordedAt = TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!)),
+            }, tx);
 
     /// <summary>Moves call <paramref name="callId"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
     public static void MoveCall(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next, EventRow ev, CallSet? set = null)

@@ -184,6 +184,7 @@ public sealed class FakeActions : IBoardActions
     public Recommendation Recommend(long callId, DateTimeOffset at) => BoardFixture.Recommendation() with { CallId = callId };
     public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) => Done.Enqueue($"officer {badge} {status.Text()}");
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"read {callId} by {actor}");
+    public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) => Done.Enqueue($"refused {callId} {actor}: {reason}");
 }
 
 /// <summary>The real loop with a terminal, store and actions in memory.</summary>

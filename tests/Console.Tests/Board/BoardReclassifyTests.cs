@@ -96,12 +96,12 @@ public class BoardReclassifyTests
     {
         var s = Loaded(role: role);
         var (after, cmds) = Keys(s, K('t'));
-        Assert.Empty(cmds);
         Assert.Null(after.Overlay);
         Assert.Equal($"R10: dana is a {role.Text()} and may not reclassify; ask a supervisor to run `safety-console operators add dana supervisor`, or have a supervisor do it.",
             after.Status!.Text);
+        Assert.Equal([new RecordRefusalCmd(null, after.Status.Text)], cmds); // R10: recorded, as the command line's refusals are
         (after, cmds) = CommandLine(s, "reclassify 41 DISCIPLINE not a fight");
-        Assert.Empty(cmds);
+        Assert.Equal([new RecordRefusalCmd(null, after.Status!.Text)], cmds);
         Assert.StartsWith($"R10: dana is a {role.Text()} and may not reclassify;", after.Status!.Text, StringComparison.Ordinal);
         // Hidden: neither in the help screen nor in any footer for them; supervisors have it in help (not the footer: a rare action).
         Assert.DoesNotContain(Bindings.HelpFor(role), b => b.Command == BoardCmd.Reclassify);

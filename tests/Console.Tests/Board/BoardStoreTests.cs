@@ -115,6 +115,11 @@ public sealed class BoardStoreTests : IDisposable
         term.Type(":assign " + _call + " CSO-01\r");
         term.WaitFor("may not assign");
         Assert.Equal("PENDING", Eventually(db => db.Connection.ExecuteScalar<string>("SELECT status FROM calls WHERE id = @id", new { id = _call }), _ => true, ""));
+        // R10: both refusals are in the event log, recorded as the command line records its own (Refusals.Record).
+        var refused = Eventually(db => db.Connection.Query<(string Reason, string Detail, string RecordedAt)>(
+            "SELECT reason, detail, recorded_at FROM events WHERE kind = 'refused' AND actor = @Guest ORDER BY id", new { Guest }).ToList(), r => r.Count == 2, "two recorded refusals");
+        Assert.All(refused, r => Assert.StartsWith("R10: guest is a viewer and may not", r.Reason, StringComparison.Ordinal));
+        Assert.All(refused, r => Assert.Equal("on the board", r.Detail));
         Finish(term, run, a, w);
     }
 

@@ -1,5 +1,6 @@
 using SafetyConsole.Cli.Board;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Routing;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -142,6 +143,34 @@ public class BoardUpdateTests
         Assert.Equal([new ActCmd(new AssignAction(41, "CSO-09", "only officer on site"))], cmds);
     }
 
+    /// <summary>R6: the officer who timed out on call 41 is its only cover; a supervisor may override with a written reason, as for R7.</summary>
+    private static Recommendation TimedOut() => Recommendation() with
+    {
+        Candidates = [],
+        Excluded = [new Exclusion("CSO-01", ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped (a supervisor may assign with a written reason).", true)],
+    };
+
+    [Fact]
+    public void R6_a_supervisor_may_choose_the_officer_who_timed_out_with_a_typed_reason_and_a_dispatcher_may_not()
+    {
+        var s = Step(Keys(Loaded(role: OperatorRole.Supervisor), K('r')).State, new RecommendationMsg(41, TimedOut(), null));
+        Assert.Equal([("CSO-01", true)], BoardUpdate.RouteChoices((RouteOverlay)s.Overlay!, OperatorRole.Supervisor));
+        Assert.Empty(BoardUpdate.RouteChoices((RouteOverlay)s.Overlay!, OperatorRole.Dispatcher));
+        var (prompt, cmds) = Keys(s, K('1'));
+        Assert.Empty(cmds);
+        var p = Assert.IsType<PromptOverlay>(prompt.Overlay);
+        Assert.Equal(PromptPurpose.Override, p.Purpose);
+        Assert.Equal("R6 override: why assign CSO-01 to call 41 anyway?", p.Title);
+        (prompt, _) = Type(prompt, "radio was down; confirmed by phone");
+        (_, cmds) = Keys(prompt, Enter);
+        Assert.Equal([new ActCmd(new AssignAction(41, "CSO-01", "radio was down; confirmed by phone"))], cmds);
+
+        var d = Step(Keys(Loaded(), K('r')).State, new RecommendationMsg(41, TimedOut(), null));
+        var (after, none) = Keys(d, K('1'));
+        Assert.Empty(none);
+        Assert.Equal(MessageKind.Error, after.Status!.Kind);
+    }
+
     [Fact]
     public void R7_a_dispatcher_cannot_choose_an_exclusion()
     {
@@ -159,13 +188,13 @@ public class BoardUpdateTests
         foreach (var key in "raeocdxtn")
         {
             var (after, cmds) = Keys(s, K(key));
-            Assert.Empty(cmds);
             Assert.Null(after.Overlay);
             Assert.StartsWith("R10: dana is a viewer", after.Status!.Text, StringComparison.Ordinal);
+            Assert.Equal([new RecordRefusalCmd(null, after.Status.Text)], cmds); // R10: every refusal recorded, as on the command line
         }
         var (viaLine, lineCmds) = Keys(Type(Keys(s, K(':')).State, "assign 41 CSO-01").State, Enter);
-        Assert.Empty(lineCmds);
         Assert.StartsWith("R10:", viaLine.Status!.Text, StringComparison.Ordinal);
+        Assert.Equal([new RecordRefusalCmd(null, viaLine.Status.Text)], lineCmds);
         // Reading is fine: moving, filtering, help and the summary.
         Assert.Equal(42, Keys(s, Down).State.SelectedCallId);
         Assert.IsType<HelpOverlay>(Keys(s, K('?')).State.Overlay);

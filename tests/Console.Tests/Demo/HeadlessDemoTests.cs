@@ -68,6 +68,15 @@ public class HeadlessDemoTests
             SELECT count(*) FROM assignments a JOIN assignments b ON a.badge = b.badge AND a.id < b.id
             WHERE b.assigned_at < coalesce(a.released_at, '9999')
             """));
+
+        // R10: simulated colleagues act as the simulator, never as the person running the demo; overrides included.
+        var overrides = c.Query<string>("SELECT actor FROM events WHERE kind = 'override'").ToList();
+        Assert.NotEmpty(overrides);
+        Assert.All(overrides, a => Assert.Equal(DemoSimulation.Actor, a));
+        Assert.Equal(0, c.ExecuteScalar<long>(
+            "SELECT count(*) FROM events WHERE actor = @me AND kind NOT IN ('database.created', 'district.imported', 'operator.added')", new { me = cli.Account }));
+        // The demo lives in simulated time: what it writes is recorded at the time it counts as, so nothing shows as a late entry.
+        Assert.Equal(0, LateEntries.Count(db).Total);
     }
 
     private static readonly TimeSpan DemoCommandStep = Commands.DemoCommand.HeadlessStep;

@@ -35,7 +35,7 @@ public class ComplianceCommandTests
         Assert.Equal("", stderr);
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(json).RootElement;
-        Assert.Equal(["district", "at", "horizonDays", "training", "agreements", "keptOut", "complaintResponseDays", "complaintsOverdue", "coverageGaps"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["district", "at", "horizonDays", "training", "agreements", "keptOut", "complaintResponseDays", "complaintsOverdue", "lateEntries", "coverageGaps"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-10-01", root.GetProperty("at").GetString());
         Assert.Equal(
             ["CSO-1 first-aid 2026-09-30 -1 pastDue", "CSO-1 cpr 2026-11-30 60 within60Days"],

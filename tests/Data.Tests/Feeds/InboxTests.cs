@@ -1,4 +1,7 @@
+using Dapper;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
+using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Tests.Feeds;
 
@@ -9,6 +12,7 @@ public class InboxTests
     public void Files_are_loaded_and_moved_by_outcome_and_files_being_written_are_left_alone()
     {
         using var f = new FeedFixture();
+        DropperMayLoad(f);
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "good.csv"), FeedFixture.Csv(FeedFixture.Good("G1"), FeedFixture.Good("G2")));
         File.WriteAllText(Path.Combine(inbox, "mixed.jsonl"),
@@ -51,6 +55,7 @@ public class InboxTests
     public void A_name_already_taken_gets_a_suffix_and_nothing_is_overwritten()
     {
         using var f = new FeedFixture();
+        DropperMayLoad(f);
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         var csv = FeedFixture.Csv(FeedFixture.Good("G1"));
         File.WriteAllText(Path.Combine(inbox, "calls.csv"), csv);
@@ -73,6 +78,7 @@ public class InboxTests
     public void A_file_that_cannot_be_loaded_for_any_reason_goes_to_rejected_once_with_the_sentence()
     {
         using var f = new FeedFixture();
+        DropperMayLoad(f);
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "huge.csv"), FeedFixture.Header + new string('x', 2_000_000) + "\n" + FeedFixture.Good("H1") + "\n");
         File.WriteAllText(Path.Combine(inbox, "empty.csv"), "");
@@ -89,5 +95,70 @@ public class InboxTests
         Assert.Equal(3, f.Count("SELECT count(*) FROM events WHERE kind = 'feed.unreadable'"));
         Assert.Empty(Directory.EnumerateFiles(inbox));
         Assert.Empty(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime)); // nothing left to retry
+    }
+
+    /// <summary>R10: files these tests drop are owned by the OS account running them; make it a dispatcher, who may load feeds.</summary>
+    private static void DropperMayLoad(FeedFixture f, OperatorRole role = OperatorRole.Dispatcher) =>
+        Operators.Add(f.Db, TestDb.Account, Environment.UserName, role, f.Db.Clock.GetUtcNow());
+
+    [Fact]
+    public void The_owner_of_a_file_is_its_Unix_owner()
+    {
+        using var f = new FeedFixture();
+        var path = Path.Combine(f.Test.Folder, "mine.csv");
+        File.WriteAllText(path, "x");
+        Assert.Equal(Environment.UserName, FileOwner.Of(path));
+        Assert.Null(FileOwner.Of(Path.Combine(f.Test.Folder, "gone.csv")));
+    }
+
+    [Fact]
+    public void R10_a_load_records_the_account_that_owns_the_dropped_file()
+    {
+        using var f = new FeedFixture();
+        DropperMayLoad(f);
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
+        var outcome = Assert.Single(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime));
+        Assert.False(outcome.Rejected);
+        var loaded = f.Db.Connection.QuerySingle<(string Actor, string Reason, string Detail)>("SELECT actor, reason, detail FROM events WHERE kind = 'feed.loaded'");
+        Assert.Equal("worker", loaded.Actor);
+        Assert.Contains($"(owned by {Environment.UserName})", loaded.Reason, StringComparison.Ordinal);
+        Assert.EndsWith($"; owner={Environment.UserName}", loaded.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("vic", null)]          // not an operator: a viewer
+    [InlineData("vic", "viewer")]
+    [InlineData(null, null)]           // the owner could not be read
+    public void R10_a_file_whose_owner_may_not_load_feeds_is_rejected_unread_with_the_reason(string? owner, string? role)
+    {
+        using var f = new FeedFixture();
+        if (owner is not null && role is not null) Operators.Add(f.Db, TestDb.Account, owner, Codes.ParseOperatorRole(role), f.Db.Clock.GetUtcNow());
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
+
+        var outcome = Assert.Single(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime, _ => owner));
+
+        Assert.True(outcome.Rejected);
+        Assert.Equal(Path.Combine(inbox, "rejected", "cad.csv"), outcome.MovedTo);
+        Assert.Equal(0, f.Count("SELECT count(*) FROM calls"));
+        var why = File.ReadAllText(Path.Combine(inbox, "rejected", "cad.csv.errors.txt"));
+        Assert.StartsWith("R10:", why, StringComparison.Ordinal);
+        if (owner is not null)
+            Assert.Equal("R10: inbox file cad.csv is owned by vic, a viewer, who may not load feeds; a dispatcher must drop it, or a supervisor run `safety-console operators add vic dispatcher`.", why.TrimEnd());
+        var refused = f.Db.Connection.QuerySingle<(string Actor, string Reason)>("SELECT actor, reason FROM events WHERE kind = 'refused'");
+        Assert.Equal(owner ?? "worker", refused.Actor);
+        Assert.Equal(why.TrimEnd(), refused.Reason);
+    }
+
+    [Fact]
+    public void R10_the_service_account_may_drop_files()
+    {
+        using var f = new FeedFixture();
+        Operators.Add(f.Db, TestDb.Account, "svc", OperatorRole.Service, f.Db.Clock.GetUtcNow());
+        var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
+        File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
+        Assert.False(Assert.Single(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime, _ => "svc")).Rejected);
+        Assert.Equal(1, f.Count("SELECT count(*) FROM calls"));
     }
 }

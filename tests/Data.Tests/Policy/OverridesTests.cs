@@ -68,4 +68,37 @@ public class OverridesTests
                 check.Message, StringComparer.Ordinal);
         }
     }
+
+    /// <summary>R6: the only officer who covers a call timed out on it (skipped); the call must not be stranded.</summary>
+    private static Recommendation TimedOutRec(string badge)
+    {
+        var call = Call("FIGHT", "NHS", Now);
+        return Router.Recommend(call, CallClass.Campus, Snap, PolicySettings.Default, Now, new HashSet<string>([badge], StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("OK", OperatorRole.Supervisor, "Radio was down at NHS; OK confirmed by phone", true, true,
+        "R6 override: OK may be assigned to call 1 against the recommendation. Not recommended: R6: did not acknowledge this call in time; skipped (a supervisor may assign with a written reason). Reason given: Radio was down at NHS; OK confirmed by phone")]
+    [InlineData("OK", OperatorRole.Supervisor, null, false, false,
+        "OK is not recommended: R6: did not acknowledge this call in time; skipped (a supervisor may assign with a written reason). Give a written reason (--override REASON) to assign anyway.")]
+    [InlineData("OK", OperatorRole.Dispatcher, "urgent", false, false,
+        "OK is not recommended: R6: did not acknowledge this call in time; skipped (a supervisor may assign with a written reason). Only a supervisor may assign with a written reason; ask the on-call supervisor.")]
+    [InlineData("OFF", OperatorRole.Supervisor, "urgent", false, false,
+        "OFF cannot be assigned to call 1: R6: did not acknowledge this call in time; skipped. Choose an eligible candidate.")]
+    public void R6_exclusion_is_overridden_by_a_supervisor_with_a_written_reason(string badge, OperatorRole role, string? reason, bool allowed, bool isOverride, string message)
+    {
+        var check = Overrides.CanAssign(TimedOutRec(badge), badge, role, reason);
+        Assert.Equal(allowed, check.Allowed);
+        Assert.Equal(isOverride, check.IsOverride);
+        Assert.Equal(message, check.Message, StringComparer.Ordinal);
+        Assert.Equal(isOverride ? "R6" : null, check.Rule);
+    }
+
+    [Fact]
+    public void The_service_account_assigns_nothing()
+    {
+        var check = Overrides.CanAssign(Rec(), "OK", OperatorRole.Service, null);
+        Assert.False(check.Allowed);
+        Assert.Equal("R10: the service account may not assign officers; ask a dispatcher or a supervisor.", check.Message, StringComparer.Ordinal);
+    }
 }

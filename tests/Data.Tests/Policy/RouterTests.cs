@@ -168,7 +168,9 @@ public class RouterTests
     [InlineData("busy", ExclusionKind.NotAvailable, "§3: BUSY, not AVAILABLE.", false)]
     [InlineData("oncall", ExclusionKind.OnOtherCall, "§3: on call 42 (ASSIGNED).", false)]
     [InlineData("onthis", ExclusionKind.OnThisCall, "§3: already on this call (ASSIGNED).", false)]
-    [InlineData("skip", ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped.", false)]
+    [InlineData("skip", ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped (a supervisor may assign with a written reason).", true)]
+    [InlineData("skip+training", ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped; R7: training lapsed: First aid expired 2026-09-30 (a supervisor may assign with a written reason).", true)]
+    [InlineData("skip+busy", ExclusionKind.AckTimedOut, "R6: did not acknowledge this call in time; skipped.", false)]
     [InlineData("training", ExclusionKind.TrainingLapsed, "R7: training lapsed: First aid expired 2026-09-30 (a supervisor may assign with a written reason).", true)]
     [InlineData("training2", ExclusionKind.TrainingLapsed, "R7: training lapsed: De-escalation expired 2026-06-30, First aid expired 2026-09-30 (a supervisor may assign with a written reason).", true)]
     [InlineData("offduty+training", ExclusionKind.NotAvailable, "§3: OFF_DUTY, not AVAILABLE.", false)]
@@ -178,7 +180,7 @@ public class RouterTests
     {
         var b = Create().Officer("OK", Role.SSO, "NHS", "PCSO");
         var status = scenario.StartsWith("offduty", StringComparison.Ordinal) ? OfficerStatus.OffDuty
-            : scenario is "busy" ? OfficerStatus.Busy
+            : scenario is "busy" or "skip+busy" ? OfficerStatus.Busy
             : scenario is "oncall" or "onthis" ? OfficerStatus.Assigned
             : OfficerStatus.Available;
         b.Officer("X", Role.SSO, "NHS", "PCSO", status);
@@ -187,7 +189,7 @@ public class RouterTests
         if (scenario.Contains("training", StringComparison.Ordinal)) b.Training("X", "First aid", "2024-09-30", "2026-09-30");
         if (scenario is "training2") b.Training("X", "De-escalation", "2024-06-30", "2026-06-30");
         if (scenario.StartsWith("agreement", StringComparison.Ordinal)) b.Agreement("PCSO", "2026-10-04");
-        var skip = scenario is "skip" ? new HashSet<string>(["X"], StringComparer.Ordinal) : null;
+        var skip = scenario.StartsWith("skip", StringComparison.Ordinal) ? new HashSet<string>(["X"], StringComparer.Ordinal) : null;
         var r = Recommend(b.Build(), "TRESPASS", "NES", skip: skip, id: 7);
 
         Assert.Equal(new Exclusion("X", kind, reason, overridable), Excluded(r, "X"));

@@ -96,4 +96,38 @@ public class MigrationsTests
         Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => t.Db.Connection.Execute("UPDATE events SET actor = 'mallory'"));
         Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => t.Db.Connection.Execute("DELETE FROM events"));
     }
+
+    /// <summary>
+    /// Schema 10 (R10) on a database written before it: the operators keep their roles in the rebuilt table, which now
+    /// takes the service role; old events keep no recorded time (it was not kept), new ones get the clock's.
+    /// </summary>
+    [Fact]
+    public void Migration_10_keeps_the_operators_and_the_event_log_and_adds_the_service_role_and_recorded_times()
+    {
+        using var t = new TestDb();
+        var c = t.Db.Connection;
+        c.Execute("INSERT INTO operators(account, role, added_by, added_at) VALUES ('dana', 'dispatcher', 'tester', '2026-01-01T00:00:00.000Z')");
+        c.Execute("DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete;");
+        c.Execute("DELETE FROM schema_migrations WHERE version = 10");
+        // Back to schema 9: the old CHECK and an events table without recorded_at.
+        c.Execute("""
+            ALTER TABLE events DROP COLUMN recorded_at;
+            CREATE TABLE operators_old (account TEXT PRIMARY KEY, role TEXT NOT NULL CHECK (role IN ('viewer','dispatcher','supervisor')), added_by TEXT NOT NULL, added_at TEXT NOT NULL);
+            INSERT INTO operators_old SELECT * FROM operators; DROP TABLE operators; ALTER TABLE operators_old RENAME TO operators;
+            CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only (R10)'); END;
+            CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only (R10)'); END;
+            """);
+        Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => c.Execute("INSERT INTO operators VALUES ('svc', 'service', 'tester', 'x')"));
+        var events = c.ExecuteScalar<long>("SELECT count(*) FROM events");
+
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        using var upgraded = SafetyDb.Open(t.FilePath, TestDb.Account, time: clock);
+        Assert.Equal(OperatorRole.Dispatcher, Operators.RoleOf(upgraded, "dana"));
+        Assert.Equal(OperatorRole.Supervisor, Operators.RoleOf(upgraded, TestDb.Account));
+        Operators.Add(upgraded, TestDb.Account, "svc", OperatorRole.Service, clock.GetUtcNow());
+        Assert.Equal(OperatorRole.Service, Operators.RoleOf(upgraded, "svc"));
+        Assert.Equal(events, upgraded.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE recorded_at IS NULL"));
+        Assert.Equal("2026-11-30T09:00:00.000Z", upgraded.Connection.ExecuteScalar<string>("SELECT recorded_at FROM events WHERE kind = 'operator.added' AND detail = 'svc'"));
+        Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => upgraded.Connection.Execute("UPDATE events SET actor = 'mallory'"));
+    }
 }

@@ -59,9 +59,15 @@ public static class ReportJson
     public sealed record TrainingJson(string Badge, string Name, string Role, string Agency, string Topic, string CompletedOn, string ExpiresOn, int DaysLeft, string State);
     public sealed record AgreementJson(string Agency, string Name, string ReviewDue, int DaysLeft, string State, int Officers);
     public sealed record KeptOutJson(string Badge, string Name, string Role, string Agency, IReadOnlyList<string> Reasons);
+    /// <summary>R10: <c>{"total", "byActor": [{"actor", "count"}]}</c>, the event log's late entries and replays.</summary>
+    public sealed record LateEntriesJson(int Total, IReadOnlyList<ActorCountJson> ByActor);
+
+    public sealed record ActorCountJson(string Actor, int Count);
+
     public sealed record ComplaintDueJson(long Id, string About, string ReceivedOn, int DaysOpen, string Status);
     public sealed record ComplianceJson(string District, string At, int HorizonDays, IReadOnlyList<TrainingJson> Training, IReadOnlyList<AgreementJson> Agreements, IReadOnlyList<KeptOutJson> KeptOut,
-        int ComplaintResponseDays, IReadOnlyList<ComplaintDueJson> ComplaintsOverdue)
+        int ComplaintResponseDays, IReadOnlyList<ComplaintDueJson> ComplaintsOverdue,
+        LateEntriesJson LateEntries)
     {
         /// <summary>Issue 14: the coverage audit's gaps on the same date (`coverage --json` has the whole audit).</summary>
         public IReadOnlyList<CoverageGapJson> CoverageGaps { get; init; } = [];
@@ -75,7 +81,8 @@ public static class ReportJson
         c.Training.Select(t => new TrainingJson(t.Badge, t.Name, t.Role.Text(), t.Agency, t.Topic, Date(t.CompletedOn), Date(t.ExpiresOn), t.DaysLeft, State(t.State))).ToList(),
         c.Agreements.Select(a => new AgreementJson(a.Agency, a.Name, Date(a.ReviewDue), a.DaysLeft, State(a.State), a.Officers)).ToList(),
         c.KeptOut.Select(k => new KeptOutJson(k.Badge, k.Name, k.Role.Text(), k.Agency, k.Reasons)).ToList(),
-        c.ComplaintResponseDays, (c.ComplaintsOverdue ?? []).Select(x => new ComplaintDueJson(x.Id, x.About, Date(x.ReceivedOn), x.DaysOpen, x.Status)).ToList());
+        c.ComplaintResponseDays, (c.ComplaintsOverdue ?? []).Select(x => new ComplaintDueJson(x.Id, x.About, Date(x.ReceivedOn), x.DaysOpen, x.Status)).ToList(),
+        new LateEntriesJson(c.LateEntries.Total, c.LateEntries.ByActor.Select(a => new ActorCountJson(a.Actor, a.Count)).ToList()));
 
     /// <summary>"pastDue", "within30Days", "within60Days".</summary>
     public static string State(DueState s) => s switch

@@ -86,7 +86,7 @@ public static class ReportLayout
                         N(f.ToAssignment.Count), Seconds(f.ToAssignment.Median), Seconds(f.ToAssignment.P90),
                         N(f.ToArrival.Count), Seconds(f.ToArrival.Median), Seconds(f.ToArrival.P90))).ToList(),
                     chart: "Median time to assignment by priority (seconds)", chartColumn: 1, chartRows: 4, chartByKey: true),
-                Table("overrides", "Assignments against the recommendation (R7 overrides)", "#", "Call",
+                Table("overrides", "Assignments against the recommendation (R7 and R6 overrides)", "#", "Call",
                     [new LayoutColumn("at", "When", false), new LayoutColumn("by", "By", false), new LayoutColumn("badge", "Officer", false),
                      new LayoutColumn("type", "Type", false), new LayoutColumn("location", "Location", false), new LayoutColumn("reason", "Reason given", false)],
                     r.Overrides.Select((x, i) => Row((i + 1).ToString(CultureInfo.InvariantCulture), $"call {x.CallId}",
