@@ -138,7 +138,7 @@ public class AuditTests
         Assert.Equal(0, cli.RunAs("dana", "assign", id.ToString(), "CSO-01").ExitCode);
         using (var db = cli.OpenDb())
         {
-            var pass = EnforcementPass.Run(db, cli.Time.GetUtcNow().AddMinutes(2), PolicySettings.Default);
+            var pass = EnforcementPass.Run(db, cli.Time.GetUtcNow().AddMinutes(2));
             Assert.Contains(pass.Actions, a => a.CallId == id && a.To == Data.Domain.CallStatus.Escalated);
         }
         cli.Time.Advance(TimeSpan.FromMinutes(2));

@@ -71,12 +71,12 @@ public class OnePolicyAcceptanceTests
         // assigns the top-ranked officer by the same ETA recommend shows.
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        Assert.Equal(0, SafetyConsole.Worker.Program.Run(["--db", cli.DbPath, "--once", "--at", now.ToString("O", CultureInfo.InvariantCulture)], stdout, stderr, cli.Time));
+        Assert.Equal(0, SafetyConsole.Worker.Program.Run(["--db", cli.DbPath, "--once", "--at", now.ToString("O", CultureInfo.InvariantCulture)], stdout, stderr, cli.Time, cli.Account));
         using (var db = cli.OpenDb()) Assert.Equal(now + P3, Reads.RequireCall(db, b).Deadline);
         var due = now + P3;
         var (badgeB, distanceB, etaB) = Top(cli, b, due);
         Assert.Equal(Eta(distanceB), etaB, 0.1);
-        Assert.Equal(0, SafetyConsole.Worker.Program.Run(["--db", cli.DbPath, "--once", "--at", due.ToString("O", CultureInfo.InvariantCulture)], stdout, stderr, cli.Time));
+        Assert.Equal(0, SafetyConsole.Worker.Program.Run(["--db", cli.DbPath, "--once", "--at", due.ToString("O", CultureInfo.InvariantCulture)], stdout, stderr, cli.Time, cli.Account));
         using (var db = cli.OpenDb())
         {
             Assert.Equal(badgeB, Reads.RequireCall(db, b).AssignedTo);
