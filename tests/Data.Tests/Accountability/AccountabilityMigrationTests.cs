@@ -12,6 +12,7 @@ public class AccountabilityMigrationTests
     {
         using var t = new TestDb();
         var path = Path.Combine(t.Folder, "old.db");
+        FileModes.CreateEmpty(path, FileModes.Private); // never world-readable (issue 13: such a database is refused)
         using (var conn = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             conn.Open();

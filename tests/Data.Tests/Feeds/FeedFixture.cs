@@ -1,6 +1,7 @@
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
 
@@ -42,6 +43,10 @@ internal sealed class FeedFixture : IDisposable
         using var input = FeedInput.FromStream(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, "pings", mayWait: false);
         return PositionFeed.Load(Db, input, Options());
     }
+
+    /// <summary>R10: inbox files are loaded on behalf of their Unix owner (the account running the tests); make it an operator who may load feeds.</summary>
+    public void DropperMayLoad(OperatorRole role = OperatorRole.Dispatcher) =>
+        Operators.Add(Db, TestDb.Account, Environment.UserName, role, Db.Clock.GetUtcNow());
 
     public long Count(string sql) => Db.Connection.ExecuteScalar<long>(sql);
 

@@ -12,7 +12,7 @@ public class InboxTests
     public void Files_are_loaded_and_moved_by_outcome_and_files_being_written_are_left_alone()
     {
         using var f = new FeedFixture();
-        DropperMayLoad(f);
+        f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "good.csv"), FeedFixture.Csv(FeedFixture.Good("G1"), FeedFixture.Good("G2")));
         File.WriteAllText(Path.Combine(inbox, "mixed.jsonl"),
@@ -55,7 +55,7 @@ public class InboxTests
     public void A_name_already_taken_gets_a_suffix_and_nothing_is_overwritten()
     {
         using var f = new FeedFixture();
-        DropperMayLoad(f);
+        f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         var csv = FeedFixture.Csv(FeedFixture.Good("G1"));
         File.WriteAllText(Path.Combine(inbox, "calls.csv"), csv);
@@ -78,7 +78,7 @@ public class InboxTests
     public void A_file_that_cannot_be_loaded_for_any_reason_goes_to_rejected_once_with_the_sentence()
     {
         using var f = new FeedFixture();
-        DropperMayLoad(f);
+        f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "huge.csv"), FeedFixture.Header + new string('x', 2_000_000) + "\n" + FeedFixture.Good("H1") + "\n");
         File.WriteAllText(Path.Combine(inbox, "empty.csv"), "");
@@ -97,10 +97,6 @@ public class InboxTests
         Assert.Empty(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime)); // nothing left to retry
     }
 
-    /// <summary>R10: files these tests drop are owned by the OS account running them; make it a dispatcher, who may load feeds.</summary>
-    private static void DropperMayLoad(FeedFixture f, OperatorRole role = OperatorRole.Dispatcher) =>
-        Operators.Add(f.Db, TestDb.Account, Environment.UserName, role, f.Db.Clock.GetUtcNow());
-
     [Fact]
     public void The_owner_of_a_file_is_its_Unix_owner()
     {
@@ -115,7 +111,7 @@ public class InboxTests
     public void R10_a_load_records_the_account_that_owns_the_dropped_file()
     {
         using var f = new FeedFixture();
-        DropperMayLoad(f);
+        f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
         var outcome = Assert.Single(Inbox.ProcessOnce(f.Db, inbox, "worker", FeedFixture.LoadTime));

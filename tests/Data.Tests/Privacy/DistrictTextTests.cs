@@ -30,6 +30,7 @@ public class DistrictTextTests
         folder.Set(DistrictFiles.Locations, "code", "LHS", "notes", Hostile);
         folder.Set(DistrictFiles.Officers, "badge", "CSO-01", "name", Hostile);
         folder.Set(DistrictFiles.Training, "badge", "CSO-01", "topic", Hostile);
+        folder.Delete(DistrictFiles.TrainingTopics); // a catalogue would refuse the unknown topic before cleaning could be seen
 
         var data = DistrictParser.Parse(folder.Source);
 

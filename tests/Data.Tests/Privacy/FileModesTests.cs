@@ -49,6 +49,7 @@ public class FileModesTests
     public void Inbox_copies_receipts_and_errors_are_0660_and_its_folders_0770_whatever_the_umask()
     {
         using var f = new FeedFixture();
+        f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "good.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
         File.WriteAllText(Path.Combine(inbox, "bad.csv"), FeedFixture.Csv(FeedFixture.Good("B1"), "B2,soon,LHS,FIGHT,,x,teacher,"));

@@ -17,6 +17,7 @@ public class InboxR8Tests
     public void No_R8_value_is_anywhere_under_the_inbox_after_its_files_are_kept()
     {
         using var f = new FeedFixture();
+        f.DropperMayLoad();
         var inbox = DropIn(f, "calls.csv",
             "external_id,received_at,Place of Birth,location,type,description\n" +
             $"C1,2026-11-23T10:05:00-08:00,{Pob},LHS,FIGHT,\"Two students, one \"\"new\"\"\"\n" +
@@ -56,6 +57,7 @@ public class InboxR8Tests
     public void A_rejected_copy_corrected_and_dropped_again_loads_its_remaining_rows()
     {
         using var f = new FeedFixture();
+        f.DropperMayLoad();
         var inbox = DropIn(f, "calls.csv",
             "external_id,received_at,location,type,country_of_birth\n" +
             $"C1,2026-11-23T10:05:00-08:00,LHS,FIGHT,{Pob}\n" +

@@ -254,7 +254,9 @@ public sealed class StaffingSimulation
             lines.Append(JsonSerializer.Serialize(fields)).Append('\n');
         }
         using var input = FeedInput.FromReader(new StringReader(lines.ToString()), "simulated feed");
-        CallFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(_input.Calls[^1].ReceivedAt)) { Format = FeedFormat.Jsonl, Source = "simulate" });
+        // The feed's clock is the latest arrival: the calls need not be in order, and none is "in the future" (issue 13's check).
+        var latest = _input.Calls.Max(c => c.ReceivedAt);
+        CallFeed.Load(_db, input, new FeedOptions(Actor, new FixedClock(latest)) { Format = FeedFormat.Jsonl, Source = "simulate" });
     }
 
     /// <summary>One worker pass at <paramref name="t"/>; what it did schedules what follows.</summary>
