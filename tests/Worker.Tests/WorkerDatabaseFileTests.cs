@@ -16,6 +16,7 @@ public sealed class WorkerDatabaseFileTests : IDisposable
     public WorkerDatabaseFileTests()
     {
         TestDistrictSeed.Seed(_t.Db);
+        WorkerAccount.Allow(_t); // R10: the worker runs only as an operator allowed to
         _inbox = Directory.CreateDirectory(Path.Combine(_t.Folder, "inbox")).FullName;
         _t.Db.Dispose(); // only the worker and the sqlite3 shell have the file open from here on
     }

@@ -81,7 +81,7 @@ public static class ComplianceCommand
         }
         var overdue = r.ComplaintsOverdue ?? [];
         o.WriteLine();
-        o.WriteLine($"Family complaints past the district's response time of {r.ComplaintResponseDays} days (Policy 4311 clause A): {overdue.Count}");
+        TextOut.Line(ctx, $"Family complaints past the district's response time of {r.ComplaintResponseDays} days (Policy 4311 clause A): {overdue.Count}");
         if (overdue.Count > 0)
         {
             var t = TextTable.Of("COMPLAINT", "ABOUT", "RECEIVED", "DAYS OPEN", "STATUS");
@@ -90,7 +90,7 @@ public static class ComplianceCommand
         }
         o.WriteLine();
         var by = r.LateEntries.ByActor.Count == 0 ? "" : " (" + string.Join(", ", r.LateEntries.ByActor.Select(a => $"{a.Actor} {a.Count}")) + ")";
-        o.WriteLine($"Late entries and replays in the event log (R10: entered with a time far from the clock; `calls show` marks them): {r.LateEntries.Total}{by}");
+        TextOut.Line(ctx, $"Late entries and replays in the event log (R10: entered with a time far from the clock; `calls show` marks them): {r.LateEntries.Total}{by}");
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

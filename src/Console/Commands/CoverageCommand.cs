@@ -56,11 +56,11 @@ public static class CoverageCommand
     private static void Text(CliContext ctx, CoverageReport r, TimeZoneInfo zone)
     {
         var o = ctx.Out;
-        o.WriteLine($"{r.District}: first-response coverage as of {TimeText.ToIso(r.At, zone)} (R1, R4, R7, §3; live status ignored)");
+        TextOut.Line(ctx, $"{r.District}: first-response coverage as of {TimeText.ToIso(r.At, zone)} (R1, R4, R7, §3; live status ignored)");
         o.WriteLine();
         WriteGaps(ctx, r);
         o.WriteLine();
-        o.WriteLine("Inside the school-day window, who could answer first (rank order from the post); outside it R4 refers LIAISON calls to the agency:");
+        TextOut.Line(ctx, "Inside the school-day window, who could answer first (rank order from the post); outside it R4 refers LIAISON calls to the agency:");
         var t = TextTable.Of("LOCATION", "ZONE", "AGENCY", "LIAISON", "CAMPUS", "KEPT OUT (R7)");
         foreach (var l in r.Locations)
             t.AddRow(l.Code, l.Zone, l.Agency, Who(l.Liaison), Who(l.Campus),
@@ -72,9 +72,9 @@ public static class CoverageCommand
     public static void WriteGaps(CliContext ctx, CoverageReport r)
     {
         var gaps = r.Gaps;
-        ctx.Out.WriteLine($"Coverage gaps (a location and class nobody could ever answer first): {gaps.Count} of {r.Locations.Count * 2}");
+        TextOut.Line(ctx, $"Coverage gaps (a location and class nobody could ever answer first): {gaps.Count} of {r.Locations.Count * 2}");
         // One line each (the reasons are long sentences; a table would squeeze them).
-        foreach (var (l, c) in gaps) ctx.Out.WriteLine($"  {l.Code} (zone {l.Zone}, {l.Agency}) {c.Class.Text()}: {c.Gap}");
+        foreach (var (l, c) in gaps) TextOut.Line(ctx, $"  {l.Code} (zone {l.Zone}, {l.Agency}) {c.Class.Text()}: {c.Gap}");
     }
 
     private static string Who(CoverageCell c) => c.Gap is not null ? "GAP" : string.Join(" ", c.Responders.Take(3)) + (c.Responders.Count > 3 ? $" +{c.Responders.Count - 3}" : "");

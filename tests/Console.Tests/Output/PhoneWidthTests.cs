@@ -19,9 +19,10 @@ public class PhoneWidthTests
     }
 
     /// <summary>The output's lines, without colour codes (a terminal shows them as no columns).</summary>
-    private static string[] Lines(CliResult r)
+    /// <summary>The output's lines; <paramref name="exit"/> is the expected code (1 for a report that finds gaps or missing items).</summary>
+    private static string[] Lines(CliResult r, int exit = 0)
     {
-        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.True(r.ExitCode == exit, r.ToString());
         return System.Text.RegularExpressions.Regex.Replace(r.Stdout, "\e\\[[0-9;]*m", "").Split('\n')[..^1];
     }
 
@@ -43,10 +44,25 @@ public class PhoneWidthTests
     [InlineData("compliance", "--at", "2027-06-01")]
     [InlineData("operators", "list")]
     [InlineData("report", "--from", "2026-11-01", "--to", "2026-11-30")]
+    [InlineData("coverage", "--at", "2026-11-23T09:00:00-08:00")]
+    [InlineData("policy")]
+    [InlineData("agreement", "list")]
+    [InlineData("complaint", "list")]
+    [InlineData("training", "topics")]
     public void Every_table_fits_80_columns_in_a_terminal(params string[] args)
     {
         using var cli = DemoWithCalls();
         Fits(Lines(cli.RunInTerminal(80, args)), 80);
+    }
+
+    /// <summary>The reports that exit 1 on a finding (coverage gaps, missing annual items) fit as well.</summary>
+    [Theory]
+    [InlineData("coverage", "--at", "2027-01-04T09:00:00-08:00")]
+    [InlineData("compliance", "annual", "--year", "2026-27")]
+    public void Reports_with_findings_fit_80_columns_in_a_terminal(params string[] args)
+    {
+        using var cli = DemoWithCalls();
+        Fits(Lines(cli.RunInTerminal(80, args), exit: 1), 80);
     }
 
     [Fact]
