@@ -15,11 +15,13 @@ public sealed class DistrictSnapshot
 {
     private readonly OfficerFacts[] _facts;
     private readonly R7Memo?[] _r7Memo;
-    private readonly FrozenDictionary<string, int> _indexByBadge;
-    private readonly FrozenDictionary<string, int[]> _liaisonByZone;
-    private readonly FrozenDictionary<string, int[]> _campusByZone;
+    // Rebuilt for every snapshot (the live part) and only looked up: plain dictionaries, cheaper to build than frozen ones.
+    private readonly Dictionary<string, int> _indexByBadge;
+    private readonly Dictionary<string, int[]> _liaisonByZone;
+    private readonly Dictionary<string, int[]> _campusByZone;
     private readonly int[] _liaisonDistrictWide;
     private readonly int[] _campusDistrictWide;
+    private readonly FrozenDictionary<string, TrainingRecord[]> _latestByBadge;
 
     public DistrictSnapshot(
         District district,
@@ -57,20 +59,13 @@ public sealed class DistrictSnapshot
             .GroupBy(x => x.Role)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).Order(StringComparer.Ordinal).ToArray());
         CallTypes = LastWins(callTypes, t => t.Code, StringComparer.Ordinal);
-        OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
-        CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
-
-        var officerList = officers.ToArray();
-        Officers = officerList;
-        OfficersByBadge = LastWins(officerList, o => o.Badge, StringComparer.Ordinal);
-
         Training = (training ?? [])
             .GroupBy(t => t.Badge, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.ToArray(), StringComparer.Ordinal);
 
         // Training is current when, for every topic, the officer's latest record has not expired (§2, R7).
         // Latest = the latest completion (then the latest expiry). Sorted by expiry so "lapsed on date d" is a prefix.
-        var latestByBadge = Training.ToFrozenDictionary(
+        _latestByBadge = Training.ToFrozenDictionary(
             kv => kv.Key,
             kv => kv.Value
                 .GroupBy(t => t.Topic, StringComparer.Ordinal)
@@ -79,8 +74,57 @@ public sealed class DistrictSnapshot
                 .ToArray(),
             StringComparer.Ordinal);
 
-        _facts = new OfficerFacts[officerList.Length];
-        _r7Memo = new R7Memo?[officerList.Length];
+        OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
+        CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
+
+        var officerList = officers.ToArray();
+        Officers = officerList;
+        OfficersByBadge = LastWins(officerList, o => o.Badge, StringComparer.Ordinal);
+
+        IndexOfficers(officerList, out _facts, out _r7Memo, out _indexByBadge, out _liaisonByZone, out _campusByZone,
+            out _liaisonDistrictWide, out _campusDistrictWide);
+    }
+
+    /// <summary>The district's facts of <paramref name="facts"/> (their indexes reused, not rebuilt) with this live state.</summary>
+    private DistrictSnapshot(DistrictSnapshot facts, IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge,
+        IReadOnlyDictionary<string, int>? callsToday)
+    {
+        District = facts.District;
+        Policy = facts.Policy;
+        TimeZone = facts.TimeZone;
+        Calendar = facts.Calendar;
+        Locations = facts.Locations;
+        Agencies = facts.Agencies;
+        RequiredTopics = facts.RequiredTopics;
+        CallTypes = facts.CallTypes;
+        Training = facts.Training;
+        _latestByBadge = facts._latestByBadge;
+        OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
+        CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
+
+        var officerList = officers.ToArray();
+        Officers = officerList;
+        OfficersByBadge = LastWins(officerList, o => o.Badge, StringComparer.Ordinal);
+
+        IndexOfficers(officerList, out _facts, out _r7Memo, out _indexByBadge, out _liaisonByZone, out _campusByZone,
+            out _liaisonDistrictWide, out _campusDistrictWide);
+    }
+
+    /// <summary>
+    /// The same district facts (calendar, locations, agencies, call types, training, agreements, topics, policy) with
+    /// other officers and live state: what <see cref="Store.SnapshotLoader"/> builds at every pass, without rebuilding
+    /// the facts' indexes. The result is exactly the snapshot the full constructor would build from the same records.
+    /// </summary>
+    public DistrictSnapshot WithOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge = null,
+        IReadOnlyDictionary<string, int>? callsToday = null) => new(this, officers, openCallByBadge, callsToday);
+
+    /// <summary>Per officer: the router's facts and the routing index (§3), from the officers and the district's facts.</summary>
+    private void IndexOfficers(Officer[] officerList, out OfficerFacts[] factsOut, out R7Memo?[] r7Memo, out Dictionary<string, int> indexByBadgeOut,
+        out Dictionary<string, int[]> liaisonByZoneOut, out Dictionary<string, int[]> campusByZoneOut,
+        out int[] liaisonDistrictWideOut, out int[] campusDistrictWideOut)
+    {
+        var facts = new OfficerFacts[officerList.Length];
+        r7Memo = new R7Memo?[officerList.Length];
         var indexByBadge = new Dictionary<string, int>(officerList.Length, StringComparer.Ordinal);
         var liaisonByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var campusByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -92,11 +136,11 @@ public sealed class DistrictSnapshot
             indexByBadge[o.Badge] = i;
             var post = PostPoint(o.Post);
             Agencies.TryGetValue(o.Agency, out var agency);
-            latestByBadge.TryGetValue(o.Badge, out var latest);
+            _latestByBadge.TryGetValue(o.Badge, out var latest);
             latest = WithRequiredTopics(o, latest ?? []);
             OpenCallByBadge.TryGetValue(o.Badge, out var openCall);
             CallsToday.TryGetValue(o.Badge, out var today);
-            _facts[i] = new OfficerFacts(
+            facts[i] = new OfficerFacts(
                 o,
                 Codes.ClassOf(o.Role),
                 post,
@@ -120,11 +164,12 @@ public sealed class DistrictSnapshot
             if (!byZone.TryGetValue(zone, out var list)) byZone[zone] = list = [];
             list.Add(i);
         }
-        _indexByBadge = indexByBadge.ToFrozenDictionary(StringComparer.Ordinal);
-        _liaisonByZone = liaisonByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _campusByZone = campusByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _liaisonDistrictWide = liaisonDistrict.ToArray();
-        _campusDistrictWide = campusDistrict.ToArray();
+        factsOut = facts;
+        indexByBadgeOut = indexByBadge;
+        liaisonByZoneOut = liaisonByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        campusByZoneOut = campusByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        liaisonDistrictWideOut = liaisonDistrict.ToArray();
+        campusDistrictWideOut = campusDistrict.ToArray();
     }
 
     public District District { get; }
