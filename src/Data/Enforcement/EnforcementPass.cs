@@ -36,7 +36,7 @@ public static class EnforcementPass
     public static PassResult Run(SafetyDb db, DateTimeOffset at, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var run = new PassRun(db, at, PolicyStore.Load(db), ct);
+        var run = new PassRun(db, at, SnapshotLoader.CurrentPolicy(db), ct);
         run.Intake();
         run.Deadlines();
         run.AckTimeouts();

@@ -13,13 +13,34 @@ namespace SafetyConsole.Data.Policy;
 /// </summary>
 public sealed class DistrictSnapshot
 {
-    private readonly OfficerFacts[] _facts;
-    private readonly R7Memo?[] _r7Memo;
-    private readonly FrozenDictionary<string, int> _indexByBadge;
-    private readonly FrozenDictionary<string, int[]> _liaisonByZone;
-    private readonly FrozenDictionary<string, int[]> _campusByZone;
-    private readonly int[] _liaisonDistrictWide;
-    private readonly int[] _campusDistrictWide;
+    private readonly FrozenDictionary<string, TrainingRecord[]> _latestByBadge;
+    private readonly Live _live;
+
+    /// <summary>
+    /// The officers and their live state, with what the router precomputes from them: rebuilt for every snapshot
+    /// (<see cref="WithOfficers"/>), while the district's facts are shared. The indexes are only looked up: plain
+    /// dictionaries, cheaper to build than frozen ones.
+    /// </summary>
+    private sealed record Live(
+        Officer[] Officers,
+        FrozenDictionary<string, Officer> OfficersByBadge,
+        FrozenDictionary<string, long> OpenCallByBadge,
+        FrozenDictionary<string, int> CallsToday,
+        OfficerFacts[] Facts,
+        R7Memo?[] R7Memo,
+        Dictionary<string, int> IndexByBadge,
+        Dictionary<string, int[]> LiaisonByZone,
+        Dictionary<string, int[]> CampusByZone,
+        int[] LiaisonDistrictWide,
+        int[] CampusDistrictWide);
+
+    private OfficerFacts[] _facts => _live.Facts;
+    private R7Memo?[] _r7Memo => _live.R7Memo;
+    private Dictionary<string, int> _indexByBadge => _live.IndexByBadge;
+    private Dictionary<string, int[]> _liaisonByZone => _live.LiaisonByZone;
+    private Dictionary<string, int[]> _campusByZone => _live.CampusByZone;
+    private int[] _liaisonDistrictWide => _live.LiaisonDistrictWide;
+    private int[] _campusDistrictWide => _live.CampusDistrictWide;
 
     public DistrictSnapshot(
         District district,
@@ -57,20 +78,13 @@ public sealed class DistrictSnapshot
             .GroupBy(x => x.Role)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).Order(StringComparer.Ordinal).ToArray());
         CallTypes = LastWins(callTypes, t => t.Code, StringComparer.Ordinal);
-        OpenCallByBadge = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
-        CallsToday = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
-
-        var officerList = officers.ToArray();
-        Officers = officerList;
-        OfficersByBadge = LastWins(officerList, o => o.Badge, StringComparer.Ordinal);
-
         Training = (training ?? [])
             .GroupBy(t => t.Badge, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<TrainingRecord>)g.ToArray(), StringComparer.Ordinal);
 
         // Training is current when, for every topic, the officer's latest record has not expired (§2, R7).
         // Latest = the latest completion (then the latest expiry). Sorted by expiry so "lapsed on date d" is a prefix.
-        var latestByBadge = Training.ToFrozenDictionary(
+        _latestByBadge = Training.ToFrozenDictionary(
             kv => kv.Key,
             kv => kv.Value
                 .GroupBy(t => t.Topic, StringComparer.Ordinal)
@@ -79,8 +93,41 @@ public sealed class DistrictSnapshot
                 .ToArray(),
             StringComparer.Ordinal);
 
-        _facts = new OfficerFacts[officerList.Length];
-        _r7Memo = new R7Memo?[officerList.Length];
+        _live = IndexOfficers(officers, openCallByBadge, callsToday);
+    }
+
+    /// <summary>The district's facts of <paramref name="facts"/> (their indexes reused, not rebuilt) with this live state.</summary>
+    private DistrictSnapshot(DistrictSnapshot facts, IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge,
+        IReadOnlyDictionary<string, int>? callsToday)
+    {
+        District = facts.District;
+        Policy = facts.Policy;
+        TimeZone = facts.TimeZone;
+        Calendar = facts.Calendar;
+        Locations = facts.Locations;
+        Agencies = facts.Agencies;
+        RequiredTopics = facts.RequiredTopics;
+        CallTypes = facts.CallTypes;
+        Training = facts.Training;
+        _latestByBadge = facts._latestByBadge;
+        _live = IndexOfficers(officers, openCallByBadge, callsToday);
+    }
+
+    /// <summary>
+    /// The same district facts (calendar, locations, agencies, call types, training, agreements, topics, policy) with
+    /// other officers and live state: what <see cref="Store.SnapshotLoader"/> builds at every pass, without rebuilding
+    /// the facts' indexes. The result is exactly the snapshot the full constructor would build from the same records.
+    /// </summary>
+    public DistrictSnapshot WithOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge = null,
+        IReadOnlyDictionary<string, int>? callsToday = null) => new(this, officers, openCallByBadge, callsToday);
+
+    /// <summary>Per officer: the router's facts and the routing index (§3), from the officers and the district's facts.</summary>
+    private Live IndexOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge, IReadOnlyDictionary<string, int>? callsToday)
+    {
+        var officerList = officers.ToArray();
+        var openCalls = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
+        var callsTodayByBadge = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
+        var facts = new OfficerFacts[officerList.Length];
         var indexByBadge = new Dictionary<string, int>(officerList.Length, StringComparer.Ordinal);
         var liaisonByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var campusByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -92,11 +139,11 @@ public sealed class DistrictSnapshot
             indexByBadge[o.Badge] = i;
             var post = PostPoint(o.Post);
             Agencies.TryGetValue(o.Agency, out var agency);
-            latestByBadge.TryGetValue(o.Badge, out var latest);
+            _latestByBadge.TryGetValue(o.Badge, out var latest);
             latest = WithRequiredTopics(o, latest ?? []);
-            OpenCallByBadge.TryGetValue(o.Badge, out var openCall);
-            CallsToday.TryGetValue(o.Badge, out var today);
-            _facts[i] = new OfficerFacts(
+            openCalls.TryGetValue(o.Badge, out var openCall);
+            callsTodayByBadge.TryGetValue(o.Badge, out var today);
+            facts[i] = new OfficerFacts(
                 o,
                 Codes.ClassOf(o.Role),
                 post,
@@ -104,7 +151,7 @@ public sealed class DistrictSnapshot
                 latest is { Length: > 0 } ? latest[0].ExpiresOn : DateOnly.MaxValue,
                 latest ?? [],
                 agency,
-                OpenCallByBadge.ContainsKey(o.Badge) ? openCall : null,
+                openCalls.ContainsKey(o.Badge) ? openCall : null,
                 today);
 
             // Routing index (§3): an officer is a plausible candidate for calls in the zone of its post.
@@ -120,11 +167,11 @@ public sealed class DistrictSnapshot
             if (!byZone.TryGetValue(zone, out var list)) byZone[zone] = list = [];
             list.Add(i);
         }
-        _indexByBadge = indexByBadge.ToFrozenDictionary(StringComparer.Ordinal);
-        _liaisonByZone = liaisonByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _campusByZone = campusByZone.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        _liaisonDistrictWide = liaisonDistrict.ToArray();
-        _campusDistrictWide = campusDistrict.ToArray();
+        return new Live(officerList, LastWins(officerList, o => o.Badge, StringComparer.Ordinal), openCalls, callsTodayByBadge,
+            facts, new R7Memo?[officerList.Length], indexByBadge,
+            liaisonByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            campusByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
+            liaisonDistrict.ToArray(), campusDistrict.ToArray());
     }
 
     public District District { get; }
@@ -143,8 +190,8 @@ public sealed class DistrictSnapshot
     public IReadOnlyDictionary<string, Location> Locations { get; }
     public IReadOnlyDictionary<string, Agency> Agencies { get; }
     public IReadOnlyDictionary<string, CallType> CallTypes { get; }
-    public IReadOnlyList<Officer> Officers { get; }
-    public IReadOnlyDictionary<string, Officer> OfficersByBadge { get; }
+    public IReadOnlyList<Officer> Officers => _live.Officers;
+    public IReadOnlyDictionary<string, Officer> OfficersByBadge => _live.OfficersByBadge;
 
     /// <summary>R7: the catalogue's topics each role must keep current (training_topics.csv required_for).</summary>
     public IReadOnlyDictionary<Role, IReadOnlyList<string>> RequiredTopics { get; }
@@ -153,10 +200,10 @@ public sealed class DistrictSnapshot
     public IReadOnlyDictionary<string, IReadOnlyList<TrainingRecord>> Training { get; }
 
     /// <summary>Badge → id of the open call the officer is on.</summary>
-    public IReadOnlyDictionary<string, long> OpenCallByBadge { get; }
+    public IReadOnlyDictionary<string, long> OpenCallByBadge => _live.OpenCallByBadge;
 
     /// <summary>Badge → number of calls assigned today (district date); ranking tie-break (§3).</summary>
-    public IReadOnlyDictionary<string, int> CallsToday { get; }
+    public IReadOnlyDictionary<string, int> CallsToday => _live.CallsToday;
 
     /// <summary>The district-local date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);

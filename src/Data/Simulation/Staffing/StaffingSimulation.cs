@@ -286,8 +286,22 @@ public sealed class StaffingSimulation
     /// <summary>A simulated dispatcher (or the supervisor, for an escalated call) routes the call to the router's top candidate.</summary>
     private bool TryAssign(long callId, DateTimeOffset t)
     {
-        var rec = Recommendations.For(_db, callId, t);
+        DistrictSnapshot? snap = null;
+        return TryAssign(callId, t, ref snap);
+    }
+
+    /// <summary>
+    /// As <see cref="TryAssign(long, DateTimeOffset)"/>, with the district as of <paramref name="t"/> loaded once for
+    /// several calls in a row (the supervisor's escalated calls): nothing is written until an assignment, after which
+    /// it is loaded again. The same recommendation as <see cref="Recommendations.For(SafetyDb, long, DateTimeOffset)"/>.
+    /// </summary>
+    private bool TryAssign(long callId, DateTimeOffset t, ref DistrictSnapshot? snap)
+    {
+        var call = Reads.RequireCall(_db, callId);
+        snap ??= SnapshotLoader.Load(_db, t);
+        var rec = Recommendations.For(call, snap, snap.Policy, t, Recommendations.TimedOutOn(_db, callId));
         if (rec.Top is not { } top) return false;
+        snap = null; // the assignment moves an officer: the next call sees the district after it
         CallActions.Assign(_db, Actor, callId, top.Officer.Badge, t);
         Assigned(callId, top.Officer.Badge, t);
         return true;
@@ -326,6 +340,7 @@ public sealed class StaffingSimulation
     private void PlaceEscalated(DateTimeOffset t)
     {
         if (_escalated.Count == 0) return;
+        DistrictSnapshot? snap = null;
         foreach (var (id, since) in _escalated.OrderBy(x => x.Value).ThenBy(x => x.Key).ToList())
         {
             if (t - since > EscalationWindow || Status(id) is not { Status: CallStatus.Escalated })
@@ -335,10 +350,11 @@ public sealed class StaffingSimulation
             }
             try
             {
-                if (TryAssign(id, t)) _escalated.Remove(id);
+                if (TryAssign(id, t, ref snap)) _escalated.Remove(id);
             }
             catch (SafetyException)
             {
+                snap = null;
                 _escalated.Remove(id);
             }
         }
