@@ -50,12 +50,10 @@ public sealed record StaffingInput(
     /// </summary>
     public static (IReadOnlyList<SimCall> Calls, int Rejected) FeedCalls(SafetyDb district, string path, string account, DateTimeOffset at)
     {
-        var scratch = Path.Combine(Path.GetTempPath(), $"safety-simulate-feed-{Guid.NewGuid():N}.db");
+        var scratch = ScratchStore.NewPath("feed-");
         try
         {
-            using var db = SafetyDb.Open(scratch, account, create: true, new FixedClock(at));
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(scratch, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            db.Connection.Execute("PRAGMA synchronous = OFF");
+            using var db = ScratchStore.Open(scratch, account, at);
             var facts = DistrictReads.District(district) ?? throw SafetyException.Refused(
                 "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
             DistrictWriter.Write(db, new DistrictData(facts, DistrictReads.Calendar(district), DistrictReads.Agencies(district),
@@ -66,10 +64,7 @@ public sealed record StaffingInput(
         }
         finally
         {
-            foreach (var f in new[] { scratch, scratch + "-wal", scratch + "-shm" })
-            {
-                try { File.Delete(f); } catch (IOException) { }
-            }
+            ScratchStore.Delete(scratch);
         }
     }
 

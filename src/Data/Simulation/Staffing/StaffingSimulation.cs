@@ -67,7 +67,7 @@ public sealed class StaffingSimulation
         ArgumentNullException.ThrowIfNull(roster);
         if (input.Calls.Count == 0) throw new ArgumentException("There are no calls to simulate.", nameof(input));
         var sim = new StaffingSimulation(input, roster, seed, settings);
-        var path = Path.Combine(Path.GetTempPath(), $"safety-simulate-{Guid.NewGuid():N}.db");
+        var path = ScratchStore.NewPath("");
         try
         {
             using var db = ScratchDatabase(path, input, roster, account, settings);
@@ -79,7 +79,7 @@ public sealed class StaffingSimulation
         }
         finally
         {
-            Delete(path);
+            ScratchStore.Delete(path);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class StaffingSimulation
     public static int ReplayIntake(StaffingInput input, Roster roster, string account, PolicySettings settings)
     {
         var sim = new StaffingSimulation(input, roster, 0, settings);
-        var path = Path.Combine(Path.GetTempPath(), $"safety-simulate-{Guid.NewGuid():N}.db");
+        var path = ScratchStore.NewPath("");
         try
         {
             using var db = ScratchDatabase(path, input, roster, account, settings);
@@ -101,15 +101,7 @@ public sealed class StaffingSimulation
         }
         finally
         {
-            Delete(path);
-        }
-    }
-
-    private static void Delete(string path)
-    {
-        foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
-        {
-            try { File.Delete(f); } catch (IOException) { }
+            ScratchStore.Delete(path);
         }
     }
 
@@ -117,12 +109,9 @@ public sealed class StaffingSimulation
     private static SafetyDb ScratchDatabase(string path, StaffingInput input, Roster roster, string account, PolicySettings settings)
     {
         var start = input.Calls[0].ReceivedAt.AddDays(-1);
-        var db = SafetyDb.Open(path, account, create: true, new FixedClock(start));
+        var db = ScratchStore.Open(path, account, start);
         try
         {
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            // A scratch copy thrown away at the end: durability buys nothing here.
-            db.Connection.Execute("PRAGMA synchronous = OFF");
             var officers = roster.Officers.Select(o => o with { Status = o.Status == OfficerStatus.Busy ? OfficerStatus.Busy : OfficerStatus.OffDuty }).ToList();
             // Issue 13: the scratch store holds the district's own policy numbers, so the real pass and router read them.
             var policy = PolicyKeys.InPolicyRow.ToDictionary(k => k, k => PolicyKeys.ValueIn(settings, k));
