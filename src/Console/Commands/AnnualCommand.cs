@@ -2,6 +2,7 @@ using System.CommandLine;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Reports;
 using SafetyConsole.Data.Accountability;
+using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Commands;

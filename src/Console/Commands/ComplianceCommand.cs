@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Reports;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Reports;

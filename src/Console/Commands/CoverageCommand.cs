@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Reports;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Staffing;

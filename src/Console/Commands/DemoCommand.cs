@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Demo;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Simulation;
 

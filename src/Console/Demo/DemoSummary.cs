@@ -1,5 +1,5 @@
 using Dapper;
-using SafetyConsole.Data.Enforcement;
+using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Demo;

@@ -21,10 +21,6 @@ public static class ComplaintRules
         return null;
     }
 
-    /// <summary>Open and unanswered more than <paramref name="responseDays"/> days after it was received, on <paramref name="date"/>.</summary>
-    public static bool Overdue(ComplaintStatus status, DateOnly received, DateOnly? responded, DateOnly date, int responseDays) =>
-        status != ComplaintStatus.Resolved && responded is null && date.DayNumber - received.DayNumber > responseDays;
-
     /// <summary>
     /// For `status`: how many complaints are past the district's response time on the district date of <paramref name="at"/>,
     /// or null when <paramref name="account"/> is not a supervisor (they are shown to supervisors only). Plain reads
@@ -37,7 +33,7 @@ public static class ComplaintRules
         var days = (int)(SqlRead.Long(c, "SELECT coalesce(max(complaint_response_days), 30) FROM district"));
         var today = TimeText.LocalDate(at, db.DistrictZone());
         return SqlRead.Rows(c, "SELECT status, received_on, responded_on FROM complaints WHERE status <> 'resolved' AND responded_on IS NULL",
-                r => Tuple.Create(Overdue(AccountabilityCodes.Parse<ComplaintStatus>(r.GetString(0)), TimeText.DateFromDb(r.GetString(1)),
+                r => Tuple.Create(Complaint.IsOverdue(AccountabilityCodes.Parse<ComplaintStatus>(r.GetString(0)), TimeText.DateFromDb(r.GetString(1)),
                     r.IsDBNull(2) ? null : TimeText.DateFromDb(r.GetString(2)), today, days)))
             .Count(x => x.Item1);
     }

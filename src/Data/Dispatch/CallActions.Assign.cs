@@ -1,6 +1,6 @@
 using Dapper;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;

@@ -1,3 +1,4 @@
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;

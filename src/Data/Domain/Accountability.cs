@@ -71,8 +71,11 @@ public sealed record Complaint(
     public int? DaysToResponse => RespondedOn is { } r ? r.DayNumber - ReceivedOn.DayNumber : null;
 
     /// <summary>Open and unanswered past the district's response time on <paramref name="date"/>.</summary>
-    public bool Overdue(DateOnly date, int responseDays) =>
-        Accountability.ComplaintRules.Overdue(Status, ReceivedOn, RespondedOn, date, responseDays);
+    public bool Overdue(DateOnly date, int responseDays) => IsOverdue(Status, ReceivedOn, RespondedOn, date, responseDays);
+
+    /// <summary>Open and unanswered more than <paramref name="responseDays"/> days after it was received, on <paramref name="date"/>.</summary>
+    public static bool IsOverdue(ComplaintStatus status, DateOnly received, DateOnly? responded, DateOnly date, int responseDays) =>
+        status != ComplaintStatus.Resolved && responded is null && date.DayNumber - received.DayNumber > responseDays;
 }
 
 public enum OutreachKind { StudentPresentation, FamilyNotice, AdvisoryBoard, CommunityMeeting }

@@ -1,4 +1,5 @@
 using Dapper;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;

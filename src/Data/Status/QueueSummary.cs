@@ -1,5 +1,6 @@
+using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using SafetyConsole.Data.Csv;
+using System.Globalization;
+using CsvHelper;
 
 namespace SafetyConsole.Data.Store;
 
@@ -37,9 +38,20 @@ public static class ReferenceData
                 """, new { code = row["code"], name = row["name"] }, tx);
     }
 
-    private static List<CsvRow> Rows(string file)
+    /// <summary>
+    /// The rows of one of our own embedded files, by column name. Read with CsvHelper directly, not through
+    /// <c>Csv.CsvRows</c>: that is the refusing reader of users' files, and the store sits below it (no cycle).
+    /// </summary>
+    private static List<Dictionary<string, string>> Rows(string file)
     {
         using var reader = EmbeddedSql.Open("sql/reference/" + file);
-        return CsvRows.Read(reader).Rows.ToList();
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        var header = csv.HeaderRecord!.Select(h => h.Trim()).ToArray();
+        var rows = new List<Dictionary<string, string>>();
+        while (csv.Read())
+            rows.Add(header.Select((h, i) => (h, csv.GetField(i)!.Trim())).ToDictionary(f => f.h, f => f.Item2, StringComparer.Ordinal));
+        return rows;
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Simulation;

@@ -3,6 +3,7 @@ using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests.Districts;

@@ -1,5 +1,6 @@
 using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Tests.Accountability;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafetyConsole.Data.Accountability;
+using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Output.Reports;

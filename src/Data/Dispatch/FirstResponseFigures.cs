@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
-namespace SafetyConsole.Data.Enforcement;
+namespace SafetyConsole.Data.Dispatch;
 
 /// <summary>
 /// R5 first-response figures of one district-local date (the date each call was received): deadlines met and

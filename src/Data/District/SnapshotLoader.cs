@@ -3,10 +3,10 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Policy;
 
-namespace SafetyConsole.Data.Store;
+namespace SafetyConsole.Data.Districts;
 
 /// <summary>
 /// Builds the policy's <see cref="DistrictSnapshot"/> from the store as of an instant: the district's facts plus

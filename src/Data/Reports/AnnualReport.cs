@@ -1,18 +1,12 @@
+using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
-using SafetyConsole.Data.Reports;
 
-namespace SafetyConsole.Data.Accountability;
+namespace SafetyConsole.Data.Reports;
 
 /// <summary>One school's safety staff: officers posted at it, and officers who cover it from a zone or district-wide post.
 /// <see cref="DaysPerWeek"/>: school days a week someone is posted there (5), or 0 when it is covered only by shared staff.</summary>
 public sealed record StaffRow(string Location, string Name, string Kind, IReadOnlyList<string> Posted, IReadOnlyList<string> Shared, int DaysPerWeek);
-
-/// <summary>An agency's latest agreement and each clause Policy 4311 requires, with its evidence (a reference), or none.</summary>
-public sealed record AgreementRow(
-    string Agency, string Name, string Kind, int Officers, DateOnly? AdoptedOn, DateOnly? ReviewDue,
-    string ClauseA, string ClauseB, string ClauseC, DateOnly? TrainingPlanDue,
-    DateOnly? StakeholderReviewOn, int Parents, int Students, int Community);
 
 /// <summary>A school with safety staff: start-of-year presentations to students and notices to families in the year (RCW 28A.320.124).</summary>
 public sealed record OutreachRow(string Location, string Name, int Presentations, int FamilyNotices, int Attendees);

@@ -1,8 +1,9 @@
+using SafetyConsole.Data.Accountability;
+using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Policy;
-using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
-namespace SafetyConsole.Data.Accountability;
+namespace SafetyConsole.Data.Reports;
 
 /// <summary>Loads what `compliance annual` needs from the store and computes the record as of <paramref name="at"/>.</summary>
 public static class AnnualFacts
