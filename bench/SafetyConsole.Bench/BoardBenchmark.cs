@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Cli;
 using SafetyConsole.Cli.Board;
 using SafetyConsole.Data.Domain;
@@ -53,7 +54,7 @@ public sealed class BoardBenchmark : IBenchmark
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        if (CliApp.Run(["init", "--demo", "--db", path], new CliContext(o, e, Environment.UserName, TimeProvider.System)) != 0)
+        if (ConsoleApp.Run(["init", "--demo", "--db", path], new CliContext(o, e, Environment.UserName, TimeProvider.System)) != 0)
             throw new InvalidOperationException(e.ToString());
         using var db = SafetyDb.Open(path, Environment.UserName);
         var locations = Dapper.SqlMapper.Query<string>(db.Connection, "SELECT code FROM locations ORDER BY code").ToArray();

@@ -1,39 +1,16 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
-using SafetyConsole.Cli.Commands;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli;
 
 /// <summary>
-/// The command line (DESIGN §5). Exit codes: 0 done; 1 refused or partly done; 2 bad usage or unreadable input.
-/// Errors go to standard error as one plain sentence that says what to do.
+/// The command line's conventions (DESIGN §5), shared by every command. Exit codes: 0 done; 1 refused or partly done;
+/// 2 bad usage or unreadable input. Errors go to standard error as one plain sentence that says what to do. The root
+/// command itself is built in <c>App.ConsoleApp</c>, above the commands, so this namespace uses none of them (no cycle).
 /// </summary>
 public static class CliApp
 {
-    public static int Run(string[] args, CliContext ctx)
-    {
-        var root = BuildRoot(ctx);
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            // System.CommandLine would exit 1; DESIGN §5 says bad usage is 2. One sentence, one line: the first error
-            // (the parser may repeat one) and where the usage is.
-            ctx.Err.WriteLine(UsageError(parse.Errors[0].Message, CommandPath(parse)));
-            return 2;
-        }
-        return parse.Invoke(new InvocationConfiguration { Output = ctx.Out, Error = ctx.Err, EnableDefaultExceptionHandler = false });
-    }
-
-    public static RootCommand BuildRoot(CliContext ctx)
-    {
-        var root = new RootCommand("SafetyConsole: the dispatch console of a school district's safety and security department.");
-        root.Options.Add(ctx.DbOption);
-        root.SetAction(BoardCommand.Action(ctx)); // `safety-console` alone runs the board
-        foreach (var command in CommandCatalog.All(ctx)) root.Subcommands.Add(command);
-        return root;
-    }
-
     /// <summary>
     /// Wraps a command body: refusals and bad input become one sentence on standard error with the exit code
     /// of DESIGN §5, never a stack trace.
@@ -66,13 +43,5 @@ public static class CliApp
     {
         var command = string.Join(' ', ["safety-console", .. commandPath]);
         return $"{message.Trim().TrimEnd('.')}; run `{command} --help` for usage.";
-    }
-
-    private static IEnumerable<string> CommandPath(ParseResult parse)
-    {
-        var names = new List<string>();
-        for (var r = parse.CommandResult; r is not null && r.Command is not RootCommand; r = r.Parent as System.CommandLine.Parsing.CommandResult)
-            names.Insert(0, r.Command.Name);
-        return names;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests;
@@ -10,7 +11,7 @@ public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>
-/// Runs safety-console commands in-process through <see cref="CliApp.Run"/> with captured output, a chosen
+/// Runs safety-console commands in-process through <see cref="ConsoleApp.Run"/> with captured output, a chosen
 /// account (R10) and a fake clock. An instance owns a temporary folder with its own database path, passed as
 /// <c>--db</c> to every <see cref="Run"/>; the folder is deleted on dispose. <see cref="Invoke"/> runs exactly
 /// the given arguments, for tests that manage paths themselves.
@@ -68,7 +69,7 @@ public sealed class CliRunner : IDisposable
             OutIsTerminal = terminalWidth is not null,
             TerminalWidth = terminalWidth ?? 80,
         };
-        var exit = CliApp.Run(args, ctx);
+        var exit = ConsoleApp.Run(args, ctx);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 

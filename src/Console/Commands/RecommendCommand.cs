@@ -10,10 +10,6 @@ namespace SafetyConsole.Cli.Commands;
 /// <summary>`recommend CALL [--at TIME] [--json]`: ranked candidates with distance and ETA, and the excluded with reasons (§3).</summary>
 public static class RecommendCommand
 {
-    public sealed record CandidateJson(string Badge, string Role, double? DistanceMeters, double? EtaSeconds);
-    public sealed record ExcludedJson(string Badge, string Reason);
-    public sealed record RecommendationJson(long Call, string Class, IReadOnlyList<CandidateJson> Candidates, IReadOnlyList<ExcludedJson> Excluded);
-
     public static Command Build(CliContext ctx)
     {
         var call = CliOptions.CallId();
@@ -26,9 +22,9 @@ public static class RecommendCommand
             var rec = Recommendations.For(db, parse.GetValue(call), parse.AtOrNow(at, ctx));
             if (parse.GetValue(json))
             {
-                JsonOut.Write(ctx.Out, new RecommendationJson(rec.CallId, rec.Class.Text(),
-                    rec.Candidates.Select(c => new CandidateJson(c.Officer.Badge, c.Officer.Role.Text(), Round(c.DistanceMeters), Round(c.EtaSeconds))).ToList(),
-                    rec.Excluded.Select(x => new ExcludedJson(x.Badge, x.Reason)).ToList()));
+                JsonOut.Write(ctx.Out, new JsonOut.RecommendationJson(rec.CallId, rec.Class.Text(),
+                    rec.Candidates.Select(c => new JsonOut.CandidateJson(c.Officer.Badge, c.Officer.Role.Text(), Round(c.DistanceMeters), Round(c.EtaSeconds))).ToList(),
+                    rec.Excluded.Select(x => new JsonOut.ExcludedJson(x.Badge, x.Reason)).ToList()));
                 return 0;
             }
             if (Recommendations.NotForOfficers(rec) is { } r2)

@@ -13,18 +13,6 @@ namespace SafetyConsole.Cli.Commands;
 /// </summary>
 public static class StatusCommand
 {
-    /// <summary>A waiting call for scripts: its age in seconds (the text view says it in words).</summary>
-    public sealed record WaitingJson(long Call, string Type, int Priority, string Location, string Status, string ReceivedAt, int AgeSeconds);
-
-    public sealed record StatusJson(
-        string At, string District, string SchoolDay,
-        IReadOnlyDictionary<string, int> OpenByStatus, IReadOnlyDictionary<string, int> OpenByPriority, int OpenTotal,
-        WaitingJson? OldestWaiting, int? OldestWaitingAgeSeconds,
-        IReadOnlyDictionary<string, int> OfficersByStatus,
-        int DeadlinesMetToday, int DeadlinesMissedToday,
-        int EscalationsOpen, IReadOnlyList<WaitingJson> Escalations,
-        int? ComplaintsOverdue = null);
-
     public static Command Build(CliContext ctx)
     {
         var json = CliOptions.Json();
@@ -49,10 +37,10 @@ public static class StatusCommand
     }
 
     /// <param name="complaintsOverdue">Family complaints past the district's response time (issue 16): supervisors only, else null.</param>
-    public static StatusJson ToJson(QueueSummary s, int? complaintsOverdue = null)
+    public static JsonOut.StatusJson ToJson(QueueSummary s, int? complaintsOverdue = null)
     {
         var waiting = s.OldestWaiting is { } w ? Waiting(w, s.Zone) : null;
-        return new StatusJson(TimeText.ToIso(s.At, s.Zone), s.District, s.DayState,
+        return new JsonOut.StatusJson(TimeText.ToIso(s.At, s.Zone), s.District, s.DayState,
             s.OpenByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value), s.OpenByPriority.ToDictionary(kv => $"P{kv.Key}", kv => kv.Value), s.OpenTotal,
             waiting, waiting?.AgeSeconds,
             s.OfficersByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value),
@@ -115,7 +103,7 @@ public static class StatusCommand
         catch (OperationCanceledException) { return false; }
     }
 
-    private static WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
+    private static JsonOut.WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
         new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds);
 
     /// <summary>An age in words to the second, e.g. "4 minutes, 10 seconds" (Humanizer).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SafetyConsole.Cli.Commands;
 
 namespace SafetyConsole.Cli.Output;
 
@@ -8,9 +7,9 @@ namespace SafetyConsole.Cli.Output;
 /// reflection at start-up, which is most of a short command's time. Other shapes fall back to reflection.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(StatusCommand.StatusJson))]
+[JsonSerializable(typeof(JsonOut.StatusJson))]
 [JsonSerializable(typeof(List<JsonOut.CallJson>))]
 [JsonSerializable(typeof(JsonOut.CallDetailJson))]
 [JsonSerializable(typeof(List<JsonOut.OfficerJson>))]
-[JsonSerializable(typeof(RecommendCommand.RecommendationJson))]
+[JsonSerializable(typeof(JsonOut.RecommendationJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -10,7 +10,7 @@ namespace SafetyConsole.Cli.Output;
 /// The JSON of DESIGN §5: camelCase keys, times in ISO 8601 with the district's offset. These shapes are a
 /// public contract (README.md): add keys, never rename them.
 /// </summary>
-public static class JsonOut
+public static partial class JsonOut
 {
     public static readonly JsonSerializerOptions Options = new()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Board;
 using SafetyConsole.Cli.Tests.Feeds;
 using SafetyConsole.Data.Store;
@@ -24,9 +25,9 @@ public sealed class BoardDatabaseFileTests : IDisposable
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var err = new StringWriter();
-        Assert.True(CliApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        Assert.True(ConsoleApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
         // The child `safety-console` runs as this OS account: make it a dispatcher.
-        Assert.True(CliApp.Run(["operators", "add", Environment.UserName, "dispatcher", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        Assert.True(ConsoleApp.Run(["operators", "add", Environment.UserName, "dispatcher", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
         using var db = SafetyDb.Open(_db, Chief);
         _call = InsertCall(db.Connection, "store-1");
     }

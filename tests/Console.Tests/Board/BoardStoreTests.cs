@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Board;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
@@ -22,7 +23,7 @@ public sealed class BoardStoreTests : IDisposable
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var err = new StringWriter();
-        Assert.True(CliApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        Assert.True(ConsoleApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
         using var db = SafetyDb.Open(_db, Chief);
         var now = TimeText.ToDb(TimeProvider.System.GetUtcNow());
         _call = db.Connection.ExecuteScalar<long>("""
@@ -164,7 +165,7 @@ public sealed class BoardStoreTests : IDisposable
     public void R2_R8_R10_the_store_action_refuses_a_dispatcher_ALIEN_and_a_call_with_an_officer()
     {
         var err = new StringWriter();
-        Assert.True(CliApp.Run(["operators", "add", "dana", "dispatcher", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
+        Assert.True(ConsoleApp.Run(["operators", "add", "dana", "dispatcher", "--db", _db], new CliContext(new StringWriter(), err, Chief, TimeProvider.System)) == 0, err.ToString());
         using var db = SafetyDb.Open(_db, Chief);
         var actions = new StoreBoardActions(db);
         var now = TimeProvider.System.GetUtcNow();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -137,7 +138,7 @@ public sealed class BoardTmuxTests : IDisposable
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        var code = CliApp.Run(args, new CliContext(o, e, _account, TimeProvider.System));
+        var code = ConsoleApp.Run(args, new CliContext(o, e, _account, TimeProvider.System));
         return (code, o.ToString(), e.ToString());
     }
 

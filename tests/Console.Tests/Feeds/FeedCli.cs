@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using SafetyConsole.Cli.App;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests.Feeds;
@@ -35,7 +36,7 @@ internal sealed class FeedCli : IDisposable
         var @out = new StringWriter();
         var err = new StringWriter();
         var ctx = new CliContext(@out, err, account, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero)), new StringReader(stdin ?? ""));
-        var exit = CliApp.Run([.. args, "--db", DbPath], ctx);
+        var exit = ConsoleApp.Run([.. args, "--db", DbPath], ctx);
         return (exit, @out.ToString(), err.ToString());
     }
 

@@ -1,3 +1,4 @@
+using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Tests.Board;
 using SafetyConsole.Data.Terminal;
 
@@ -20,7 +21,7 @@ public sealed class KeypadModesTests : IDisposable
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var err = new StringWriter();
-        Assert.True(CliApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Environment.UserName, TimeProvider.System)) == 0, err.ToString());
+        Assert.True(ConsoleApp.Run(["init", "--demo", "--db", _db], new CliContext(new StringWriter(), err, Environment.UserName, TimeProvider.System)) == 0, err.ToString());
     }
 
     [Fact]
