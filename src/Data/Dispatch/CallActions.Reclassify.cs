@@ -25,7 +25,7 @@ public static partial class CallActions
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated or CallStatus.Diverted or CallStatus.Referred))
             throw Refuse(db, actor, at, callId,
                 $"Call {callId} is {StateOf(db, call)}; only a call with no officer (NEW, PENDING, ESCALATED, DIVERTED or REFERRED) can be reclassified.");
-        var p = priority ?? newType.DefaultPriority;
+        var p = newType.PriorityFor(priority);
         var line = $"Reclassified by supervisor {actor} from {call.Type} P{call.Priority} to {newType.Code} P{p}: {reason.Trim()}";
         var set = new CallSet().Type(newType.Code, p).Class(null).Deadline(null).Agency(null).Disposition(null).Trace(AppendTrace(call.Trace, line));
         var ev = new EventRow(at, actor, "call.reclassified", Reason: reason.Trim(), Detail: $"{call.Type} P{call.Priority} -> {newType.Code} P{p}");

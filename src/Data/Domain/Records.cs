@@ -58,7 +58,17 @@ public sealed record Officer(
 public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn, double Hours = 0);
 
 /// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
-public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused);
+public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused)
+{
+    /// <summary>
+    /// R5: the priority a call is worked at: its own (1 to 4) when it has one, else its type's default. The one definition
+    /// for the feed (an empty priority), intake (the deadline), the worker's lines and a reclassification.
+    /// </summary>
+    public static int EffectivePriority(int? given, int typeDefault) => given is >= 1 and <= 4 ? given.Value : typeDefault;
+
+    /// <summary><see cref="EffectivePriority"/> with this type's default.</summary>
+    public int PriorityFor(int? given) => EffectivePriority(given, DefaultPriority);
+}
 
 /// <summary>A call for service as stored.</summary>
 public sealed record Call(

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Districts;
@@ -53,8 +52,6 @@ public static class EnforcementPass
         public List<PassSkip> Skipped { get; } = [];
         public bool Cancelled { get; private set; }
 
-        private object Args => new { at = TimeText.ToDb(at), cutoff = TimeText.ToDb(at - settings.AckTimeout) };
-
         /// <summary>The district as of the pass, loaded when first needed and again after this pass moved officers.</summary>
         private DistrictSnapshot Snap
         {
@@ -68,7 +65,7 @@ public static class EnforcementPass
         /// <summary>Step 1 (R2, R3, R4, R5, R8).</summary>
         public void Intake()
         {
-            foreach (var call in Reads.CallsWhere(db, "status = 'NEW' AND received_at <= @at", "received_at, id", Args))
+            foreach (var call in Reads.NewCallsReceivedBy(db, at))
             {
                 if (Stop()) return;
                 Act(PassStep.Intake, call, () =>
@@ -99,7 +96,7 @@ public static class EnforcementPass
         /// <summary>Step 2 (R5): PENDING calls whose deadline has come, oldest first.</summary>
         public void Deadlines()
         {
-            foreach (var call in Reads.CallsWhere(db, "status = 'PENDING' AND deadline IS NOT NULL AND deadline <= @at", "received_at, id", Args))
+            foreach (var call in Reads.PendingCallsDueBy(db, at))
             {
                 if (Stop()) return;
                 Act(PassStep.Deadline, call, () =>
@@ -117,8 +114,9 @@ public static class EnforcementPass
                             CallActions.AssignInTx(tx, snap, call, rec.Class, badge, Actor, at, why,
                                 new CallSet().Trace(CallActions.AppendTrace(call.Trace, why)), call.Deadline);
                         }, new PassAction(PassStep.Deadline, call.Id, CallStatus.Pending, CallStatus.Assigned, badge, null,
-                            Line(call.Id, CallStatus.Pending, CallStatus.Assigned,
-                                $"{badge}, deadline {(Policy.FirstResponse.Outcome(call.Deadline, at, false, at) == DeadlineOutcome.Met ? "met" : "missed")} (R5)")));
+                            // Missed by definition: the worker assigns only once the deadline has come, and an assignment at or
+                            // after it is a miss (R5, FirstResponse.Outcome, which AssignInTx records; not worked out again here).
+                            Line(call.Id, CallStatus.Pending, CallStatus.Assigned, $"{badge}, deadline missed (R5)")));
                     }
                     return Escalate(call, snap, "R5: no eligible officer at the deadline", PassStep.Deadline, null);
                 }, movesOfficers: true);
@@ -128,11 +126,7 @@ public static class EnforcementPass
         /// <summary>Step 3 (R6): assignments not acknowledged within the ack timeout.</summary>
         public void AckTimeouts()
         {
-            const string timedOut = """
-                status = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.call_id = calls.id AND a.badge = calls.assigned_to
-                  AND a.released_at IS NULL AND a.acked_at IS NULL AND a.assigned_at <= @cutoff)
-                """;
-            foreach (var call in Reads.CallsWhere(db, timedOut, "assigned_at, id", Args))
+            foreach (var call in Reads.AssignedCallsUnacknowledgedSince(db, at - settings.AckTimeout))
             {
                 if (Stop()) return;
                 Act(PassStep.Acknowledgement, call, () =>
@@ -185,11 +179,7 @@ public static class EnforcementPass
         private void ReleaseTimedOut(SqliteTransaction tx, Call call, string badge)
         {
             RequireUnchanged(tx, call);
-            var open = tx.Connection!.ExecuteScalar<long>("""
-                SELECT count(*) FROM assignments WHERE call_id = @id AND badge = @badge
-                  AND released_at IS NULL AND acked_at IS NULL AND assigned_at <= @cutoff
-                """, new { id = call.Id, badge, cutoff = TimeText.ToDb(at - settings.AckTimeout) }, tx);
-            if (open != 1)
+            if (!StillAsRead.AssignmentTimedOut(tx, call.Id, badge, at - settings.AckTimeout))
                 throw new ChangeConflict($"Call {call.Id}: {badge}'s assignment was acknowledged or released meanwhile (the call is {StateChanges.DescribeCall(tx.Connection!, tx, call.Id)}), so the worker left it alone.");
             CallActions.ReleaseOfficer(tx, call.Id, badge, Actor, at, "ack-timeout");
         }
@@ -200,13 +190,9 @@ public static class EnforcementPass
         /// </summary>
         private static void RequireUnchanged(SqliteTransaction tx, Call call)
         {
-            var now = tx.Connection!.QuerySingleOrDefault<(string Status, string? AssignedTo, string Type, long Priority, string? Basis, string Location)?>(
-                "SELECT status, assigned_to, type, priority, basis, location FROM calls WHERE id = @id", new { id = call.Id }, tx);
-            if (now is { } n && n.Status == call.Status.Text() && n.AssignedTo == call.AssignedTo && n.Type == call.Type
-                && n.Priority == call.Priority && n.Basis == call.Basis?.Text() && n.Location == call.Location)
-                return;
+            if (StillAsRead.Call(tx, call)) return;
             // Who won, and when (README: every lost race names them).
-            var state = now is not null && StateChanges.DescribeCall(tx.Connection!, tx, call.Id) is { } d ? $"it is now {d}" : "it no longer exists";
+            var state = StateChanges.DescribeCall(tx.Connection!, tx, call.Id) is { } d ? $"it is now {d}" : "it no longer exists";
             throw new ChangeConflict($"Call {call.Id} changed after the worker read it ({state}); another worker or a dispatcher acted, so the worker skipped it.");
         }
 
@@ -246,8 +232,7 @@ public static class EnforcementPass
             return true;
         }
 
-        private int PriorityOf(Call call) =>
-            call.Priority is >= 1 and <= 4 ? call.Priority : Snap.CallTypes[call.Type].DefaultPriority;
+        private int PriorityOf(Call call) => Snap.CallTypes[call.Type].PriorityFor(call.Priority);
 
         private string Local(DateTimeOffset t) => TimeText.ToIso(t, Snap.TimeZone);
 

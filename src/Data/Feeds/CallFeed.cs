@@ -107,7 +107,7 @@ public static class CallFeed
             }
             else if (type is not null)
             {
-                priority = type.DefaultPriority;
+                priority = CallType.EffectivePriority(null, type.DefaultPriority);
             }
 
             var description = PlainText.Clean(v[Description]);

@@ -115,7 +115,7 @@ public static class Intake
             return new IntakeDecision(CallStatus.Referred, cls, null, referTo, trace);
 
         // R5: first-response deadline by priority.
-        var priority = call.Priority is >= 1 and <= 4 ? call.Priority : type.DefaultPriority;
+        var priority = type.PriorityFor(call.Priority);
         var span = settings.DeadlineFor(priority);
         var deadline = call.ReceivedAt + span;
         var local = TimeOnly.FromDateTime(snap.ToLocal(deadline).DateTime);

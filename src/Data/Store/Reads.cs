@@ -52,11 +52,25 @@ public static class Reads
             .Select(r => r.ToCall()).ToList();
     }
 
+    /// <summary>The worker's step 1 (R2–R5, R8): NEW calls received by <paramref name="at"/>, oldest first.</summary>
+    public static IReadOnlyList<Call> NewCallsReceivedBy(SafetyDb db, DateTimeOffset at) =>
+        CallsWhere(db, "status = 'NEW' AND received_at <= @at", "received_at, id", new { at = TimeText.ToDb(at) });
+
+    /// <summary>The worker's step 2 (R5): PENDING calls whose deadline has come by <paramref name="at"/>, oldest first.</summary>
+    public static IReadOnlyList<Call> PendingCallsDueBy(SafetyDb db, DateTimeOffset at) =>
+        CallsWhere(db, "status = 'PENDING' AND deadline IS NOT NULL AND deadline <= @at", "received_at, id", new { at = TimeText.ToDb(at) });
+
     /// <summary>
-    /// Calls matching a condition written by this assembly (never from input), e.g. the worker's
-    /// <c>status = 'PENDING' AND deadline &lt;= @at</c>, in the order given.
+    /// The worker's step 3 (R6): ASSIGNED calls whose current assignment is open and unacknowledged since
+    /// <paramref name="cutoff"/> or earlier (the pass's time less the ack timeout), in the order they were assigned.
     /// </summary>
-    internal static IReadOnlyList<Call> CallsWhere(SafetyDb db, string where, string orderBy, object args) =>
+    public static IReadOnlyList<Call> AssignedCallsUnacknowledgedSince(SafetyDb db, DateTimeOffset cutoff) =>
+        CallsWhere(db, """
+            status = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.call_id = calls.id AND a.badge = calls.assigned_to
+              AND a.released_at IS NULL AND a.acked_at IS NULL AND a.assigned_at <= @cutoff)
+            """, "assigned_at, id", new { cutoff = TimeText.ToDb(cutoff) });
+
+    private static IReadOnlyList<Call> CallsWhere(SafetyDb db, string where, string orderBy, object args) =>
         db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY {orderBy}", args)
             .Select(r => r.ToCall()).ToList();
 
