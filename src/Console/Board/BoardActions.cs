@@ -79,8 +79,7 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
             var why = summary.Errors.Count > 0 ? $"{summary.Errors[0].Field}: {summary.Errors[0].Reason}" : summary.Headline("call");
             throw SafetyException.Refused($"The call was not taken ({why.TrimEnd('.')}); correct it in the form and submit again.");
         }
-        return Dapper.SqlMapper.ExecuteScalar<long>(db.Connection,
-            "SELECT id FROM calls WHERE source = @source AND external_id = @externalId", new { source = PhoneSource, externalId });
+        return Reads.CallIdOf(db, PhoneSource, externalId) ?? 0;
     }
 
     /// <summary>

@@ -134,8 +134,7 @@ public static class BoardDataLoader
             Officers = Reads.Officers(db),
             Locations = DistrictReads.Locations(db).ToDictionary(l => l.Code, StringComparer.Ordinal),
             CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused).ToList(),
-            Dispositions = Dapper.SqlMapper.Query<(string Code, string Name)>(db.Connection, "SELECT code, name FROM dispositions ORDER BY code")
-                .Select(d => new Disposition(d.Code, d.Name)).ToList(),
+            Dispositions = Reads.Dispositions(db).Select(d => new Disposition(d.Code, d.Name)).ToList(),
             Summary = summary,
             Role = Operators.RoleOf(db, account),
         };

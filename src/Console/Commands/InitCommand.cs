@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Dapper;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Store;
 
@@ -20,7 +19,7 @@ public static class InitCommand
             var path = Path.GetFullPath(SafetyDb.ResolvePath(parse.GetValue(ctx.DbOption)));
             var existed = File.Exists(path);
             using var db = ctx.OpenDb(parse, create: true);
-            var version = db.Connection.ExecuteScalar<long>("SELECT max(version) FROM schema_migrations");
+            var version = db.SchemaVersion();
             ctx.Out.WriteLine(existed
                 ? $"{path} is at schema {version}."
                 : $"Created {path} (schema {version}); {ctx.Account} is its first supervisor (R10).");

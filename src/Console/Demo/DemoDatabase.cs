@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Simulation;
@@ -40,7 +39,7 @@ public static class DemoDatabase
         try
         {
             DistrictImport.Run(db, DistrictSource.Demo, account, at);
-            db.Connection.Execute("INSERT INTO meta(key, value) VALUES ('demo', '1')");
+            DemoStore.Mark(db);
             DemoSimulation.Prepare(db, account, at);
             return db;
         }
@@ -56,7 +55,7 @@ public static class DemoDatabase
         try
         {
             using var db = SafetyDb.Open(path, account);
-            return db.Connection.ExecuteScalar<string?>("SELECT value FROM meta WHERE key = 'demo'") == "1";
+            return DemoStore.IsMarked(db);
         }
         catch (SafetyException)
         {

@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Store;
 
@@ -9,22 +8,20 @@ public static class DemoSummary
 {
     public static string Text(SafetyDb db, DateOnly day, DateTimeOffset from, DateTimeOffset to)
     {
-        var c = db.Connection;
         var zone = db.DistrictZone();
-        var byStatus = c.Query<(string Status, long N)>("SELECT status, count(*) FROM calls GROUP BY status ORDER BY count(*) DESC").ToList();
-        long Scalar(string sql) => c.ExecuteScalar<long>(sql);
+        var n = DemoStore.Count(db);
         var figures = FirstResponseFigures.ForDay(db, day, to);
         var lines = new List<string>
         {
             $"Simulated {day:dddd yyyy-MM-dd} from {Local(from, zone)} to {Local(to, zone)} (district time).",
-            $"Calls received: {Scalar("SELECT count(*) FROM calls")}  (" + string.Join(", ", byStatus.Select(s => $"{s.Status} {s.N}")) + ")",
-            $"Diverted to school administration (R2, R3): {Scalar("SELECT count(*) FROM calls WHERE status = 'DIVERTED'")}",
-            $"Referred to the police agency outside school hours (R4): {Scalar("SELECT count(*) FROM calls WHERE status = 'REFERRED'")}",
-            $"Refused (R8): {Scalar("SELECT count(*) FROM events WHERE kind = 'feed.refused'")}",
-            $"Assignments: {Scalar("SELECT count(*) FROM assignments")}, released for no acknowledgement (R6): {Scalar("SELECT count(*) FROM assignments WHERE release_reason = 'ack-timeout'")}",
-            $"Escalated to the supervisor (R5, R6): {Scalar("SELECT count(*) FROM calls WHERE escalated_at IS NOT NULL")}",
+            $"Calls received: {n.Calls}  (" + string.Join(", ", n.CallsByStatus.Select(s => $"{s.Status} {s.N}")) + ")",
+            $"Diverted to school administration (R2, R3): {n.Diverted}",
+            $"Referred to the police agency outside school hours (R4): {n.Referred}",
+            $"Refused (R8): {n.Refused}",
+            $"Assignments: {n.Assignments}, released for no acknowledgement (R6): {n.AckTimeouts}",
+            $"Escalated to the supervisor (R5, R6): {n.Escalated}",
             $"First-response deadlines (R5): {figures.DeadlinesMet} met, {figures.DeadlinesMissed} missed",
-            $"Position pings: {Scalar("SELECT count(*) FROM positions")}; events recorded: {Scalar("SELECT count(*) FROM events")}",
+            $"Position pings: {n.Positions}; events recorded: {n.Events}",
         };
         return string.Join('\n', lines) + "\n";
     }

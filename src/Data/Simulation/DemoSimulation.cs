@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
@@ -142,11 +141,7 @@ public sealed class DemoSimulation
     /// <summary>Officers on a call report their position every 30 simulated seconds: halfway there while driving, at the scene after.</summary>
     private void Ping(DateTimeOffset now)
     {
-        var moving = _db.Connection.Query<(string Badge, string Status, string Location, double? Lat, double? Lon)>("""
-            SELECT o.badge, o.status, c.location, o.last_lat, o.last_lon FROM officers o
-            JOIN calls c ON c.assigned_to = o.badge AND c.status IN ('EN_ROUTE','ON_SCENE')
-            WHERE o.status IN ('EN_ROUTE','ON_SCENE')
-            """).ToList();
+        var moving = SimulationReads.OfficersOnTheMove(_db);
         var lines = new StringBuilder();
         foreach (var m in moving)
         {

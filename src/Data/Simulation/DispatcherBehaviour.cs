@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Policy;
@@ -19,8 +18,7 @@ public static class DispatcherBehaviour
 {
     public static int Step(SafetyDb db, string actor, DateTimeOffset now, int seed)
     {
-        var waiting = db.Connection.Query<(long Id, string Status, string ReceivedAt, string? EscalatedAt)>(
-            "SELECT id, status, received_at, escalated_at FROM calls WHERE status IN ('PENDING','ESCALATED') ORDER BY received_at, id").ToList();
+        var waiting = SimulationReads.WaitingForDispatch(db);
         var done = 0;
         DistrictSnapshot? snap = null; // loaded once per step, and again only after an assignment changes it
         foreach (var (id, status, receivedAt, escalatedAt) in waiting)

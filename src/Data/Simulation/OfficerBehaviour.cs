@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
@@ -12,24 +11,10 @@ namespace SafetyConsole.Data.Simulation;
 /// </summary>
 public static class OfficerBehaviour
 {
-    /// <summary>A call on the move; a class with setters because Dapper cannot type the computed <c>since</c> column for a record's constructor.</summary>
-    private sealed class Active
-    {
-        public long Id { get; set; }
-        public string Status { get; set; } = "";
-        public string Type { get; set; } = "";
-        public string? AssignedTo { get; set; }
-        public string? Since { get; set; }
-    }
-
     /// <summary>Moves every assigned call whose next step is due at <paramref name="now"/>. Returns the number of actions.</summary>
     public static int Step(SafetyDb db, string actor, DateTimeOffset now, int seed)
     {
-        var active = db.Connection.Query<Active>($"""
-            SELECT c.id, c.status, c.type, c.assigned_to,
-                   (SELECT max(e.at) FROM events e WHERE e.call_id = c.id AND e.to_status = c.status) AS since
-            FROM calls c WHERE c.status IN ({StatusSql.HoldingOfficer})
-            """).ToList();
+        var active = SimulationReads.CallsHeldByOfficers(db);
         var done = 0;
         foreach (var call in active)
         {

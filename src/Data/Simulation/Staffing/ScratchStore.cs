@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Simulation.Staffing;
@@ -21,7 +20,7 @@ internal static class ScratchStore
             FileModes.Set(path, FileModes.Private);
             FileModes.MatchSidecars(path);
             // Thrown away at the end: durability buys nothing here.
-            db.Connection.Execute("PRAGMA synchronous = OFF");
+            db.StopSyncing();
             return db;
         }
         catch

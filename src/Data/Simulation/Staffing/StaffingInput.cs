@@ -1,4 +1,3 @@
-using Dapper;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Feeds;
@@ -22,14 +21,9 @@ public sealed record StaffingInput(
     {
         var district = DistrictReads.District(db) ?? throw SafetyException.Refused(
             "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
-        var history = db.Connection.Query<(string Type, string OnScene, string Cleared)>("""
-                SELECT c.type,
-                       (SELECT min(e.at) FROM events e WHERE e.call_id = c.id AND e.to_status = 'ON_SCENE'),
-                       (SELECT max(e.at) FROM events e WHERE e.call_id = c.id AND e.to_status = 'CLEARED')
-                FROM calls c WHERE c.status = 'CLEARED'
-                """)
+        var history = SimulationReads.ClearedCallScenes(db)
             .Where(r => r.OnScene is not null && r.Cleared is not null)
-            .Select(r => (r.Type, Span: TimeText.FromDb(r.Cleared) - TimeText.FromDb(r.OnScene)))
+            .Select(r => (r.Type, Span: TimeText.FromDb(r.Cleared!) - TimeText.FromDb(r.OnScene!)))
             .Where(r => r.Span > TimeSpan.Zero)
             .GroupBy(r => r.Type, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(r => r.Span).Order().ToArray(), StringComparer.Ordinal);
@@ -38,9 +32,7 @@ public sealed record StaffingInput(
 
     /// <summary>The calls stored in a database received from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), oldest first.</summary>
     public static IReadOnlyList<SimCall> StoredCalls(SafetyDb db, DateTimeOffset from, DateTimeOffset to) =>
-        db.Connection.Query<(string ReceivedAt, string Location, string Type, long Priority, string? ReporterRole, string? Basis)>(
-                "SELECT received_at, location, type, priority, reporter_role, basis FROM calls WHERE received_at >= @from AND received_at < @to ORDER BY received_at, id",
-                new { from = TimeText.ToDb(from), to = TimeText.ToDb(to) })
+        SimulationReads.CallsReceived(db, from, to)
             .Select(r => new SimCall(TimeText.FromDb(r.ReceivedAt), r.Location, r.Type, (int)r.Priority, r.ReporterRole, r.Basis))
             .ToList();
 

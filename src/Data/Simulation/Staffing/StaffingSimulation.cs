@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Dapper;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
@@ -97,7 +96,7 @@ public sealed class StaffingSimulation
             sim._db = db;
             sim.FeedAll();
             foreach (var c in input.Calls) EnforcementPass.Run(db, c.ReceivedAt);
-            return db.Connection.ExecuteScalar<int>("SELECT count(*) FROM calls WHERE status <> 'NEW'");
+            return SimulationReads.CallsDecided(db);
         }
         finally
         {
@@ -360,31 +359,18 @@ public sealed class StaffingSimulation
 
     private StaffingResult Figures()
     {
-        var c = _db.Connection;
-        var byClass = c.Query<(string Class, string Outcome, long N)>("""
-                SELECT class, CASE WHEN status = 'DIVERTED' THEN 'diverted' WHEN status = 'REFERRED' THEN 'referred'
-                                   WHEN escalated_at IS NOT NULL THEN 'escalated' WHEN first_assigned_at IS NOT NULL THEN 'assigned'
-                                   ELSE 'other' END, count(*)
-                FROM calls GROUP BY 1, 2
-                """)
+        var byClass = SimulationReads.OutcomesByClass(_db)
             .GroupBy(r => r.Class, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.ToDictionary(r => r.Outcome, r => (int)r.N, StringComparer.Ordinal), StringComparer.Ordinal);
-        var byPriority = c.Query<(long P, long Met, long Missed)>(
-                "SELECT priority, sum(deadline_met = 1), sum(deadline_met = 0) FROM calls WHERE deadline_met IS NOT NULL GROUP BY priority ORDER BY priority")
+        var byPriority = SimulationReads.DeadlinesByPriority(_db)
             .Select(r => new DeadlineCount("P" + r.P.ToString(CultureInfo.InvariantCulture), (int)r.Met, (int)r.Missed)).ToList();
-        var byZone = c.Query<(string Zone, long Met, long Missed)>("""
-                SELECT l.zone, sum(c.deadline_met = 1), sum(c.deadline_met = 0) FROM calls c JOIN locations l ON l.code = c.location
-                WHERE c.deadline_met IS NOT NULL GROUP BY l.zone ORDER BY l.zone
-                """)
+        var byZone = SimulationReads.DeadlinesByZone(_db)
             .Select(r => new DeadlineCount(r.Zone, (int)r.Met, (int)r.Missed)).ToList();
-        var toAssignment = c.Query<(string Received, string First)>("SELECT received_at, first_assigned_at FROM calls WHERE first_assigned_at IS NOT NULL")
+        var toAssignment = SimulationReads.FirstAssignments(_db)
             .Select(r => TimeText.FromDb(r.First) - TimeText.FromDb(r.Received));
-        var toArrival = c.Query<(string Received, string Arrived)>("""
-                SELECT c.received_at, min(e.at) FROM calls c JOIN events e ON e.call_id = c.id AND e.to_status = 'ON_SCENE' GROUP BY c.id
-                """)
+        var toArrival = SimulationReads.FirstArrivals(_db)
             .Select(r => TimeText.FromDb(r.Arrived) - TimeText.FromDb(r.Received));
-        var busy = c.Query<(string Role, string From, string? To)>(
-                "SELECT o.role, a.assigned_at, a.released_at FROM assignments a JOIN officers o ON o.badge = a.badge")
+        var busy = SimulationReads.AssignmentSpans(_db)
             .GroupBy(r => Codes.ParseRole(r.Role))
             .ToDictionary(g => g.Key, g => g.Sum(r => r.To is null ? 0 : (TimeText.FromDb(r.To) - TimeText.FromDb(r.From)).TotalHours));
         var roles = _roster.Officers.GroupBy(o => o.Role).OrderBy(g => g.Key)
