@@ -48,6 +48,10 @@ public sealed class SafetyDb : IDisposable
         OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
     }
 
+    /// <summary>
+    /// The open connection: internal, so every read and write is a named method of this library (Store, or the folder that
+    /// owns the table) and the console, the board and the worker hold no SQL (issue 18; what a second backend needs).
+    /// </summary>
     public SqliteConnection Connection { get; }
 
     /// <summary>
@@ -155,6 +159,15 @@ public sealed class SafetyDb : IDisposable
     }
 
     public void Write(Action<SqliteTransaction> work) => Write<object?>(tx => { work(tx); return null; });
+
+    /// <summary>The schema version the database is at (the newest migration applied).</summary>
+    public long SchemaVersion() => SqlRead.Long(Connection, "SELECT max(version) FROM schema_migrations");
+
+    /// <summary>
+    /// PRAGMA synchronous = OFF: commits no longer wait for the disk. Only for a throwaway database (a simulation's scratch
+    /// store), where a crash loses nothing anyone keeps.
+    /// </summary>
+    public void StopSyncing() => SqlRead.Run(Connection, "PRAGMA synchronous = OFF");
 
     /// <summary>The time zone of the district, or UTC before a district is imported.</summary>
     public TimeZoneInfo DistrictZone()
