@@ -49,7 +49,7 @@ public static class AgreementCommands
             using var db = ctx.OpenDb(parse);
             var isNew = AccountabilityWrites.SaveAgreement(db, ctx.Account, agreement, ctx.Now);
             var missing = agreement.MissingClauses;
-            ctx.Out.WriteLine($"{(isNew ? "Recorded" : "Updated")} {agreement.Agency}'s agreement adopted {Iso(adoptedOn)}, review due {Iso(reviewDue)} (R7)."
+            ctx.Out.WriteLine($"{(isNew ? "Recorded" : "Updated")} {agreement.Agency}'s agreement adopted {IsoDate.Text(adoptedOn)}, review due {IsoDate.Text(reviewDue)} (R7)."
                 + (missing.Count == 0 ? "" : $" Clause {string.Join(", ", missing)} is missing (Policy 4311)."));
             return 0;
         }));
@@ -62,14 +62,14 @@ public static class AgreementCommands
             var all = AccountabilityReads.Agreements(db);
             if (parse.GetValue(json))
             {
-                JsonOut.Write(ctx.Out, all.Select(x => new AgreementJson(x.Agency, Iso(x.AdoptedOn), Iso(x.ReviewDue), x.ClauseA, x.ClauseB, x.ClauseC,
-                    IsoOrNull(x.TrainingPlanDue), IsoOrNull(x.StakeholderReviewOn), x.Parents, x.Students, x.Community, x.MissingClauses)).ToList());
+                JsonOut.Write(ctx.Out, all.Select(x => new AgreementJson(x.Agency, IsoDate.Text(x.AdoptedOn), IsoDate.Text(x.ReviewDue), x.ClauseA, x.ClauseB, x.ClauseC,
+                    IsoDate.TextOrNull(x.TrainingPlanDue), IsoDate.TextOrNull(x.StakeholderReviewOn), x.Parents, x.Students, x.Community, x.MissingClauses)).ToList());
                 return 0;
             }
             var t = TextTable.Of("AGENCY", "ADOPTED", "REVIEW DUE", "CLAUSE A", "CLAUSE B", "CLAUSE C", "PLAN DUE", "REVIEWED", "PARENTS", "STUDENTS", "COMMUNITY");
             foreach (var x in all)
-                t.AddRow(x.Agency, Iso(x.AdoptedOn), Iso(x.ReviewDue), Or(x.ClauseA), Or(x.ClauseB), Or(x.ClauseC), IsoOrNull(x.TrainingPlanDue) ?? "",
-                    IsoOrNull(x.StakeholderReviewOn) ?? "", N(x.Parents), N(x.Students), N(x.Community));
+                t.AddRow(x.Agency, IsoDate.Text(x.AdoptedOn), IsoDate.Text(x.ReviewDue), Or(x.ClauseA), Or(x.ClauseB), Or(x.ClauseC), IsoDate.TextOrNull(x.TrainingPlanDue) ?? "",
+                    IsoDate.TextOrNull(x.StakeholderReviewOn) ?? "", N(x.Parents), N(x.Students), N(x.Community));
             if (all.Count == 0) ctx.Out.WriteLine("No agreement on record; `safety-console agreement add` records one.");
             else t.Write(ctx);
             return 0;
@@ -103,8 +103,4 @@ public static class AgreementCommands
     private static string Or(string reference) => reference.Length == 0 ? "MISSING" : reference;
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    internal static string? IsoOrNull(DateOnly? d) => d is { } v ? Iso(v) : null;
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Reports;
 using SafetyConsole.Data.Accountability;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
@@ -56,9 +57,9 @@ public static class AnnualCommand
                 ReportCsv.Write(w,
                 [
                     ("report", "district", r.District, "name", r.District),
-                    ("report", "year", r.Year, "from", r.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                    ("report", "year", r.Year, "to", r.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                    ("report", "asOf", "", "asOf", r.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    ("report", "year", r.Year, "from", IsoDate.Text(r.From)),
+                    ("report", "year", r.Year, "to", IsoDate.Text(r.To)),
+                    ("report", "asOf", "", "asOf", IsoDate.Text(r.AsOf)),
                     ("report", "generatedAt", "", "generatedAt", TimeText.ToIso(r.GeneratedAt, zone)),
                     ("report", "missing", "", "count", r.Missing.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 ], AnnualLayout.Build(r, zone));

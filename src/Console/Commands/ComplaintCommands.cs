@@ -39,7 +39,7 @@ public static class ComplaintCommands
             using var db = ctx.OpenDb(parse);
             var id = AccountabilityWrites.AddComplaint(db, ctx.Account, ch, parse.GetValue(about)!.Trim(), parse.GetValue(call), on, parse.GetValue(summary)!, ctx.Now);
             var days = District(db)?.ComplaintResponseDays ?? Data.Domain.District.DefaultComplaintResponseDays;
-            ctx.Out.WriteLine($"Recorded complaint {id}, received {AgreementCommands.Iso(on)}; the district's response is due within {days} days.");
+            ctx.Out.WriteLine($"Recorded complaint {id}, received {IsoDate.Text(on)}; the district's response is due within {days} days.");
             return 0;
         }));
 
@@ -105,8 +105,8 @@ public static class ComplaintCommands
     }
 
     private static ComplaintJson Json(Complaint c, DateOnly today, int days) => new(
-        c.Id, c.Ref, c.Channel.Text(), c.AboutBadge, c.AboutAgency, c.CallId, AgreementCommands.Iso(c.ReceivedOn), c.Status.Text(), c.Finding?.Text(),
-        AgreementCommands.IsoOrNull(c.RespondedOn), c.DaysToResponse, Math.Max(0, today.DayNumber - c.ReceivedOn.DayNumber), c.Overdue(today, days));
+        c.Id, c.Ref, c.Channel.Text(), c.AboutBadge, c.AboutAgency, c.CallId, IsoDate.Text(c.ReceivedOn), c.Status.Text(), c.Finding?.Text(),
+        IsoDate.TextOrNull(c.RespondedOn), c.DaysToResponse, Math.Max(0, today.DayNumber - c.ReceivedOn.DayNumber), c.Overdue(today, days));
 
     private static (DateOnly Today, int ResponseDays) Today(SafetyDb db, CliContext ctx) =>
         (TimeText.LocalDate(ctx.Now, db.DistrictZone()), District(db)?.ComplaintResponseDays ?? Data.Domain.District.DefaultComplaintResponseDays);

@@ -50,7 +50,7 @@ public static class ComplianceCommand
     private static void Text(CliContext ctx, ComplianceReport r)
     {
         var o = ctx.Out;
-        TextOut.Line(ctx, $"{r.District}: R7 compliance as of {Iso(r.At)} (looking {Compliance.HorizonDays} days ahead)");
+        TextOut.Line(ctx, $"{r.District}: R7 compliance as of {IsoDate.Text(r.At)} (looking {Compliance.HorizonDays} days ahead)");
         o.WriteLine();
         TextOut.Line(ctx, $"Training lapsed or lapsing within {Compliance.HorizonDays} days: {r.Training.Count}");
         if (r.Training.Count > 0)
@@ -58,7 +58,7 @@ public static class ComplianceCommand
             var t = new TextTable(new("BADGE", 10, 6), new("NAME", 24, 8), new("ROLE", 7), new("TOPIC", 24, 6), new("COMPLETED", 10),
                 new("EXPIRES", 10), TextColumn.Number("DAYS", 5), new("STATE", 18, 8));
             foreach (var x in r.Training)
-                t.AddRow(x.Badge, x.Name, x.Role.Text(), x.Topic, Iso(x.CompletedOn), Iso(x.ExpiresOn), x.DaysLeft.ToString(CultureInfo.InvariantCulture),
+                t.AddRow(x.Badge, x.Name, x.Role.Text(), x.Topic, IsoDate.Text(x.CompletedOn), IsoDate.Text(x.ExpiresOn), x.DaysLeft.ToString(CultureInfo.InvariantCulture),
                     x.State == DueState.PastDue ? "lapsed" : x.State.Text());
             t.Write(ctx);
         }
@@ -69,7 +69,7 @@ public static class ComplianceCommand
             var t = new TextTable(new("AGENCY", 10, 4), new("NAME", 36, 8), new("REVIEW DUE", 10), TextColumn.Number("DAYS", 5), new("STATE", 18, 8),
                 TextColumn.Number("OFFICERS", 8));
             foreach (var a in r.Agreements)
-                t.AddRow(a.Agency, a.Name, Iso(a.ReviewDue), a.DaysLeft.ToString(CultureInfo.InvariantCulture), a.State.Text(), a.Officers.ToString(CultureInfo.InvariantCulture));
+                t.AddRow(a.Agency, a.Name, IsoDate.Text(a.ReviewDue), a.DaysLeft.ToString(CultureInfo.InvariantCulture), a.State.Text(), a.Officers.ToString(CultureInfo.InvariantCulture));
             t.Write(ctx);
         }
         o.WriteLine();
@@ -86,13 +86,11 @@ public static class ComplianceCommand
         if (overdue.Count > 0)
         {
             var t = TextTable.Of("COMPLAINT", "ABOUT", "RECEIVED", "DAYS OPEN", "STATUS");
-            foreach (var c in overdue) t.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.About, Iso(c.ReceivedOn), c.DaysOpen.ToString(CultureInfo.InvariantCulture), c.Status);
+            foreach (var c in overdue) t.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), c.About, IsoDate.Text(c.ReceivedOn), c.DaysOpen.ToString(CultureInfo.InvariantCulture), c.Status);
             t.Write(ctx);
         }
         o.WriteLine();
         var by = r.LateEntries.ByActor.Count == 0 ? "" : " (" + string.Join(", ", r.LateEntries.ByActor.Select(a => $"{a.Actor} {a.Count}")) + ")";
         TextOut.Line(ctx, $"Late entries and replays in the event log (R10: entered with a time far from the clock; `calls show` marks them): {r.LateEntries.Total}{by}");
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -34,7 +34,7 @@ public static class OutreachCommands
             var entry = new OutreachEntry(k, parse.GetValue(location)!.Trim(), on, parse.GetResult(attendees) is null ? null : parse.GetValue(attendees));
             using var db = ctx.OpenDb(parse);
             var isNew = AccountabilityWrites.LogOutreach(db, ctx.Account, entry, ctx.Now);
-            ctx.Out.WriteLine($"{(isNew ? "Logged" : "Updated")} the {k.Text()} at {entry.Location} on {AgreementCommands.Iso(on)}.");
+            ctx.Out.WriteLine($"{(isNew ? "Logged" : "Updated")} the {k.Text()} at {entry.Location} on {IsoDate.Text(on)}.");
             return 0;
         }));
 
@@ -46,7 +46,7 @@ public static class OutreachCommands
             var y = parse.GetValue(year) is { } text ? SchoolYear.Parse(text, "--year") : null;
             using var db = ctx.OpenDb(parse);
             var all = AccountabilityReads.Outreach(db).Where(o => y is null || y.Contains(o.HeldOn))
-                .Select(o => new OutreachJson(o.Kind.Text(), o.Location, AgreementCommands.Iso(o.HeldOn), o.Attendees)).ToList();
+                .Select(o => new OutreachJson(o.Kind.Text(), o.Location, IsoDate.Text(o.HeldOn), o.Attendees)).ToList();
             if (parse.GetValue(json)) { JsonOut.Write(ctx.Out, all); return 0; }
             if (all.Count == 0) { ctx.Out.WriteLine("No outreach on record."); return 0; }
             var t = TextTable.Of("DATE", "KIND", "LOCATION", "ATTENDEES");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Output.Staffing;
 using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Simulation.Staffing;
@@ -65,7 +66,7 @@ public static class SimulateCommand
                 replay = StaffingInput.StoredCalls(db, start, end);
             }
             if (replay.Count == 0)
-                throw SafetyException.Usage($"No calls were received from {Iso(period.From)} to {Iso(period.To)}{(parse.GetValue(calls) is { } f ? $" in {f}" : "")}; choose a period with calls (--from, --to).");
+                throw SafetyException.Usage($"No calls were received from {IsoDate.Text(period.From)} to {IsoDate.Text(period.To)}{(parse.GetValue(calls) is { } f ? $" in {f}" : "")}; choose a period with calls (--from, --to).");
 
             var input = StaffingInput.FromStore(db, replay);
             var seedValue = parse.GetValue(seed);
@@ -107,6 +108,4 @@ public static class SimulateCommand
             throw SafetyException.Usage($"Roster {Path.GetFullPath(dir)}: {e.Message}");
         }
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -59,7 +59,7 @@ public static class TrainingCommands
             using var db = ctx.OpenDb(parse);
             var b = parse.GetValue(badge);
             var records = DistrictReads.Training(db).Where(t => b is null || string.Equals(t.Badge, b, StringComparison.Ordinal))
-                .Select(t => new RecordJson(t.Badge, t.Topic, AgreementCommands.Iso(t.CompletedOn), AgreementCommands.Iso(t.ExpiresOn), t.Hours)).ToList();
+                .Select(t => new RecordJson(t.Badge, t.Topic, IsoDate.Text(t.CompletedOn), IsoDate.Text(t.ExpiresOn), t.Hours)).ToList();
             if (parse.GetValue(listJson)) { JsonOut.Write(ctx.Out, records); return 0; }
             var t = TextTable.Of("BADGE", "TOPIC", "COMPLETED", "EXPIRES", "HOURS");
             foreach (var r in records) t.AddRow(r.Badge, r.Topic, r.CompletedOn, r.ExpiresOn, r.Hours.ToString("0.#", CultureInfo.InvariantCulture));

@@ -23,7 +23,7 @@ public static class AccountabilityWrites
     {
         Operators.Require(db, actor, OperatorRole.Supervisor, "record agreements", at);
         if (a.ReviewDue <= a.AdoptedOn)
-            throw SafetyException.Usage($"--review-due {Iso(a.ReviewDue)} is not after --adopted {Iso(a.AdoptedOn)}; give the date the agreement is next due for review (R7).");
+            throw SafetyException.Usage($"--review-due {IsoDate.Text(a.ReviewDue)} is not after --adopted {IsoDate.Text(a.AdoptedOn)}; give the date the agreement is next due for review (R7).");
         return db.Write(tx =>
         {
             var c = tx.Connection!;
@@ -36,13 +36,13 @@ public static class AccountabilityWrites
             UpsertAgreement(c, tx, a);
             var missing = a.MissingClauses;
             StateChanges.AppendEvent(tx, new EventRow(at, actor, isNew ? "agreement.adopted" : "agreement.updated",
-                Reason: $"{a.Agency}'s agreement adopted {Iso(a.AdoptedOn)}, review due {Iso(a.ReviewDue)} (R7)"
+                Reason: $"{a.Agency}'s agreement adopted {IsoDate.Text(a.AdoptedOn)}, review due {IsoDate.Text(a.ReviewDue)} (R7)"
                     + (missing.Count == 0 ? "" : $"; clause {string.Join(", ", missing)} missing (Policy 4311)"),
                 Detail: JsonSerializer.Serialize(new
                 {
-                    agency = a.Agency, adoptedOn = Iso(a.AdoptedOn), reviewDue = Iso(a.ReviewDue), clauseA = a.ClauseA, clauseB = a.ClauseB,
-                    clauseC = a.ClauseC, trainingPlanDue = a.TrainingPlanDue is { } p ? Iso(p) : null,
-                    stakeholderReviewOn = a.StakeholderReviewOn is { } s ? Iso(s) : null, a.Parents, a.Students, a.Community,
+                    agency = a.Agency, adoptedOn = IsoDate.Text(a.AdoptedOn), reviewDue = IsoDate.Text(a.ReviewDue), clauseA = a.ClauseA, clauseB = a.ClauseB,
+                    clauseC = a.ClauseC, trainingPlanDue = a.TrainingPlanDue is { } p ? IsoDate.Text(p) : null,
+                    stakeholderReviewOn = a.StakeholderReviewOn is { } s ? IsoDate.Text(s) : null, a.Parents, a.Students, a.Community,
                 })));
             return isNew;
         });
@@ -67,10 +67,10 @@ public static class AccountabilityWrites
             var id = c.ExecuteScalar<long>("""
                 INSERT INTO complaints(channel, about_badge, about_agency, call_id, received_on, summary, status)
                 VALUES (@channel, @badge, @agency, @callId, @received, @clean, 'received') RETURNING id
-                """, new { channel = channel.Text(), badge = isBadge ? about : null, agency = isAgency ? about : null, callId, received = Iso(received), clean }, tx);
+                """, new { channel = channel.Text(), badge = isBadge ? about : null, agency = isAgency ? about : null, callId, received = IsoDate.Text(received), clean }, tx);
             StateChanges.AppendEvent(tx, new EventRow(at, actor, "complaint.received", CallId: callId, Badge: isBadge ? about : null,
                 ToStatus: ComplaintStatus.Received.Text(),
-                Reason: $"complaint {id} received {Iso(received)} through the {channel.Text()} about {about} (Policy 4311 clause A)",
+                Reason: $"complaint {id} received {IsoDate.Text(received)} through the {channel.Text()} about {about} (Policy 4311 clause A)",
                 Detail: $"complaint {id}"));
             return id;
         });
@@ -103,14 +103,14 @@ public static class AccountabilityWrites
                 UPDATE complaints SET status = @Status, finding = @Finding, responded_on = @Responded WHERE id = @id AND status = @Expected
                 """, new
             {
-                id, Status = after.Status.Text(), Finding = after.Finding?.Text(), Responded = after.RespondedOn is { } r ? Iso(r) : null,
+                id, Status = after.Status.Text(), Finding = after.Finding?.Text(), Responded = after.RespondedOn is { } r ? IsoDate.Text(r) : null,
                 Expected = before.Status.Text(),
             }, tx);
             if (n != 1) throw new ChangeConflict($"Complaint {id} changed while it was being updated; run the command again.");
             StateChanges.AppendEvent(tx, new EventRow(at, actor, "complaint.updated", CallId: before.CallId, Badge: before.AboutBadge,
                 FromStatus: before.Status.Text(), ToStatus: after.Status.Text(),
                 Reason: $"complaint {id} {after.Status.Text()}" + (after.Finding is { } f ? $", finding {f.Text()}" : "")
-                    + (after.RespondedOn is { } d ? $", responded {Iso(d)} ({after.DaysToResponse} days after receipt)" : ""),
+                    + (after.RespondedOn is { } d ? $", responded {IsoDate.Text(d)} ({after.DaysToResponse} days after receipt)" : ""),
                 Detail: $"complaint {id}"));
             return after;
         });
@@ -127,11 +127,11 @@ public static class AccountabilityWrites
                 && c.ExecuteScalar<long>("SELECT count(*) FROM locations WHERE code = @Location", new { o.Location }, tx) == 0)
                 throw SafetyException.Usage($"--location '{PlainText.Excerpt(PlainText.Clean(o.Location))}' is not a location; give a location code or {Codes.DistrictPost}.");
             var isNew = c.ExecuteScalar<long>("SELECT count(*) FROM outreach WHERE kind = @Kind AND location = @Location AND held_on = @On",
-                new { Kind = o.Kind.Text(), o.Location, On = Iso(o.HeldOn) }, tx) == 0;
+                new { Kind = o.Kind.Text(), o.Location, On = IsoDate.Text(o.HeldOn) }, tx) == 0;
             UpsertOutreach(c, tx, o);
             StateChanges.AppendEvent(tx, new EventRow(at, actor, "outreach.logged",
-                Reason: $"{o.Kind.Text()} at {o.Location} on {Iso(o.HeldOn)}" + (o.Attendees is { } n ? $", {n} attending" : "") + (isNew ? "" : " (updated)"),
-                Detail: JsonSerializer.Serialize(new { kind = o.Kind.Text(), location = o.Location, date = Iso(o.HeldOn), attendees = o.Attendees })));
+                Reason: $"{o.Kind.Text()} at {o.Location} on {IsoDate.Text(o.HeldOn)}" + (o.Attendees is { } n ? $", {n} attending" : "") + (isNew ? "" : " (updated)"),
+                Detail: JsonSerializer.Serialize(new { kind = o.Kind.Text(), location = o.Location, date = IsoDate.Text(o.HeldOn), attendees = o.Attendees })));
             return isNew;
         });
     }
@@ -144,15 +144,13 @@ public static class AccountabilityWrites
           parents = excluded.parents, students = excluded.students, community = excluded.community
         """, new
     {
-        x.Agency, AdoptedOn = Iso(x.AdoptedOn), ReviewDue = Iso(x.ReviewDue), x.ClauseA, x.ClauseB, x.ClauseC,
-        TrainingPlanDue = x.TrainingPlanDue is { } p ? Iso(p) : null, StakeholderReviewOn = x.StakeholderReviewOn is { } s ? Iso(s) : null,
+        x.Agency, AdoptedOn = IsoDate.Text(x.AdoptedOn), ReviewDue = IsoDate.Text(x.ReviewDue), x.ClauseA, x.ClauseB, x.ClauseC,
+        TrainingPlanDue = x.TrainingPlanDue is { } p ? IsoDate.Text(p) : null, StakeholderReviewOn = x.StakeholderReviewOn is { } s ? IsoDate.Text(s) : null,
         x.Parents, x.Students, x.Community,
     }, tx);
 
     internal static void UpsertOutreach(SqliteConnection c, SqliteTransaction tx, OutreachEntry x) => c.Execute("""
         INSERT INTO outreach(kind, location, held_on, attendees) VALUES (@Kind, @Location, @HeldOn, @Attendees)
         ON CONFLICT(kind, location, held_on) DO UPDATE SET attendees = excluded.attendees
-        """, new { Kind = x.Kind.Text(), x.Location, HeldOn = Iso(x.HeldOn), x.Attendees }, tx);
-
-    private static string Iso(DateOnly d) => TimeText.ToDb(d);
+        """, new { Kind = x.Kind.Text(), x.Location, HeldOn = IsoDate.Text(x.HeldOn), x.Attendees }, tx);
 }

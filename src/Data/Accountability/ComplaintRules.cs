@@ -17,7 +17,7 @@ public static class ComplaintRules
         if (status != ComplaintStatus.Resolved && finding is not null)
             return ($"the complaint has a finding but is {status.Text()}", "mark it resolved, or leave the finding empty until it is");
         if (responded is { } r && r < received)
-            return ($"the response date {Iso(r)} is before the complaint was received on {Iso(received)}", "fix one of the two dates");
+            return ($"the response date {IsoDate.Text(r)} is before the complaint was received on {IsoDate.Text(received)}", "fix one of the two dates");
         return null;
     }
 
@@ -37,6 +37,4 @@ public static class ComplaintRules
                     r.IsDBNull(2) ? null : TimeText.DateFromDb(r.GetString(2)), today, days)))
             .Count(x => x.Item1);
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -278,7 +278,7 @@ public sealed class DistrictSnapshot
     public string DescribeLapse(TrainingRecord t) =>
         NeverCompleted(t)
             ? $"{t.Topic} never completed (required for {(OfficersByBadge.TryGetValue(t.Badge, out var o) ? o.Role.Text() : "the role")})"
-            : $"{t.Topic} expired {t.ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+            : $"{t.Topic} expired {IsoDate.Text(t.ExpiresOn)}";
 
     /// <summary>The latest record of each topic plus a never-completed placeholder for each required topic the officer
     /// lacks, earliest expiry first.</summary>

@@ -191,12 +191,12 @@ public static class Router
             foreach (var t in f.LatestByTopic)
             {
                 if (t.ExpiresOn >= date) break;
-                lapsed.Add(DistrictSnapshot.NeverCompleted(t) ? $"{t.Topic} never completed (required for {f.Officer.Role.Text()})" : $"{t.Topic} expired {Iso(t.ExpiresOn)}");
+                lapsed.Add(DistrictSnapshot.NeverCompleted(t) ? $"{t.Topic} never completed (required for {f.Officer.Role.Text()})" : $"{t.Topic} expired {IsoDate.Text(t.ExpiresOn)}");
             }
             parts.Add("training lapsed: " + string.Join(", ", lapsed));
         }
         if (agreementLapsed)
-            parts.Add($"{f.Agency!.Code}'s agreement with the district was due for review {Iso(f.Agency.AgreementReviewDue!.Value)}");
+            parts.Add($"{f.Agency!.Code}'s agreement with the district was due for review {IsoDate.Text(f.Agency.AgreementReviewDue!.Value)}");
         return new Exclusion(badge, trainingLapsed ? ExclusionKind.TrainingLapsed : ExclusionKind.AgreementLapsed,
             $"R7: {string.Join("; ", parts)} (a supervisor may assign with a written reason).", true);
     }
@@ -217,9 +217,6 @@ public static class Router
         Enum.GetValues<OfficerStatus>().Select(s => $"§3: {s.Text()}, not AVAILABLE.").ToArray();
 
     private static string NotAvailableText(OfficerStatus s) => NotAvailableTexts[(int)s];
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private struct RankEntry
     {
         public int Index;

@@ -14,7 +14,7 @@ public sealed record SchoolDay(DateOnly Date, SchoolDayKind Kind, TimeOnly? Earl
     /// <summary>One plain phrase: "Thursday 2026-11-26 is not a school day (holiday: Thanksgiving Day)".</summary>
     public string Describe(District district)
     {
-        var day = $"{Date.DayOfWeek} {SchoolCalendar.Iso(Date)}";
+        var day = $"{Date.DayOfWeek} {IsoDate.Text(Date)}";
         var note = string.IsNullOrWhiteSpace(Note) ? "" : $": {Note}";
         return Kind switch
         {
@@ -24,7 +24,7 @@ public sealed record SchoolDay(DateOnly Date, SchoolDayKind Kind, TimeOnly? Earl
             SchoolDayKind.Holiday => $"{day} is not a school day (holiday{note})",
             SchoolDayKind.Break => $"{day} is not a school day (break{note})",
             SchoolDayKind.Closure => $"{day} is not a school day (closure{note})",
-            _ => $"{day} is not a school day (outside the school year {SchoolCalendar.Iso(district.SchoolYearStart)} to {SchoolCalendar.Iso(district.SchoolYearEnd)})",
+            _ => $"{day} is not a school day (outside the school year {IsoDate.Text(district.SchoolYearStart)} to {IsoDate.Text(district.SchoolYearEnd)})",
         };
     }
 }
@@ -117,7 +117,7 @@ public static class SchoolCalendar
         var previous = WindowFor(snap, location, date.AddDays(-1));
         if (previous is not null && previous.Contains(instant))
         {
-            explanation = $"school day {Iso(previous.Date)}, {at} inside {location.Name}'s window {previous.Span}";
+            explanation = $"school day {IsoDate.Text(previous.Date)}, {at} inside {location.Name}'s window {previous.Span}";
             return true;
         }
 
@@ -139,6 +139,4 @@ public static class SchoolCalendar
     internal static string Hm(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     internal static string Hms(TimeOnly t) => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

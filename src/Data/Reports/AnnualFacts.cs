@@ -1,5 +1,6 @@
 using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
@@ -17,7 +18,7 @@ public static class AnnualFacts
         var snap = SnapshotLoader.Load(db, at);
         var today = snap.LocalDate(at);
         var asOf = today < year.From ? year.From : today > year.To ? year.To : today;
-        var period = new ReportPeriod(year.From, asOf, $"school year {year.Label} to {ReportPeriod.Iso(asOf)}");
+        var period = new ReportPeriod(year.From, asOf, $"school year {year.Label} to {IsoDate.Text(asOf)}");
         var start = period.Start(snap);
         var end = period.End(snap);
         var activity = ActivityReports.Compute(snap, period, ReportGrouping.Month, ReportFacts.Calls(db, start, end), ReportFacts.Overrides(db, start, end),

@@ -97,18 +97,18 @@ public static class AnnualReports
             agreementRows.Add(new AgreementRow(a.Code, a.Name, a.Kind.Text(), officers, latest.AdoptedOn, latest.ReviewDue,
                 latest.ClauseA, latest.ClauseB, latest.ClauseC, latest.TrainingPlanDue, latest.StakeholderReviewOn, latest.Parents, latest.Students, latest.Community));
             if (latest.ReviewDue < asOf)
-                missing.Add(new("agreements", $"{a.Code}'s agreement was due for review {Iso(latest.ReviewDue)} and no later one is adopted", AgreementBasis + "; R7"));
+                missing.Add(new("agreements", $"{a.Code}'s agreement was due for review {IsoDate.Text(latest.ReviewDue)} and no later one is adopted", AgreementBasis + "; R7"));
             foreach (var clause in latest.MissingClauses)
                 missing.Add(new("agreements", $"{a.Code}'s agreement has no clause {clause} ({ClauseMeaning(clause)})", $"Policy 4311 clause {clause}; RCW 28A.320.1242"));
             if (latest.TrainingPlanDue is { } plan && plan < asOf && latest.ClauseC.Length > 0)
-                missing.Add(new("agreements", $"{a.Code}'s clause C training plan was due {Iso(plan)}", "Policy 4311 clause C; RCW 28A.310.515"));
+                missing.Add(new("agreements", $"{a.Code}'s clause C training plan was due {IsoDate.Text(plan)}", "Policy 4311 clause C; RCW 28A.310.515"));
             if (latest.StakeholderReviewOn is null)
                 missing.Add(new("agreements", $"{a.Code}'s agreement has no stakeholder review on record", "Policy 4311: the review and adoption must involve parents, students and community members"));
             else
             {
                 var absent = new[] { ("parents", latest.Parents), ("students", latest.Students), ("community members", latest.Community) }.Where(x => x.Item2 == 0).Select(x => x.Item1).ToList();
                 if (absent.Count > 0)
-                    missing.Add(new("agreements", $"{a.Code}'s stakeholder review on {Iso(latest.StakeholderReviewOn.Value)} involved no {string.Join(" or ", absent)}",
+                    missing.Add(new("agreements", $"{a.Code}'s stakeholder review on {IsoDate.Text(latest.StakeholderReviewOn.Value)} involved no {string.Join(" or ", absent)}",
                         "Policy 4311: the review and adoption must involve parents, students and community members"));
             }
         }
@@ -149,7 +149,7 @@ public static class AnnualReports
         var responseDays = snap.District.ComplaintResponseDays;
         var overdue = received.Where(c => c.Overdue(asOf, responseDays)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id).ToList();
         foreach (var c in overdue)
-            missing.Add(new("complaints", $"complaint {c.Id} received {Iso(c.ReceivedOn)} has had no response for {asOf.DayNumber - c.ReceivedOn.DayNumber} days (the district's response time is {responseDays})", ComplaintBasis));
+            missing.Add(new("complaints", $"complaint {c.Id} received {IsoDate.Text(c.ReceivedOn)} has had no response for {asOf.DayNumber - c.ReceivedOn.DayNumber} days (the district's response time is {responseDays})", ComplaintBasis));
         var days = received.Where(c => c.DaysToResponse is not null).Select(c => c.DaysToResponse!.Value).Order().ToList();
         var figures = new ComplaintFigures(
             received.Count, received.Count(c => c.Status != ComplaintStatus.Resolved), overdue.Count, responseDays,
@@ -177,6 +177,4 @@ public static class AnnualReports
     };
 
     public static string Hours(double h) => h.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " h";
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -78,7 +78,7 @@ public static class Compliance
                 reasons.Add("R7: training lapsed: " + string.Join(", ", lapsed.Select(snap.DescribeLapse)));
             if (!snap.AgreementCurrent(o.Agency, at))
                 reasons.Add(snap.Agencies.TryGetValue(o.Agency, out var a) && a.AgreementReviewDue is { } due
-                    ? $"R7: {a.Code}'s agreement with the district was due for review {ReportPeriod.Iso(due)}"
+                    ? $"R7: {a.Code}'s agreement with the district was due for review {IsoDate.Text(due)}"
                     : $"R7: agency {o.Agency} is not in the district's data, so its agreement cannot be checked");
             if (reasons.Count > 0) keptOut.Add(new KeptOut(o.Badge, o.Name, o.Role, o.Agency, reasons));
         }

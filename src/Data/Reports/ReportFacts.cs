@@ -113,7 +113,7 @@ public static class ReportFacts
         var report = ActivityReports.Compute(snap, period, by, Calls(db, start, end), Overrides(db, start, end), DispositionNames(db), at);
         // Issue 16: family complaints received in the period, a count only (R9: no summary is selected).
         var complaints = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM complaints WHERE received_on >= @from AND received_on <= @to",
-            new { from = ReportPeriod.Iso(period.From), to = ReportPeriod.Iso(period.To) });
+            new { from = IsoDate.Text(period.From), to = IsoDate.Text(period.To) });
         return report with { Complaints = (int)complaints };
     }
 }

@@ -52,7 +52,7 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string Rule)
         }
         if (start > end)
             throw SafetyException.Usage(
-                $"The period starts {Iso(start)} after it ends {Iso(end)}; give a --from on or before --to (dates are YYYY-MM-DD, both inclusive).");
+                $"The period starts {IsoDate.Text(start)} after it ends {IsoDate.Text(end)}; give a --from on or before --to (dates are YYYY-MM-DD, both inclusive).");
         return new ReportPeriod(start, end, rule);
     }
 
@@ -63,6 +63,4 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To, string Rule)
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         throw SafetyException.Usage($"{option} '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01.");
     }
-
-    internal static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

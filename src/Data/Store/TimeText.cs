@@ -1,4 +1,5 @@
 using System.Globalization;
+using SafetyConsole.Data.Domain;
 
 namespace SafetyConsole.Data.Store;
 
@@ -19,7 +20,7 @@ public static class TimeText
 
     public static DateTimeOffset? FromDbOrNull(string? s) => s is null ? null : FromDb(s);
 
-    public static string ToDb(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string ToDb(DateOnly d) => IsoDate.Text(d);
 
     public static DateOnly DateFromDb(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SafetyConsole.Data.Accountability;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 
@@ -16,7 +17,7 @@ public static class AnnualLayout
     public static IReadOnlyList<(string Name, string Value)> Header(AnnualReport r, TimeZoneInfo zone) =>
     [
         ("District", r.District),
-        ("School year", $"{r.Year} ({Iso(r.From)} to {Iso(r.To)}), as of {Iso(r.AsOf)}"),
+        ("School year", $"{r.Year} ({IsoDate.Text(r.From)} to {IsoDate.Text(r.To)}), as of {IsoDate.Text(r.AsOf)}"),
         ("Generated", TimeText.ToIso(r.GeneratedAt, zone)),
         ("Missing", r.Missing.Count == 0 ? "nothing: every required item is on record" : $"{r.Missing.Count} required {(r.Missing.Count == 1 ? "item" : "items")} (listed at the end)"),
     ];
@@ -90,7 +91,7 @@ public static class AnnualLayout
 
         var a = r.Activity;
         var activity = new LayoutSection("Law-enforcement activity (as in `report`; R2, R3, R7)",
-            [$"Calls received {Iso(a.From)} to {Iso(a.To)}: {a.Calls}. Routine discipline never goes to safety staff (R2), and no override of it exists."],
+            [$"Calls received {IsoDate.Text(a.From)} to {IsoDate.Text(a.To)}: {a.Calls}. Routine discipline never goes to safety staff (R2), and no override of it exists."],
             [
                 new LayoutTable("activity", "Outcomes and calls kept away from safety staff", "Figure", "Meaning", [Num("calls", "Calls")],
                     [
@@ -135,7 +136,5 @@ public static class AnnualLayout
 
     private static LayoutCell W(string s) => new(s, s);
 
-    private static LayoutCell D(DateOnly? d) => W(d is { } v ? Iso(v) : "");
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static LayoutCell D(DateOnly? d) => W(d is { } v ? IsoDate.Text(v) : "");
 }

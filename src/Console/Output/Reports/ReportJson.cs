@@ -38,7 +38,7 @@ public static class ReportJson
     {
         var all = r.FirstResponse[^1];
         return new ReportJsonDoc(
-            r.District, Date(r.Period.From), Date(r.Period.To), r.Period.Rule, TimeText.ToIso(r.GeneratedAt, r.Zone), ReportLayout.GroupHeader(r.By).ToLowerInvariant(),
+            r.District, IsoDate.Text(r.Period.From), IsoDate.Text(r.Period.To), r.Period.Rule, TimeText.ToIso(r.GeneratedAt, r.Zone), ReportLayout.GroupHeader(r.By).ToLowerInvariant(),
             new ClassJson(r.Totals.Total, r.Totals.Liaison, r.Totals.Campus, r.Totals.Discipline),
             r.ByType.Select(t => new TypeJson(t.Type, t.Name, t.Class.Text(), t.Calls)).ToList(),
             r.ByGroup.Select(g => new GroupJson(g.Key, g.Label, g.Calls.Total, g.Calls.Liaison, g.Calls.Campus, g.Calls.Discipline, g.Arrests, g.Citations, g.Referrals)).ToList(),
@@ -77,11 +77,11 @@ public static class ReportJson
     public sealed record CoverageGapJson(string Location, string Zone, string Class, string Reason);
 
     public static ComplianceJson Of(ComplianceReport c) => new(
-        c.District, Date(c.At), Compliance.HorizonDays,
-        c.Training.Select(t => new TrainingJson(t.Badge, t.Name, t.Role.Text(), t.Agency, t.Topic, Date(t.CompletedOn), Date(t.ExpiresOn), t.DaysLeft, State(t.State))).ToList(),
-        c.Agreements.Select(a => new AgreementJson(a.Agency, a.Name, Date(a.ReviewDue), a.DaysLeft, State(a.State), a.Officers)).ToList(),
+        c.District, IsoDate.Text(c.At), Compliance.HorizonDays,
+        c.Training.Select(t => new TrainingJson(t.Badge, t.Name, t.Role.Text(), t.Agency, t.Topic, IsoDate.Text(t.CompletedOn), IsoDate.Text(t.ExpiresOn), t.DaysLeft, State(t.State))).ToList(),
+        c.Agreements.Select(a => new AgreementJson(a.Agency, a.Name, IsoDate.Text(a.ReviewDue), a.DaysLeft, State(a.State), a.Officers)).ToList(),
         c.KeptOut.Select(k => new KeptOutJson(k.Badge, k.Name, k.Role.Text(), k.Agency, k.Reasons)).ToList(),
-        c.ComplaintResponseDays, (c.ComplaintsOverdue ?? []).Select(x => new ComplaintDueJson(x.Id, x.About, Date(x.ReceivedOn), x.DaysOpen, x.Status)).ToList(),
+        c.ComplaintResponseDays, (c.ComplaintsOverdue ?? []).Select(x => new ComplaintDueJson(x.Id, x.About, IsoDate.Text(x.ReceivedOn), x.DaysOpen, x.Status)).ToList(),
         new LateEntriesJson(c.LateEntries.Total, c.LateEntries.ByActor.Select(a => new ActorCountJson(a.Actor, a.Count)).ToList()));
 
     /// <summary>"pastDue", "within30Days", "within60Days".</summary>
@@ -95,6 +95,4 @@ public static class ReportJson
     private static DurationJson Duration(DurationStats d) => new(d.Count, d.Median?.TotalSeconds, d.P90?.TotalSeconds);
 
     private static List<CountJson> Counts(IEnumerable<KeyCount> counts) => counts.Select(x => new CountJson(x.Key, x.Label, x.Calls)).ToList();
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -130,7 +130,7 @@ public static class ReportLayout
     public const string Title = "Safety and security activity report";
 
     public static string ReportPeriodText(ReportPeriod p) =>
-        $"{p.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {p.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"{IsoDate.Text(p.From)} to {IsoDate.Text(p.To)}";
 
     public static string GroupHeader(ReportGrouping by) => by switch
     {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Reports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -80,8 +81,8 @@ public static class ReportCsv
         List<(string, string, string, string, string)> preamble =
         [
             ("report", "district", r.District, "name", r.District),
-            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", r.Period.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", r.Period.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "from", IsoDate.Text(r.Period.From)),
+            ("report", "period", ReportLayout.ReportPeriodText(r.Period), "to", IsoDate.Text(r.Period.To)),
             ("report", "period", r.Period.Rule, "rule", r.Period.Rule),
             ("report", "by", ReportLayout.GroupHeader(r.By), "by", ReportLayout.GroupHeader(r.By).ToLowerInvariant()),
             ("report", "generatedAt", "", "generatedAt", Data.Store.TimeText.ToIso(r.GeneratedAt, r.Zone)),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Simulation.Staffing;
 
@@ -89,7 +90,7 @@ public static class SimulationRenderers
 
     public static void Table(TextWriter w, SimulationReport r)
     {
-        w.WriteLine($"{r.District}: {r.Calls.ToString("N0", CultureInfo.InvariantCulture)} calls received {Iso(r.From)} to {Iso(r.To)}, replayed against {r.Rosters.Count} roster{(r.Rosters.Count == 1 ? "" : "s")} (seed {r.Seed}; differences from {r.Rosters[0].Roster})");
+        w.WriteLine($"{r.District}: {r.Calls.ToString("N0", CultureInfo.InvariantCulture)} calls received {IsoDate.Text(r.From)} to {IsoDate.Text(r.To)}, replayed against {r.Rosters.Count} roster{(r.Rosters.Count == 1 ? "" : "s")} (seed {r.Seed}; differences from {r.Rosters[0].Roster})");
         w.WriteLine();
         var rows = Rows(r).ToList();
         var cells = rows.Select(row => r.Rosters.Select((x, i) =>
@@ -120,7 +121,7 @@ public static class SimulationRenderers
     public static SimulationJson Json(SimulationReport r)
     {
         var first = r.Rosters[0];
-        return new(r.District, Iso(r.From), Iso(r.To), r.Seed, r.Calls, r.Rosters.Select(x => new RosterJson(
+        return new(r.District, IsoDate.Text(r.From), IsoDate.Text(r.To), r.Seed, r.Calls, r.Rosters.Select(x => new RosterJson(
             x.Roster, x.Officers, Round(x.OfficerHours), x.ByClassAndOutcome, x.LiaisonCalls, x.LiaisonEscalated, x.DeadlinesMet, x.DeadlinesMissed,
             x.DeadlinesByPriority.Select(D).ToList(), x.DeadlinesByZone.Select(D).ToList(), Dur(x.ToAssignment), Dur(x.ToArrival),
             x.Roles.Select(u => new RoleJson(u.Role.ToString(), u.Officers, Round(u.OnDutyHours), Round(u.BusyHours), Math.Round(u.Utilisation, 4))).ToList(),
@@ -144,7 +145,7 @@ public static class SimulationRenderers
           .Append("body{font-family:system-ui,sans-serif;margin:2rem;color:#222}table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:right}")
           .Append("td:first-child,th:first-child{text-align:left}tr.h td{font-weight:bold;padding-top:.6rem}.bar{fill:#3b6ea5}.lbl{font-size:12px}")
           .Append("</style></head><body>\n<h1>Staffing simulation: ").Append(E(r.District)).Append("</h1>\n<p>")
-          .Append(r.Calls.ToString("N0", CultureInfo.InvariantCulture)).Append(" calls received ").Append(Iso(r.From)).Append(" to ").Append(Iso(r.To))
+          .Append(r.Calls.ToString("N0", CultureInfo.InvariantCulture)).Append(" calls received ").Append(IsoDate.Text(r.From)).Append(" to ").Append(IsoDate.Text(r.To))
           .Append(", replayed through the real intake, router and worker pass against each roster (seed ").Append(r.Seed)
           .Append("). Aggregates only (R9); differences are from ").Append(E(r.Rosters[0].Roster)).Append(".</p>\n");
         Chart(sb, "First-response deadlines met (R5)", r, x => x.DeadlinesMet + x.DeadlinesMissed > 0 ? (double)x.DeadlinesMet / (x.DeadlinesMet + x.DeadlinesMissed) : 0, Percent);
@@ -185,6 +186,4 @@ public static class SimulationRenderers
         }
         sb.Append("</svg>\n");
     }
-
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
