@@ -17,7 +17,7 @@ public static class CliOptions
         {
             var text = r.Tokens.Count > 0 ? r.Tokens[0].Value : "";
             if (TimeText.TryParseInstant(text, out var t)) return t;
-            r.AddError($"--at '{text}' is not an ISO 8601 time with an offset; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z.");
+            r.AddError(TimeText.BadAtSentence(text));
             return null;
         },
     };

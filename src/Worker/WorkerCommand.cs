@@ -46,7 +46,7 @@ public sealed record WorkerCommand(string DbPath, bool Once, DateTimeOffset? At,
             if (!once)
                 throw SafetyException.Usage("--at only goes with --once (one pass as of that time); drop --at to run continuously on the clock.");
             if (!TimeText.TryParseInstant(at, out var t))
-                throw SafetyException.Usage($"--at '{at}' is not an ISO 8601 time with an offset; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z.");
+                throw SafetyException.Usage(TimeText.BadAtSentence(at));
             when = t;
         }
         inbox ??= string.IsNullOrWhiteSpace(inboxSetting) ? null : inboxSetting;

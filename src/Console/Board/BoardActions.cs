@@ -101,7 +101,7 @@ public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
         OfficerActions.SetStatus(db, actor, badge, status, at, "set on the board");
 
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
-        DetailReads.Record(db, actor, callId, at, "on the board");
+        DetailReadAudit.Record(db, actor, callId, at, "on the board");
 
     public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
         Refusals.Record(db, actor, callId, reason, "on the board");

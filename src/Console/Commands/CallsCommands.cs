@@ -45,7 +45,7 @@ public static class CallsCommands
             using var db = ctx.OpenDb(parse);
             var zone = db.DistrictZone();
             var call = Reads.RequireCall(db, parse.GetValue(id));
-            DetailReads.Record(db, ctx.Account, call.Id, ctx.Now, "by `calls show`");
+            DetailReadAudit.Record(db, ctx.Account, call.Id, ctx.Now, "by `calls show`");
             var events = Reads.EventsOfCall(db, call.Id);
             if (parse.GetValue(showJson))
             {

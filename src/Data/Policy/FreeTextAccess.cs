@@ -7,7 +7,7 @@ namespace SafetyConsole.Data.Policy;
 /// only feed text a call keeps; everything else is codes, times and badges). Dispatchers and supervisors, who work the
 /// calls, see it in lists. A viewer's list — `calls list` and its JSON, the board's calls list and its filter —
 /// withholds it, so a viewer reads a description only by showing that one call's detail (`calls show`, the board's
-/// detail panel), and exactly those reads are recorded (<see cref="Store.DetailReads"/>).
+/// detail panel), and exactly those reads are recorded (<see cref="Store.DetailReadAudit"/>).
 /// </summary>
 public static class FreeTextAccess
 {

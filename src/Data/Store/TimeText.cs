@@ -42,6 +42,10 @@ public static class TimeText
         return new DateTimeOffset(local.Date, zone.GetUtcOffset(local.Date));
     }
 
+    /// <summary>The one sentence for an unreadable `--at` (the console's commands and the worker say the same).</summary>
+    public static string BadAtSentence(string text) =>
+        $"--at '{text}' is not an ISO 8601 time with an offset; write it like 2026-11-23T10:05:00-08:00 or 2026-11-23T18:05:00Z.";
+
     /// <summary>Parses an ISO 8601 instant that must carry an offset or 'Z' (feeds, --at).</summary>
     public static bool TryParseInstant(string? s, out DateTimeOffset value)
     {
