@@ -26,7 +26,7 @@ public static partial class CallActions
     public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
         string? overrideReason = null)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "assign officers", at);
+        Operators.Require(db, actor, DispatchAction.Assign, at);
         var call = Reads.RequireCall(db, callId);
         var snap = SnapshotLoader.Load(db, at);
         var settings = snap.Policy; // the stored policy (issue 13): R5 deadline and ranking agree with the worker

@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Dispatch;
@@ -9,7 +10,7 @@ public static partial class CallActions
 {
     public static void Clear(SafetyDb db, string actor, long callId, string disposition, DateTimeOffset at)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "clear calls", at);
+        Operators.Require(db, actor, DispatchAction.Clear, at);
         var code = disposition.Trim();
         var name = db.Connection.ExecuteScalar<string?>("SELECT name FROM dispositions WHERE code = @code", new { code });
         if (name is null)
@@ -30,7 +31,7 @@ public static partial class CallActions
     /// <summary>R2: hands a call to the school administration queue; the reason is shown and recorded.</summary>
     public static void Divert(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "divert calls", at);
+        Operators.Require(db, actor, DispatchAction.Divert, at);
         RequireReason(reason, "divert");
         var call = Reads.RequireCall(db, callId);
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
@@ -43,7 +44,7 @@ public static partial class CallActions
 
     public static void Cancel(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "cancel calls", at);
+        Operators.Require(db, actor, DispatchAction.Cancel, at);
         RequireReason(reason, "cancel");
         var call = Reads.RequireCall(db, callId);
         if (!Transitions.CanMove(call.Status, CallStatus.Cancelled))

@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Dispatch;
@@ -10,7 +11,7 @@ public static partial class CallActions
     /// <summary>R6: the assigned officer acknowledges the call (by radio, through a dispatcher).</summary>
     public static void Acknowledge(SafetyDb db, string actor, long callId, DateTimeOffset at)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "acknowledge calls", at);
+        Operators.Require(db, actor, DispatchAction.Acknowledge, at);
         var call = Reads.RequireCall(db, callId);
         var badge = RequireAssigned(db, actor, at, call, "acknowledged", CallStatus.Assigned);
         db.Write(tx =>
@@ -30,7 +31,7 @@ public static partial class CallActions
     private static void Progress(SafetyDb db, string actor, long callId, DateTimeOffset at, CallStatus next, OfficerStatus officerNext,
         string words, params CallStatus[] from)
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, $"mark calls {words}", at);
+        Operators.Require(db, actor, next == CallStatus.EnRoute ? DispatchAction.EnRoute : DispatchAction.OnScene, at);
         var call = Reads.RequireCall(db, callId);
         var badge = RequireAssigned(db, actor, at, call, $"marked {words}", from);
         var officer = Reads.RequireOfficer(db, badge);

@@ -1,4 +1,5 @@
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Dispatch;
@@ -12,7 +13,7 @@ public static partial class CallActions
     /// </summary>
     public static void Reclassify(SafetyDb db, string actor, long callId, string type, string reason, DateTimeOffset at, int? priority = null)
     {
-        Operators.Require(db, actor, OperatorRole.Supervisor, "reclassify calls", at);
+        Operators.Require(db, actor, DispatchAction.Reclassify, at);
         RequireReason(reason, "reclassify");
         var code = type.Trim().ToUpperInvariant();
         var types = Districts.DistrictReads.CallTypes(db);

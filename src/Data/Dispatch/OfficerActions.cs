@@ -1,5 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Dispatch;
@@ -9,7 +10,7 @@ public static class OfficerActions
 {
     public static void SetStatus(SafetyDb db, string actor, string badge, OfficerStatus next, DateTimeOffset at, string reason = "")
     {
-        Operators.Require(db, actor, OperatorRole.Dispatcher, "change an officer's status", at);
+        Operators.Require(db, actor, DispatchAction.OfficerStatus, at);
         if (Transitions.IsOnCall(next))
             throw SafetyException.Refused(
                 $"An officer becomes {next.Text()} through a call; use `assign`, `enroute` or `onscene` on the call instead of `officer status`.");

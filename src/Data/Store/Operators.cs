@@ -34,6 +34,10 @@ public static class Operators
         RequireEntryTime(db, account, role, action, at, EntryTime.MayEnterFarFromClock(role));
     }
 
+    /// <summary>As <see cref="Require(SafetyDb, string, OperatorRole, string, DateTimeOffset)"/> for a dispatch action, by <see cref="Permissions"/>.</summary>
+    public static void Require(SafetyDb db, string account, DispatchAction action, DateTimeOffset at) =>
+        Require(db, account, Permissions.Needed(action), Permissions.Words(action), at);
+
     /// <summary>
     /// R10: refuses (exit 1, recorded at the clock's time with the time asked for) an effective time far from the clock
     /// unless <paramref name="allowed"/>. The worker's replay passes its own rule (<see cref="EntryTime.MayReplay"/>).
