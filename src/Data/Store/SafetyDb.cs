@@ -52,7 +52,7 @@ public sealed class SafetyDb : IDisposable
     /// The open connection: internal, so every read and write is a named method of this library (Store, or the folder that
     /// owns the table) and the console, the board and the worker hold no SQL (issue 18; what a second backend needs).
     /// </summary>
-    public SqliteConnection Connection { get; }
+    internal SqliteConnection Connection { get; }
 
     /// <summary>
     /// The process's clock (R10): the real time every event is recorded at, and what an effective time (`--at`) is
