@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Cli.Tests.Feeds;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;

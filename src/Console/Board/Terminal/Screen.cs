@@ -2,7 +2,7 @@ using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace SafetyConsole.Cli.Board;
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>
 /// How the terminal is dressed: Unicode or ASCII borders and glyphs (a non-UTF-8 locale gets ASCII), colour or not
