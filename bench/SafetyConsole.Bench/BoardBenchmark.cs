@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Cli;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 

@@ -32,15 +32,11 @@ public sealed class WorkerDatabaseFileTests : IDisposable
 
     private async Task WaitUntilClassified(string externalId, WorkerProcess worker)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Sqlite3Shell.Run(_t.FilePath, $"SELECT status FROM calls WHERE external_id = '{externalId}';") == "NEW")
+        if (!await Eventually.HoldsAsync(() => Sqlite3Shell.Run(_t.FilePath, $"SELECT status FROM calls WHERE external_id = '{externalId}';") != "NEW",
+                TimeSpan.FromSeconds(30)))
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                worker.Terminate();
-                Assert.Fail($"the worker never classified {externalId}: {(await worker.Exit()).Err}");
-            }
-            await Task.Delay(100); // another process does the work; the database is what we wait on
+            worker.Terminate();
+            Assert.Fail($"the worker never classified {externalId}: {(await worker.Exit()).Err}");
         }
     }
 

@@ -11,12 +11,12 @@ public sealed class KeypadModesTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "keypad-e2e", Guid.NewGuid().ToString("N"));
     private readonly string _db;
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
+    private static readonly string Program = Tmux.Program;
     private static readonly string Worker = Path.Combine(AppContext.BaseDirectory, "safety-worker.dll");
 
     public KeypadModesTests()
     {
-        Assert.True(Tmux.Installed(), "tmux is not installed; .ci/run installs it (apt-get install tmux) — these end-to-end tests need it.");
+        Tmux.RequireInstalled();
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var err = new StringWriter();
