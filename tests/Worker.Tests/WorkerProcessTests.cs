@@ -9,6 +9,7 @@ using static SafetyConsole.Data.Tests.Seed.TestDistrictSeed;
 namespace SafetyConsole.Worker.Tests;
 
 /// <summary>The real program: two workers against one database never act twice on a call; settings are validated.</summary>
+[Trait(Slow.Category, Slow.Value)]
 public partial class WorkerProcessTests
 {
     private const string Secret = "DESCRIPTION-NEVER-LOGGED";

@@ -13,6 +13,7 @@ namespace SafetyConsole.Cli.Tests.Board;
 /// SQLite client, then by `safety-console` itself, reaches the screen; a database file removed under the board is said
 /// in the header and no change is made.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class BoardDatabaseFileTests : IDisposable
 {
     private const string Chief = "chief";

@@ -9,6 +9,7 @@ namespace SafetyConsole.Cli.Tests.Board;
 /// The board end to end in tmux: the real `safety-console board` process in a terminal at 80x24, moved, routed,
 /// resized, and quit by q, Ctrl+C and SIGTERM, each time checking that the shell gets its terminal back.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class BoardTmuxTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-e2e", Guid.NewGuid().ToString("N"));

@@ -1,5 +1,6 @@
 using SafetyConsole.Cli.Tests.Board;
 using SafetyConsole.Data.Terminal;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Output;
 
@@ -7,6 +8,7 @@ namespace SafetyConsole.Cli.Tests.Output;
 /// .NET's console puts the terminal in application keypad and cursor-key mode (ESC[?1h ESC=); every command must
 /// hand the shell its terminal back in normal mode. Checked in a real terminal: tmux reports both modes of its pane.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class KeypadModesTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "keypad-e2e", Guid.NewGuid().ToString("N"));
