@@ -3,9 +3,7 @@ using Humanizer.Localisation;
 using System.Globalization;
 using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Policy;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 using static SafetyConsole.Cli.Board.BoardStyles;
 
 namespace SafetyConsole.Cli.Board;

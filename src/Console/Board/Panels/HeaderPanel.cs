@@ -3,7 +3,6 @@ using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 using static SafetyConsole.Cli.Board.BoardStyles;
 
 namespace SafetyConsole.Cli.Board;
