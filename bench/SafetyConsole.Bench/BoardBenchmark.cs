@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using SafetyConsole.Cli.App;
 using SafetyConsole.Cli;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 

@@ -8,6 +8,7 @@ namespace SafetyConsole.Worker.Tests;
 /// The real worker while other processes work on its database (issue 13): it notices every change committed by another
 /// SQLite client, and it stops with one log line and exit 1 when its database file is removed.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class WorkerDatabaseFileTests : IDisposable
 {
     private readonly TestDb _t = new();
@@ -32,15 +33,11 @@ public sealed class WorkerDatabaseFileTests : IDisposable
 
     private async Task WaitUntilClassified(string externalId, WorkerProcess worker)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Sqlite3Shell.Run(_t.FilePath, $"SELECT status FROM calls WHERE external_id = '{externalId}';") == "NEW")
+        if (!await Eventually.HoldsAsync(() => Sqlite3Shell.Run(_t.FilePath, $"SELECT status FROM calls WHERE external_id = '{externalId}';") != "NEW",
+                TimeSpan.FromSeconds(30)))
         {
-            if (DateTime.UtcNow > deadline)
-            {
-                worker.Terminate();
-                Assert.Fail($"the worker never classified {externalId}: {(await worker.Exit()).Err}");
-            }
-            await Task.Delay(100); // another process does the work; the database is what we wait on
+            worker.Terminate();
+            Assert.Fail($"the worker never classified {externalId}: {(await worker.Exit()).Err}");
         }
     }
 

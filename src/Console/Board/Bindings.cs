@@ -1,3 +1,4 @@
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
@@ -111,11 +112,7 @@ public static class Bindings
     /// <summary>The contexts a screen consults, most specific first.</summary>
     public static IReadOnlyList<BindingContext> ContextsFor(Focus focus, Overlay? overlay, bool inputLine) => overlay switch
     {
-        HelpOverlay => [BindingContext.Help, BindingContext.Lists],
-        SummaryOverlay => [BindingContext.Help, BindingContext.Lists], // it scrolls on a short screen
-        RouteOverlay or PickOverlay => [BindingContext.Dialog, BindingContext.Lists],
-        ConfirmOverlay => [BindingContext.Confirm],
-        PromptOverlay or FormOverlay => [BindingContext.Form],
+        { } o => o.Contexts,
         _ when inputLine => [BindingContext.Form],
         _ => focus switch
         {

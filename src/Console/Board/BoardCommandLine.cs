@@ -23,7 +23,7 @@ public static class BoardCommandLine
     private static OperatorRole Needs(string verb) =>
         verb == "reclassify" ? OperatorRole.Supervisor : ActionVerbs.Contains(verb) ? OperatorRole.Dispatcher : OperatorRole.Viewer;
 
-    public static (BoardState, IReadOnlyList<Cmd>) Run(BoardState s, string text)
+    public static (BoardState, IReadOnlyList<Effect>) Run(BoardState s, string text)
     {
         var words = Split(text);
         if (words.Count == 0) return (s, []);
@@ -32,14 +32,14 @@ public static class BoardCommandLine
 
         if (s.Role < Needs(verb)) return BoardUpdate.Refused(s, Operators.Refusal(s.Account, s.Role, Needs(verb), verb), null);
 
-        if (long.TryParse(verb, NumberStyles.None, CultureInfo.InvariantCulture, out var goTo)) return BoardUpdate.GoTo(s, goTo);
+        if (long.TryParse(verb, NumberStyles.None, CultureInfo.InvariantCulture, out var goTo)) return Selection.GoTo(s, goTo);
 
         switch (verb)
         {
-            case "q" or "quit" or "exit": return BoardUpdate.Quit(s);
+            case "q" or "quit" or "exit": return (s with { Quit = true }, []);
             case "help" or "?": return (s with { Overlay = new HelpOverlay() }, []);
             case "status" or "summary": return (s with { Overlay = new SummaryOverlay() }, []);
-            case "filter": return (BoardUpdate.SetFilter(s, string.Join(' ', rest)), []);
+            case "filter": return (Selection.WithFilter(s, string.Join(" ", rest)), []);
             case "new": return (s with { Overlay = NewCallOverlay.Blank }, []);
             case "officer":
             {
@@ -48,7 +48,7 @@ public static class BoardCommandLine
                 if (rest.Count != 2) return Bad(s, "Write it as `officer BADGE STATUS`, e.g. `officer CSO-12 AVAILABLE`.");
                 if (!Codes.TryParseOfficerStatus(rest[1], out var st) || st is not (OfficerStatus.Available or OfficerStatus.OffDuty or OfficerStatus.Busy))
                     return Bad(s, $"'{rest[1]}' is not a status an officer sets; use AVAILABLE, OFF_DUTY or BUSY.");
-                return BoardUpdate.ActFromCommandLine(s, new OfficerStatusAction(rest[0], st));
+                return BoardUpdate.Act(s, new OfficerStatusAction(rest[0], st));
             }
         }
 
@@ -70,24 +70,24 @@ public static class BoardCommandLine
                 if (rest.Count == 0) return Bad(s, $"Write it as `assign {id} BADGE [override reason]`; `route {id}` lists the candidates.");
                 var badge = rest[0];
                 var why = string.Join(' ', rest.Skip(1)).Trim();
-                return BoardUpdate.ActFromCommandLine(s, new AssignAction(id, badge, why.Length == 0 ? null : why));
-            case "route": return BoardUpdate.OpenRoute(s, id);
-            case "ack": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.Acknowledged));
-            case "enroute": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.EnRoute));
-            case "onscene": return BoardUpdate.ActFromCommandLine(s, new MoveAction(id, CallStatus.OnScene));
+                return BoardUpdate.Act(s, new AssignAction(id, badge, why.Length == 0 ? null : why));
+            case "route": return RouteOverlay.Open(s, id);
+            case "ack": return BoardUpdate.Act(s, new MoveAction(id, CallStatus.Acknowledged));
+            case "enroute": return BoardUpdate.Act(s, new MoveAction(id, CallStatus.EnRoute));
+            case "onscene": return BoardUpdate.Act(s, new MoveAction(id, CallStatus.OnScene));
             case "clear":
-                if (rest.Count == 0) return BoardUpdate.ClearWithPicker(s, id);
+                if (rest.Count == 0) return (PickOverlay.Disposition(s, id), []);
                 var code = rest[0];
                 if (s.Data.Dispositions.Count > 0 && !s.Data.Dispositions.Any(d => string.Equals(d.Code, code, StringComparison.Ordinal)))
                     return Bad(s, $"'{code}' is not a disposition code; use one of {string.Join(", ", s.Data.Dispositions.Select(d => d.Code))} (or `clear {id}` for the list).");
-                return BoardUpdate.ActFromCommandLine(s, new ClearAction(id, code));
+                return BoardUpdate.Act(s, new ClearAction(id, code));
             case "reclassify": return Reclassify(s, id, rest);
             case "divert":
                 if (reason.Length == 0) return Bad(s, $"Give a reason: `divert {id} REASON` (it goes into the event log).");
-                return BoardUpdate.ActFromCommandLine(s, new DivertAction(id, reason));
+                return BoardUpdate.Act(s, new DivertAction(id, reason));
             default:
                 if (reason.Length == 0) return Bad(s, $"Give a reason: `cancel {id} REASON` (it goes into the event log).");
-                return BoardUpdate.ActFromCommandLine(s, new CancelAction(id, reason));
+                return BoardUpdate.Act(s, new CancelAction(id, reason));
         }
     }
 
@@ -95,10 +95,10 @@ public static class BoardCommandLine
     /// R2: `reclassify [CALL] TYPE [pN] REASON`; with no type it opens the form (the way to a DIVERTED or REFERRED call,
     /// which has left the board's list). The rules and the supervisor check (R10) are the store action's.
     /// </summary>
-    private static (BoardState, IReadOnlyList<Cmd>) Reclassify(BoardState s, long id, List<string> rest)
+    private static (BoardState, IReadOnlyList<Effect>) Reclassify(BoardState s, long id, List<string> rest)
     {
         if (rest.Count == 0) return (s with { Overlay = ReclassifyOverlay.For(id) }, []);
-        var type = BoardUpdate.FindType(s.Data, rest[0]);
+        var type = FormOverlay.FindType(s.Data, rest[0]);
         if (type is null && s.Data.CallTypes.Count > 0)
             return Bad(s, $"'{rest[0]}' is not a call type; `reclassify {id}` opens the form with the list.");
         int? priority = null;
@@ -110,10 +110,10 @@ public static class BoardCommandLine
         }
         var reason = string.Join(' ', words).Trim();
         if (reason.Length == 0) return Bad(s, $"Give a reason: `reclassify {id} TYPE [p1-p4] REASON` (it goes into the event log with your name, R2).");
-        return BoardUpdate.ActFromCommandLine(s, new ReclassifyAction(id, type?.Code ?? rest[0].ToUpperInvariant(), priority, reason));
+        return BoardUpdate.Act(s, new ReclassifyAction(id, type?.Code ?? rest[0].ToUpperInvariant(), priority, reason));
     }
 
-    private static (BoardState, IReadOnlyList<Cmd>) Bad(BoardState s, string message) => (BoardUpdate.Error(s, message), []);
+    private static (BoardState, IReadOnlyList<Effect>) Bad(BoardState s, string message) => (BoardUpdate.Error(s, message), []);
 
     /// <summary>Splits on spaces; "double quotes" keep a phrase together.</summary>
     public static List<string> Split(string text)

@@ -6,9 +6,6 @@ using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Board;
 
-/// <summary>An APCO disposition code (table `dispositions`).</summary>
-public sealed record Disposition(string Code, string Name);
-
 /// <summary>
 /// One immutable snapshot of everything the board shows, loaded off the UI loop whenever the store changes
 /// (PRAGMA data_version). The operator's role is part of it, so a promotion or demotion (R10) shows within a second.
@@ -134,7 +131,7 @@ public static class BoardDataLoader
             Officers = Reads.Officers(db),
             Locations = DistrictReads.Locations(db).ToDictionary(l => l.Code, StringComparer.Ordinal),
             CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused).ToList(),
-            Dispositions = Reads.Dispositions(db).Select(d => new Disposition(d.Code, d.Name)).ToList(),
+            Dispositions = BoardReads.Dispositions(db),
             Summary = summary,
             Role = Operators.RoleOf(db, account),
         };

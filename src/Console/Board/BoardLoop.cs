@@ -1,42 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Threading.Channels;
-using SafetyConsole.Data.Domain;
-using SafetyConsole.Data.Status;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Board;
-
-/// <summary>What the loop reads from the store (on its own connection, off the UI thread).</summary>
-public interface IBoardStore
-{
-    /// <summary>PRAGMA data_version: changes whenever another connection commits.</summary>
-    long DataVersion();
-
-    /// <summary>The sentence saying the database file was removed or replaced under the board; null while it is the same file.</summary>
-    string? FileProblem() => null;
-
-    /// <summary>A prepared snapshot; given the previous one, it carries the ids of the calls that changed since.</summary>
-    BoardData Load(DateTimeOffset now, BoardData? previous);
-
-    QueueSummary Summary(DateTimeOffset now);
-
-    IReadOnlyList<EventRow> Events(long callId);
-
-    /// <summary>One call, open or not; null when there is none.</summary>
-    Call? Call(long callId);
-}
-
-public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
-{
-    public long DataVersion() => db.DataVersion();
-    public string? FileProblem() => db.FileMoved() ? new DatabaseMovedException(db.FilePath, File.Exists(db.FilePath)).Message : null;
-    public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(db, account, now, previous);
-    public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(db, now);
-    public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(db, callId);
-    public Call? Call(long callId) => Reads.Call(db, callId);
-}
 
 /// <summary>
 /// The board's one loop (DESIGN §6, bubbletea style). A channel of <see cref="Msg"/> is fed by a blocking
@@ -71,8 +38,8 @@ public sealed class BoardLoop
     });
     private readonly Palette _palette;
     private readonly FrameWriter _writer = new();
-    private Worker? _reads;
-    private Worker? _writes;
+    private WorkThread<Msg>? _reads;
+    private WorkThread<Msg>? _writes;
     private long _version = long.MinValue;
     private bool _lost;
     private BoardData? _loaded;
@@ -119,11 +86,12 @@ public sealed class BoardLoop
         _terminal.Enter();
         try
         {
-            if (HandleSignals && !OperatingSystem.IsWindows()) registrations.AddRange(Signals());
-            StartKeyReader();
+            if (HandleSignals && !OperatingSystem.IsWindows())
+                registrations.AddRange(TerminalInput.Signals(_terminal, (w, h) => Post(new ResizeMsg(w, h)), why => Post(new QuitMsg(why)), () => Post(new RedrawMsg())));
+            TerminalInput.StartKeyReader(_terminal, key => Post(new KeyMsg(key)), () => Post(new QuitMsg("input closed")));
             _summaryAt = _time.GetUtcNow();
-            _reads = new Worker("board store", Post, PollEvery, Poll);
-            _writes = new Worker("board actions", Post, null, null);
+            _reads = new WorkThread<Msg>("board store", Post, PollEvery, Poll, ReadFailed);
+            _writes = new WorkThread<Msg>("board actions", Post, null, null, ReadFailed);
             // Ticks on the second, so the clock in the header turns when the wall clock does.
             var toNextSecond = TimeSpan.FromMilliseconds(1000 - _time.GetUtcNow().Millisecond);
             registrations.Add(_time.CreateTimer(_ => Post(new TickMsg(_time.GetUtcNow())), null, toNextSecond, TimeSpan.FromSeconds(1)));
@@ -181,22 +149,31 @@ public sealed class BoardLoop
         return new SummaryMsg(_store.Summary(now));
     }
 
+    /// <summary>A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again.</summary>
+    private static Msg? ReadFailed(Exception e) => e switch
+    {
+        DatabaseMovedException gone => new StoreProblemMsg(gone.Message, Lost: true),
+        SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException =>
+            new StoreProblemMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false),
+        _ => null,
+    };
+
     private void Handle(Msg msg)
     {
-        var (next, cmds) = BoardUpdate.Update(State, msg);
+        var (next, effects) = BoardUpdate.Update(State, msg);
         State = next;
-        foreach (var cmd in cmds)
+        foreach (var effect in effects)
         {
-            switch (cmd)
+            switch (effect)
             {
-                case FullRedrawCmd: _writer.Invalidate(); break;
-                case SuspendCmd: _terminal.Suspend(); _writer.Invalidate(); break; // back from `fg`: draw every line
-                case LoadDetailCmd d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
-                case LoadCallCmd c: _reads?.Enqueue(() => new CallMsg(c.CallId, _store.Call(c.CallId))); break;
-                case RecommendCmd r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
-                case ActCmd a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
-                case RecordReadCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRead(_actions, _account, r.CallId, _time.GetUtcNow())); break;
-                case RecordRefusalCmd r: _writes?.Enqueue(() => BoardActionRunner.RecordRefusal(_actions, _account, r, _time.GetUtcNow())); break;
+                case FullRedrawEffect: _writer.Invalidate(); break;
+                case SuspendEffect: _terminal.Suspend(); _writer.Invalidate(); break; // back from `fg`: draw every line
+                case LoadDetailEffect d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
+                case LoadCallEffect c: _reads?.Enqueue(() => new CallMsg(c.CallId, _store.Call(c.CallId))); break;
+                case RecommendEffect r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
+                case ActEffect a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;
+                case RecordReadEffect r: _writes?.Enqueue(() => BoardActionRunner.RecordRead(_actions, _account, r.CallId, _time.GetUtcNow())); break;
+                case RecordRefusalEffect r: _writes?.Enqueue(() => BoardActionRunner.RecordRefusal(_actions, _account, r, _time.GetUtcNow())); break;
             }
         }
     }
@@ -216,123 +193,5 @@ public sealed class BoardLoop
         {
             State = State with { Quit = true }; // the terminal went away (SSH dropped): nothing left to draw on
         }
-    }
-
-    /// <summary>
-    /// A thread with its own queue, running store work one item at a time (so it may own a connection) and posting
-    /// results to the loop; with <c>idle</c> set, it runs that every <c>every</c> while nothing else is queued.
-    /// </summary>
-    private sealed class Worker
-    {
-        private readonly BlockingCollection<Func<Msg?>> _queue = new();
-        private readonly Thread _thread;
-
-        public Worker(string name, Action<Msg> post, TimeSpan? every, Func<Msg?>? idle)
-        {
-            _thread = new Thread(() =>
-            {
-                var timeout = every ?? Timeout.InfiniteTimeSpan;
-                // Polling runs on a monotonic real-time clock, not the board's TimeProvider: under the demo's scaled clock the
-                // database must still be polled every real quarter second.
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                var next = clock.Elapsed; // the idle work runs at once, then every `every`
-                while (!_queue.IsCompleted)
-                {
-                    Func<Msg?>? work = null;
-                    var wait = idle is null ? Timeout.InfiniteTimeSpan
-                        : next - clock.Elapsed is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
-                    try
-                    {
-                        if (!_queue.TryTake(out work, wait)) work = null;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return; // completed while waiting
-                    }
-                    if (work is null)
-                    {
-                        if (idle is null || _queue.IsCompleted) continue;
-                        work = idle;
-                        next = clock.Elapsed + timeout;
-                    }
-                    Msg? result;
-                    try
-                    {
-                        result = work();
-                    }
-                    catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException)
-                    {
-                        // A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again.
-                        result = e is DatabaseMovedException gone
-                            ? new StoreProblemMsg(gone.Message, Lost: true)
-                            : new StoreProblemMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false);
-                    }
-                    if (result is not null) post(result);
-                }
-            })
-            {
-                IsBackground = true,
-                Name = name,
-            };
-            _thread.Start();
-        }
-
-        public void Enqueue(Func<Msg?> work)
-        {
-            try { _queue.Add(work); } catch (InvalidOperationException) { /* stopping */ }
-        }
-
-        public void Stop(TimeSpan wait)
-        {
-            _queue.CompleteAdding();
-            if (wait > TimeSpan.Zero) _thread.Join(wait);
-        }
-    }
-
-    private void StartKeyReader()
-    {
-        var thread = new Thread(() =>
-        {
-            var decoder = new KeyDecoder();
-            var buffer = new byte[4096];
-            while (true)
-            {
-                var n = _terminal.Read(buffer);
-                if (n <= 0)
-                {
-                    Post(new QuitMsg("input closed"));
-                    return;
-                }
-                foreach (var key in decoder.Decode(buffer.AsSpan(0, n))) Post(new KeyMsg(key));
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "board keys",
-        };
-        thread.Start();
-    }
-
-    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private IEnumerable<IDisposable> Signals()
-    {
-        yield return PosixSignalRegistration.Create(PosixSignal.SIGWINCH, _ =>
-        {
-            var (w, h) = _terminal.Size();
-            Post(new ResizeMsg(w, h));
-        });
-        foreach (var sig in new[] { PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
-        {
-            yield return PosixSignalRegistration.Create(sig, ctx =>
-            {
-                ctx.Cancel = true; // we leave through the loop, restoring the terminal
-                Post(new QuitMsg(sig.ToString()));
-            });
-        }
-        yield return PosixSignalRegistration.Create(PosixSignal.SIGCONT, _ =>
-        {
-            _terminal.Resume();
-            Post(new RedrawMsg());
-        });
     }
 }

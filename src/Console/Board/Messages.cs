@@ -1,3 +1,4 @@
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
@@ -18,7 +19,7 @@ public sealed record DataMsg(BoardData Data) : Msg;
 /// <summary>The events of one call, loaded for the detail panel.</summary>
 public sealed record DetailMsg(long CallId, IReadOnlyList<EventRow> Events) : Msg;
 
-/// <summary>A call as the store has it now (or null: no such call), read for <see cref="LoadCallCmd"/>.</summary>
+/// <summary>A call as the store has it now (or null: no such call), read for <see cref="LoadCallEffect"/>.</summary>
 public sealed record CallMsg(long CallId, Call? Call) : Msg;
 
 /// <summary>SIGWINCH: the terminal's new size.</summary>
@@ -49,75 +50,28 @@ public sealed record NoticeMsg(string Text, bool Error) : Msg;
 /// </summary>
 public sealed record StoreProblemMsg(string Text, bool Lost) : Msg;
 
-/// <summary>What <see cref="BoardUpdate"/> asks the loop to do (bubbletea's Cmd). The loop runs them off the draw path.</summary>
-public abstract record Cmd;
+/// <summary>
+/// An effect: what <see cref="BoardUpdate"/> asks the loop to do (bubbletea calls it a Effect). Update stays pure; the
+/// loop runs effects off the draw path. Quitting is no effect: Update sets <see cref="BoardState.Quit"/>.
+/// </summary>
+public abstract record Effect;
 
-public sealed record QuitCmd : Cmd;
-
-public sealed record FullRedrawCmd : Cmd;
+public sealed record FullRedrawEffect : Effect;
 
 /// <summary>Ctrl+Z: give the terminal to the shell and stop until `fg`.</summary>
-public sealed record SuspendCmd : Cmd;
+public sealed record SuspendEffect : Effect;
 
-public sealed record LoadDetailCmd(long CallId) : Cmd;
+public sealed record LoadDetailEffect(long CallId) : Effect;
 
-public sealed record RecommendCmd(long CallId) : Cmd;
+public sealed record RecommendEffect(long CallId) : Effect;
 
 /// <summary>Read one call, open or not (a reclassified call may leave the board once intake decides it).</summary>
-public sealed record LoadCallCmd(long CallId) : Cmd;
+public sealed record LoadCallEffect(long CallId) : Effect;
 
-public sealed record ActCmd(BoardAction Action) : Cmd;
+public sealed record ActEffect(BoardAction Action) : Effect;
 
 /// <summary>R9: a non-dispatcher is being shown this call's detail; the read goes into the event log.</summary>
-public sealed record RecordReadCmd(long CallId) : Cmd;
+public sealed record RecordReadEffect(long CallId) : Effect;
 
 /// <summary>R10: the board refused an action before it reached the store; the refusal goes into the event log as the command line's do.</summary>
-public sealed record RecordRefusalCmd(long? CallId, string Reason) : Cmd;
-
-/// <summary>A dispatch action, run by <see cref="IBoardActions"/> on the worker with the same rules as the command line.</summary>
-public abstract record BoardAction
-{
-    /// <summary>"assign call 42 to SLO-1": what was asked, for the status line.</summary>
-    public abstract string Describe();
-}
-
-public sealed record AssignAction(long CallId, string Badge, string? OverrideReason) : BoardAction
-{
-    public override string Describe() => $"assign call {CallId} to {Badge}";
-}
-
-public sealed record MoveAction(long CallId, CallStatus To) : BoardAction
-{
-    public override string Describe() => $"make call {CallId} {To.Text()}";
-}
-
-public sealed record ClearAction(long CallId, string Disposition) : BoardAction
-{
-    public override string Describe() => $"clear call {CallId} ({Disposition})";
-}
-
-public sealed record DivertAction(long CallId, string Reason) : BoardAction
-{
-    public override string Describe() => $"divert call {CallId}";
-}
-
-public sealed record CancelAction(long CallId, string Reason) : BoardAction
-{
-    public override string Describe() => $"cancel call {CallId}";
-}
-
-/// <summary>R2: a supervisor's reclassification; <see cref="Priority"/> null = the new type's default.</summary>
-public sealed record ReclassifyAction(long CallId, string Type, int? Priority, string Reason) : BoardAction
-{
-    public override string Describe() => $"reclassify call {CallId} as {Type}";
-}
-
-public sealed record CreateAction(string Location, string Type, int? Priority, string? Basis, string Description) : BoardAction
-{
-    public override string Describe() => $"create a {Type} call at {Location}";
-}
-
-public sealed record OfficerStatusAction(string Badge, OfficerStatus Status) : BoardAction
-{
-    public override string Describe() => $"make {Badge} {Status.Text()}";
-}
+public sealed record RecordRefusalEffect(long? CallId, string Reason) : Effect;

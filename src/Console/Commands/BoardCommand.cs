@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Commands;

@@ -12,12 +12,12 @@ public static class DispatchCommands
     public static IEnumerable<Command> Build(CliContext ctx)
     {
         yield return Assign(ctx);
-        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge, "acknowledged");
-        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute, "en route");
-        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene, "on scene");
+        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge);
+        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute);
+        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene);
         yield return Clear(ctx);
-        yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert, "diverted to the school administration");
-        yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel, "cancelled");
+        yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert);
+        yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel);
         yield return Reclassify(ctx);
     }
 
@@ -42,8 +42,9 @@ public static class DispatchCommands
         return cmd;
     }
 
+    /// <summary>A verb on one call; it prints the sentence the action returns (the board shows the same words).</summary>
     private static Command Simple(CliContext ctx, string name, string description,
-        Action<Data.Store.SafetyDb, string, long, DateTimeOffset> action, string done)
+        Func<Data.Store.SafetyDb, string, long, DateTimeOffset, string> action)
     {
         var call = CliOptions.CallId();
         var at = CliOptions.At();
@@ -51,9 +52,7 @@ public static class DispatchCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var id = parse.GetValue(call);
-            action(db, ctx.Account, id, parse.AtOrNow(at, ctx));
-            ctx.Out.WriteLine($"Call {id} {done}.");
+            ctx.Out.WriteLine(action(db, ctx.Account, parse.GetValue(call), parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;
@@ -73,16 +72,14 @@ public static class DispatchCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var id = parse.GetValue(call);
-            CallActions.Clear(db, ctx.Account, id, parse.GetValue(disposition)!, parse.AtOrNow(at, ctx));
-            ctx.Out.WriteLine($"Call {id} cleared with disposition {parse.GetValue(disposition)}.");
+            ctx.Out.WriteLine(CallActions.Clear(db, ctx.Account, parse.GetValue(call), parse.GetValue(disposition)!, parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;
     }
 
     private static Command WithReason(CliContext ctx, string name, string description,
-        Action<Data.Store.SafetyDb, string, long, string, DateTimeOffset> action, string done)
+        Func<Data.Store.SafetyDb, string, long, string, DateTimeOffset, string> action)
     {
         var call = CliOptions.CallId();
         var reason = Reason();
@@ -91,9 +88,7 @@ public static class DispatchCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var id = parse.GetValue(call);
-            action(db, ctx.Account, id, parse.GetValue(reason)!, parse.AtOrNow(at, ctx));
-            ctx.Out.WriteLine($"Call {id} {done}.");
+            ctx.Out.WriteLine(action(db, ctx.Account, parse.GetValue(call), parse.GetValue(reason)!, parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;
@@ -110,9 +105,8 @@ public static class DispatchCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var id = parse.GetValue(call);
-            CallActions.Reclassify(db, ctx.Account, id, parse.GetValue(type)!, parse.GetValue(reason)!, parse.AtOrNow(at, ctx), parse.GetValue(priority));
-            ctx.Out.WriteLine($"Call {id} reclassified as {parse.GetValue(type)!.ToUpperInvariant()}; it is NEW again and will be decided under the new type.");
+            ctx.Out.WriteLine(CallActions.Reclassify(db, ctx.Account, parse.GetValue(call), parse.GetValue(type)!, parse.GetValue(reason)!,
+                parse.AtOrNow(at, ctx), parse.GetValue(priority)));
             return 0;
         }));
         return cmd;

@@ -46,8 +46,7 @@ public static class OfficersCommands
             using var db = ctx.OpenDb(parse);
             var b = parse.GetValue(badge)!;
             var s = Codes.ParseOfficerStatus(parse.GetValue(status)!);
-            OfficerActions.SetStatus(db, ctx.Account, b, s, ctx.Now, parse.GetValue(reason) ?? "");
-            ctx.Out.WriteLine($"{b} is now {s.Text()}.");
+            ctx.Out.WriteLine(OfficerActions.SetStatus(db, ctx.Account, b, s, ctx.Now, parse.GetValue(reason) ?? ""));
             return 0;
         }));
         officer.Subcommands.Add(set);

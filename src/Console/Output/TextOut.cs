@@ -53,7 +53,7 @@ public static partial class TextOut
     /// </summary>
     public static void Line(CliContext ctx, string text)
     {
-        if (ctx.OutWidth is not { } width || Board.CellText.Width(text) <= width)
+        if (ctx.OutWidth is not { } width || Board.Terminal.CellText.Width(text) <= width)
         {
             ctx.Out.WriteLine(text);
             return;
@@ -63,7 +63,7 @@ public static partial class TextOut
         var hasWord = false;
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            var w = Board.CellText.Width(word);
+            var w = Board.Terminal.CellText.Width(word);
             if (hasWord && used + 1 + w > width)
             {
                 ctx.Out.WriteLine(line.ToString());

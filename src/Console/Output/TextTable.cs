@@ -1,5 +1,6 @@
 using System.Text;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

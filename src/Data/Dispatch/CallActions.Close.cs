@@ -8,7 +8,8 @@ namespace SafetyConsole.Data.Dispatch;
 /// <summary>Ending a call: cleared with an APCO disposition, diverted to the school administration (R2), cancelled.</summary>
 public static partial class CallActions
 {
-    public static void Clear(SafetyDb db, string actor, long callId, string disposition, DateTimeOffset at)
+    /// <summary>Clears a call with its APCO disposition; returns the sentence to report.</summary>
+    public static string Clear(SafetyDb db, string actor, long callId, string disposition, DateTimeOffset at)
     {
         Operators.Require(db, actor, DispatchAction.Clear, at);
         var code = disposition.Trim();
@@ -26,10 +27,11 @@ public static partial class CallActions
                 new EventRow(at, actor, "call.cleared", Badge: badge, Reason: $"disposition {code} {name}"), new CallSet().Disposition(code));
             ReleaseOfficer(tx, callId, badge, actor, at, "cleared");
         });
+        return $"Call {callId} cleared with disposition {code} {name}.";
     }
 
-    /// <summary>R2: hands a call to the school administration queue; the reason is shown and recorded.</summary>
-    public static void Divert(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
+    /// <summary>R2: hands a call to the school administration queue; the reason is shown and recorded. Returns the sentence to report.</summary>
+    public static string Divert(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
     {
         Operators.Require(db, actor, DispatchAction.Divert, at);
         RequireReason(reason, "divert");
@@ -40,9 +42,11 @@ public static partial class CallActions
         db.Write(tx => StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Diverted,
             new EventRow(at, actor, "call.diverted", Reason: $"R2: diverted to the school administration queue: {reason.Trim()}"),
             new CallSet().Class(CallClass.None).Deadline(null).Trace(AppendTrace(call.Trace, $"R2: diverted by {actor} to the school administration queue: {reason.Trim()}"))));
+        return $"Call {callId} diverted to the school administration.";
     }
 
-    public static void Cancel(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
+    /// <summary>Cancels a call, releasing its officer; returns the sentence to report.</summary>
+    public static string Cancel(SafetyDb db, string actor, long callId, string reason, DateTimeOffset at)
     {
         Operators.Require(db, actor, DispatchAction.Cancel, at);
         RequireReason(reason, "cancel");
@@ -56,6 +60,7 @@ public static partial class CallActions
             if (call.AssignedTo is { } badge && call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
                 ReleaseOfficer(tx, callId, badge, actor, at, "cancelled");
         });
+        return $"Call {callId} cancelled.";
     }
 
     /// <summary>Frees the officer of a call (cleared, cancelled, R6 timeout): back to AVAILABLE, assignment closed.</summary>

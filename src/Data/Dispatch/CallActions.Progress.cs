@@ -8,8 +8,8 @@ namespace SafetyConsole.Data.Dispatch;
 /// <summary>The assigned officer's progress on a call: acknowledged (R6), en route, on scene.</summary>
 public static partial class CallActions
 {
-    /// <summary>R6: the assigned officer acknowledges the call (by radio, through a dispatcher).</summary>
-    public static void Acknowledge(SafetyDb db, string actor, long callId, DateTimeOffset at)
+    /// <summary>R6: the assigned officer acknowledges the call (by radio, through a dispatcher). Returns the sentence to report.</summary>
+    public static string Acknowledge(SafetyDb db, string actor, long callId, DateTimeOffset at)
     {
         Operators.Require(db, actor, DispatchAction.Acknowledge, at);
         var call = Reads.RequireCall(db, callId);
@@ -20,15 +20,17 @@ public static partial class CallActions
                 new EventRow(at, actor, "call.acknowledged", Badge: badge, Reason: $"R6: {badge} acknowledged"));
             MarkAcknowledged(tx, callId, badge, at);
         });
+        return $"Call {callId} acknowledged.";
     }
 
-    public static void EnRoute(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
+    public static string EnRoute(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
         Progress(db, actor, callId, at, CallStatus.EnRoute, OfficerStatus.EnRoute, "en route", CallStatus.Assigned, CallStatus.Acknowledged);
 
-    public static void OnScene(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
+    public static string OnScene(SafetyDb db, string actor, long callId, DateTimeOffset at) =>
         Progress(db, actor, callId, at, CallStatus.OnScene, OfficerStatus.OnScene, "on scene", CallStatus.Assigned, CallStatus.Acknowledged, CallStatus.EnRoute);
 
-    private static void Progress(SafetyDb db, string actor, long callId, DateTimeOffset at, CallStatus next, OfficerStatus officerNext,
+    /// <summary>Moves the call and its officer along; returns the sentence to report ("Call 42: CSO-01 en route.").</summary>
+    private static string Progress(SafetyDb db, string actor, long callId, DateTimeOffset at, CallStatus next, OfficerStatus officerNext,
         string words, params CallStatus[] from)
     {
         Operators.Require(db, actor, next == CallStatus.EnRoute ? DispatchAction.EnRoute : DispatchAction.OnScene, at);
@@ -43,6 +45,7 @@ public static partial class CallActions
             // Moving counts as acknowledging (R6): an officer on the way has plainly received the call.
             if (call.Status == CallStatus.Assigned) MarkAcknowledged(tx, callId, badge, at);
         });
+        return $"Call {callId}: {badge} {words}.";
     }
 
     private static string RequireAssigned(SafetyDb db, string actor, DateTimeOffset at, Call call, string words, params CallStatus[] from)

@@ -9,9 +9,9 @@ public static partial class CallActions
 {
     /// <summary>
     /// Changes a call's type (and its priority to the new type's default unless given) and sends it back to NEW,
-    /// so intake decides it again under the new type. Supervisors only.
+    /// so intake decides it again under the new type. Supervisors only. Returns the sentence to report.
     /// </summary>
-    public static void Reclassify(SafetyDb db, string actor, long callId, string type, string reason, DateTimeOffset at, int? priority = null)
+    public static string Reclassify(SafetyDb db, string actor, long callId, string type, string reason, DateTimeOffset at, int? priority = null)
     {
         Operators.Require(db, actor, DispatchAction.Reclassify, at);
         RequireReason(reason, "reclassify");
@@ -35,5 +35,6 @@ public static partial class CallActions
             if (call.Status == CallStatus.New) StateChanges.UpdateCall(tx, callId, CallStatus.New, set, ev);
             else StateChanges.MoveCall(tx, callId, call.Status, CallStatus.New, ev, set);
         });
+        return $"Call {callId} reclassified {newType.Code} P{p} (recorded, R2); intake decides it again.";
     }
 }

@@ -8,7 +8,8 @@ namespace SafetyConsole.Data.Dispatch;
 /// <summary>An officer's own status changes: logging on (AVAILABLE), off (OFF_DUTY), BUSY. Shared by the command line and the board.</summary>
 public static class OfficerActions
 {
-    public static void SetStatus(SafetyDb db, string actor, string badge, OfficerStatus next, DateTimeOffset at, string reason = "")
+    /// <summary>Sets an officer's own status; returns the sentence to report ("CSO-12 is now OFF_DUTY.").</summary>
+    public static string SetStatus(SafetyDb db, string actor, string badge, OfficerStatus next, DateTimeOffset at, string reason = "")
     {
         Operators.Require(db, actor, DispatchAction.OfficerStatus, at);
         if (Transitions.IsOnCall(next))
@@ -29,5 +30,6 @@ public static class OfficerActions
             }
             StateChanges.MoveOfficer(tx, badge, officer.Status, next, new EventRow(at, actor, "officer.status", Reason: reason));
         });
+        return $"{badge} is now {next.Text()}.";
     }
 }

@@ -12,7 +12,7 @@ namespace SafetyConsole.Data.Feeds;
 /// field and reason. The source of a record is --source when given, else the record's own <c>source</c> field,
 /// else the input's default (the file name without its extension; <c>stdin</c> for standard input).
 /// </summary>
-public static class CallFeed
+public static partial class CallFeed
 {
     public const int MaxExternalIdLength = 64;
     public const int MaxSourceLength = 64;

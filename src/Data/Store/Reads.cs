@@ -74,14 +74,6 @@ public static class Reads
         db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY {orderBy}", args)
             .Select(r => r.ToCall()).ToList();
 
-    /// <summary>The id of the call a feed loaded from <paramref name="source"/> with <paramref name="externalId"/>, or null.</summary>
-    public static long? CallIdOf(SafetyDb db, string source, string externalId) =>
-        db.Connection.ExecuteScalar<long?>("SELECT id FROM calls WHERE source = @source AND external_id = @externalId", new { source, externalId });
-
-    /// <summary>The APCO dispositions (reference data), by code.</summary>
-    public static IReadOnlyList<(string Code, string Name)> Dispositions(SafetyDb db) =>
-        db.Connection.Query<(string Code, string Name)>("SELECT code, name FROM dispositions ORDER BY code").ToList();
-
     public static Call? Call(SafetyDb db, long id) =>
         db.Connection.QuerySingleOrDefault<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE id = @id", new { id })?.ToCall();
 

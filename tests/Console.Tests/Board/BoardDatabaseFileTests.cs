@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Cli.Tests.Feeds;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;
@@ -13,6 +14,7 @@ namespace SafetyConsole.Cli.Tests.Board;
 /// SQLite client, then by `safety-console` itself, reaches the screen; a database file removed under the board is said
 /// in the header and no change is made.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class BoardDatabaseFileTests : IDisposable
 {
     private const string Chief = "chief";

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Status;
@@ -75,16 +76,16 @@ public static class BoardFixture
 
     public static BoardState Step(BoardState s, Msg m) => BoardUpdate.Update(s, m).State;
 
-    public static (BoardState State, IReadOnlyList<Cmd> Cmds) Keys(BoardState s, params KeyPress[] keys)
+    public static (BoardState State, IReadOnlyList<Effect> Effects) Keys(BoardState s, params KeyPress[] keys)
     {
-        IReadOnlyList<Cmd> cmds = [];
+        IReadOnlyList<Effect> cmds = [];
         foreach (var k in keys) (s, cmds) = BoardUpdate.Update(s, new KeyMsg(k));
         return (s, cmds);
     }
 
-    public static (BoardState State, IReadOnlyList<Cmd> Cmds) Type(BoardState s, string text)
+    public static (BoardState State, IReadOnlyList<Effect> Effects) Type(BoardState s, string text)
     {
-        IReadOnlyList<Cmd> cmds = [];
+        IReadOnlyList<Effect> cmds = [];
         foreach (var ch in text) (s, cmds) = BoardUpdate.Update(s, new KeyMsg(KeyPress.Of(ch)));
         return (s, cmds);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Status;
@@ -155,34 +156,36 @@ public sealed class FakeStore(BoardData data) : IBoardStore
     public Call? Call(long callId) => Data.CallById.GetValueOrDefault(callId);
 }
 
+/// <summary>
+/// The board's actions in memory: every action is written down in <see cref="Done"/> and succeeds with a sentence,
+/// except the few these tests script (an assignment, a refused acknowledgement, a reclassification, a new call).
+/// </summary>
 public sealed class FakeActions : IBoardActions
 {
     public ConcurrentQueue<string> Done { get; } = new();
 
-    public string Assign(string actor, long callId, string badge, DateTimeOffset at, string? overrideReason)
+    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at)
     {
-        Done.Enqueue($"assign {callId} {badge} by {actor}");
-        return $"Call {callId} assigned to {badge}.";
-    }
-
-    public void Acknowledge(string actor, long callId, DateTimeOffset at) =>
-        throw SafetyException.Refused($"Call {callId} is PENDING, so it cannot be acknowledged; assign it first.");
-
-    public void EnRoute(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"enroute {callId}");
-    public void OnScene(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"onscene {callId}");
-    public void Clear(string actor, long callId, string disposition, DateTimeOffset at) => Done.Enqueue($"clear {callId} {disposition}");
-    public void Divert(string actor, long callId, string reason, DateTimeOffset at) => Done.Enqueue($"divert {callId}");
-    public void Cancel(string actor, long callId, string reason, DateTimeOffset at) => Done.Enqueue($"cancel {callId}");
-    public long Create(string actor, string location, string type, int? priority, string? basis, string description, DateTimeOffset at) => 99;
-
-    public string Reclassify(string actor, long callId, string type, int? priority, string reason, DateTimeOffset at)
-    {
-        Done.Enqueue($"reclassify {callId} {type} P{priority?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} by {actor}: {reason}");
-        return $"Call {callId} reclassified as {type}.";
+        switch (action)
+        {
+            case AssignAction a:
+                Done.Enqueue($"assign {a.CallId} {a.Badge} by {actor}");
+                return new($"Call {a.CallId} assigned to {a.Badge}.");
+            case MoveAction { To: CallStatus.Acknowledged } m:
+                throw SafetyException.Refused($"Call {m.CallId} is PENDING, so it cannot be acknowledged; assign it first.");
+            case ReclassifyAction r:
+                Done.Enqueue($"reclassify {r.CallId} {r.Type} P{r.Priority?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} by {actor}: {r.Reason}");
+                return new($"Call {r.CallId} reclassified as {r.Type}.");
+            case CreateAction n:
+                Done.Enqueue(n.Describe());
+                return new($"Call 99 taken: {n.Type} at {n.Location}.", 99);
+            default:
+                Done.Enqueue(action.Describe());
+                return new($"Done: {action.Describe()}.");
+        }
     }
 
     public Recommendation Recommend(long callId, DateTimeOffset at) => BoardFixture.Recommendation() with { CallId = callId };
-    public void SetOfficerStatus(string actor, string badge, OfficerStatus status, DateTimeOffset at) => Done.Enqueue($"officer {badge} {status.Text()}");
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) => Done.Enqueue($"read {callId} by {actor}");
     public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) => Done.Enqueue($"refused {callId} {actor}: {reason}");
 }

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
 
@@ -12,7 +13,7 @@ public class BoardReclassifyTests
 {
     private static BoardState Supervisor() => Loaded(role: OperatorRole.Supervisor);
 
-    private static (BoardState State, IReadOnlyList<Cmd> Cmds) CommandLine(BoardState s, string line) =>
+    private static (BoardState State, IReadOnlyList<Effect> Effects) CommandLine(BoardState s, string line) =>
         Keys(Type(Keys(s, K(':')).State, line).State, Enter);
 
     [Fact]
@@ -24,7 +25,7 @@ public class BoardReclassifyTests
         Assert.Equal(41, f.CallId); // the selected call
         Assert.Equal(ReclassifyField.Type, f.Field);
         (s, _) = Type(s, "disc");
-        Assert.Equal("DISCIPLINE", Assert.Single(BoardUpdate.Suggestions(s.Data, (FormOverlay)s.Overlay!)).Value);
+        Assert.Equal("DISCIPLINE", Assert.Single(((FormOverlay)s.Overlay!).Suggestions(s.Data)).Value);
         (s, _) = Keys(s, Tab); // take DISCIPLINE
         f = Assert.IsType<ReclassifyOverlay>(s.Overlay);
         Assert.Equal("DISCIPLINE", f.Type.Text);
@@ -33,7 +34,7 @@ public class BoardReclassifyTests
         Assert.Equal(ReclassifyField.Reason, Assert.IsType<ReclassifyOverlay>(s.Overlay).Field);
         (s, _) = Type(s, "[red]a principal's matter, no fight");
         (s, cmds) = Keys(s, Enter);
-        Assert.Equal([new ActCmd(new ReclassifyAction(41, "DISCIPLINE", null, "[red]a principal's matter, no fight"))], cmds);
+        Assert.Equal([new ActEffect(new ReclassifyAction(41, "DISCIPLINE", null, "[red]a principal's matter, no fight"))], cmds);
         Assert.Null(s.Overlay);
         Assert.Equal(1, s.Busy);
         Assert.Equal("Working: reclassify call 41 as DISCIPLINE...", s.Status!.Text);
@@ -53,7 +54,7 @@ public class BoardReclassifyTests
         Assert.Equal("'7' is not a priority; type 1 to 4, or leave it empty for the type's default (P3).", bad.Status!.Text);
         (s, _) = Keys(Type(s, "p2").State, Enter);
         (_, cmds) = Keys(Type(s, "caller says the student is safe").State, Enter);
-        Assert.Equal([new ActCmd(new ReclassifyAction(42, "WELFARE", 2, "caller says the student is safe"))], cmds);
+        Assert.Equal([new ActEffect(new ReclassifyAction(42, "WELFARE", 2, "caller says the student is safe"))], cmds);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class BoardReclassifyTests
     public void R8_ALIEN_is_never_offered_and_a_type_not_in_the_list_is_refused()
     {
         var s = Type(Keys(Supervisor(), K('t')).State, "ALIEN").State;
-        Assert.Empty(BoardUpdate.Suggestions(s.Data, (FormOverlay)s.Overlay!));
+        Assert.Empty(((FormOverlay)s.Overlay!).Suggestions(s.Data));
         var (after, cmds) = Keys(Type(Keys(s, Enter, Enter).State, "immigration").State, Enter);
         Assert.Empty(cmds);
         Assert.Equal(ReclassifyField.Type, Assert.IsType<ReclassifyOverlay>(after.Overlay).Field);
@@ -99,9 +100,9 @@ public class BoardReclassifyTests
         Assert.Null(after.Overlay);
         Assert.Equal($"R10: dana is a {role.Text()} and may not reclassify; ask a supervisor to run `safety-console operators add dana supervisor`, or have a supervisor do it.",
             after.Status!.Text);
-        Assert.Equal([new RecordRefusalCmd(null, after.Status.Text)], cmds); // R10: recorded, as the command line's refusals are
+        Assert.Equal([new RecordRefusalEffect(null, after.Status.Text)], cmds); // R10: recorded, as the command line's refusals are
         (after, cmds) = CommandLine(s, "reclassify 41 DISCIPLINE not a fight");
-        Assert.Equal([new RecordRefusalCmd(null, after.Status!.Text)], cmds);
+        Assert.Equal([new RecordRefusalEffect(null, after.Status!.Text)], cmds);
         Assert.StartsWith($"R10: dana is a {role.Text()} and may not reclassify;", after.Status!.Text, StringComparison.Ordinal);
         // Hidden: neither in the help screen nor in any footer for them; supervisors have it in help (not the footer: a rare action).
         Assert.DoesNotContain(Bindings.HelpFor(role), b => b.Command == BoardCmd.Reclassify);
@@ -127,7 +128,7 @@ public class BoardReclassifyTests
     public void R2_the_command_line_takes_reclassify_CALL_TYPE_pN_REASON(string line, long call, string type, int? priority, string reason)
     {
         var (s, cmds) = CommandLine(Supervisor(), line);
-        Assert.Equal([new ActCmd(new ReclassifyAction(call, type, priority, reason))], cmds);
+        Assert.Equal([new ActEffect(new ReclassifyAction(call, type, priority, reason))], cmds);
         Assert.Null(s.Input);
     }
 
@@ -159,20 +160,20 @@ public class BoardReclassifyTests
         var action = new ReclassifyAction(41, "DISCIPLINE", null, "a principal's matter");
         var (s, cmds) = BoardUpdate.Update(Supervisor(), new ActionDoneMsg(action, true, "Call 41 reclassified DISCIPLINE P4 (recorded, R2); intake decides it again."));
         Assert.Equal(41, s.AwaitingIntake);
-        Assert.Equal([new LoadCallCmd(41)], cmds);
+        Assert.Equal([new LoadCallEffect(41)], cmds);
         var reclassified = Call(41, "LHS", "DISCIPLINE", 4, CallStatus.New, 120) with { Class = CallClass.None };
         s = Step(s, new CallMsg(41, reclassified)); // intake has not run yet
         Assert.Equal(41, s.AwaitingIntake);
         Assert.StartsWith("Call 41 reclassified", s.Status!.Text, StringComparison.Ordinal);
         // The worker's intake commits: the board reads the call again on the store change.
         (s, cmds) = BoardUpdate.Update(s, new DataMsg(DataOf(Calls().Where(c => c.Id != 41).ToList(), OperatorRole.Supervisor)));
-        Assert.Contains(new LoadCallCmd(41), cmds);
+        Assert.Contains(new LoadCallEffect(41), cmds);
         const string r2 = "R2: DISCIPLINE is routine student discipline; diverted to Lincoln High School's administration queue. No override exists; a supervisor may only reclassify.";
         s = Step(s, new CallMsg(41, reclassified with { Status = CallStatus.Diverted, Trace = "R1: school day.\nReclassified by supervisor dana from FIGHT P1 to DISCIPLINE P4: a principal's matter\n" + r2 }));
         Assert.Null(s.AwaitingIntake);
         Assert.Equal(MessageKind.Info, s.Status!.Kind);
         Assert.Equal("Call 41, now DISCIPLINE P4, is DIVERTED: " + r2, s.Status.Text);
-        Assert.DoesNotContain(BoardUpdate.Update(s, new DataMsg(DataOf(role: OperatorRole.Supervisor))).Cmds, c => c is LoadCallCmd);
+        Assert.DoesNotContain(BoardUpdate.Update(s, new DataMsg(DataOf(role: OperatorRole.Supervisor))).Effects, c => c is LoadCallEffect);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Policy;
@@ -42,17 +42,11 @@ public sealed class BoardStoreTests : IDisposable
         return (term, loop.RunAsync(), actions, watcher);
     }
 
+    /// <summary>Reads the database until <paramref name="done"/> holds (the board's action thread writes it), returning what was read.</summary>
     private T Eventually<T>(Func<SafetyDb, T> read, Func<T, bool> done, string what)
     {
         using var db = SafetyDb.Open(_db, Chief);
-        var clock = Stopwatch.StartNew();
-        T value;
-        while (!done(value = read(db)))
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(15)) Assert.Fail($"{what} never happened; last seen: {value}");
-            Thread.Sleep(50); // another thread of this process writes it; the database is what we wait on
-        }
-        return value;
+        return Data.Tests.Eventually.Returns(() => read(db), done, TimeSpan.FromSeconds(15), what);
     }
 
     private static void Finish(FakeTerminal term, Task<int> run, params SafetyDb[] dbs)

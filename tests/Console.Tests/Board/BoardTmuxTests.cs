@@ -2,108 +2,25 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Cli.App;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Board;
-
-/// <summary>
-/// A tmux server of its own (its own socket), one detached session running a shell, driven with send-keys and read
-/// with capture-pane: the real program, end to end, in a real terminal.
-/// </summary>
-public sealed class Tmux : IDisposable
-{
-    private readonly string _socket = "board-e2e-" + Guid.NewGuid().ToString("N")[..12];
-    public const string Session = "board";
-
-    public static bool Installed()
-    {
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("tmux", "-V") { RedirectStandardOutput = true, RedirectStandardError = true });
-            p!.WaitForExit();
-            return p.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    public Tmux(int width, int height)
-    {
-        Run("new-session", "-d", "-s", Session, "-x", width.ToString(), "-y", height.ToString(), "--", "env", "PS1=$ ", "bash", "--norc", "--noprofile");
-    }
-
-    public string Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add("-u"); // UTF-8 whatever the test runner's locale
-        psi.ArgumentList.Add("-L");
-        psi.ArgumentList.Add(_socket);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        var error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"tmux {string.Join(' ', args)} failed: {error}");
-        return output;
-    }
-
-    /// <summary>Types a line into the shell and presses Enter.</summary>
-    public void Line(string text)
-    {
-        Run("send-keys", "-t", Session, "-l", text);
-        Run("send-keys", "-t", Session, "Enter");
-    }
-
-    public void Keys(params string[] keys) => Run(["send-keys", "-t", Session, .. keys]);
-
-    public string Capture() => Run("capture-pane", "-p", "-J", "-t", Session);
-
-    public string CaptureWithStyles() => Run("capture-pane", "-p", "-e", "-t", Session);
-
-    public void Resize(int width, int height) => Run("resize-window", "-t", Session, "-x", width.ToString(), "-y", height.ToString());
-
-    /// <summary>Polls the pane until it shows <paramref name="text"/> (the program runs in another process: there is nothing to wait on).</summary>
-    public string WaitFor(string text, int seconds = 20) => WaitUntil(s => s.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
-
-    public string WaitUntil(Func<string, bool> condition, string what, int seconds = 20)
-    {
-        var screen = "";
-        Poll(() => condition(screen = Capture()), seconds, () => $"The terminal never showed {what} in {seconds} s. It shows:\n{screen}");
-        return screen;
-    }
-
-    /// <summary>Checks <paramref name="done"/> every 100 ms until it holds, failing with <paramref name="failure"/> after <paramref name="seconds"/>.</summary>
-    public static void Poll(Func<bool> done, int seconds, Func<string> failure)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!done())
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(seconds)) Assert.Fail(failure());
-            Thread.Sleep(100);
-        }
-    }
-
-    public void Dispose()
-    {
-        try { Run("kill-server"); } catch (Xunit.Sdk.XunitException) { }
-    }
-}
 
 /// <summary>
 /// The board end to end in tmux: the real `safety-console board` process in a terminal at 80x24, moved, routed,
 /// resized, and quit by q, Ctrl+C and SIGTERM, each time checking that the shell gets its terminal back.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class BoardTmuxTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-e2e", Guid.NewGuid().ToString("N"));
     private readonly string _db;
     private readonly string _account = Environment.UserName;
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
+    private static readonly string Program = Tmux.Program;
 
     public BoardTmuxTests()
     {
-        Assert.True(Tmux.Installed(), "tmux is not installed; .ci/run installs it (apt-get install tmux) — these end-to-end tests need it.");
+        Tmux.RequireInstalled();
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var (code, _, err) = Cli("init", "--demo", "--db", _db);
@@ -158,9 +75,6 @@ public sealed class BoardTmuxTests : IDisposable
     /// <summary>How a selected row starts: the marker, the change-mark column, a gap, the number right-aligned in 3 cells.</summary>
     private static string Selected(long id, string marker = "›") => $"{marker}  {id,3} ";
 
-    private string BoardCommandLine(string extraEnv = "") =>
-        $"{extraEnv}LANG=C.UTF-8 dotnet {Program} board --db {_db}; echo EXIT=$?";
-
     /// <summary>The shell is back: the exit line printed, the prompt after it, and the tty sane again (echo, canonical, signals).</summary>
     private static void AssertRestored(Tmux t, string exit = "EXIT=0")
     {
@@ -177,8 +91,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void Move_route_resize_and_quit_in_a_real_terminal()
     {
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         var screen = t.WaitFor("Calls 3 open");
         Shows(screen, "Harbor Valley School District");
         Assert.DoesNotContain("Officers", screen, StringComparison.Ordinal); // 80x24: the officers panel is collapsed
@@ -218,9 +131,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void Ctrl_C_quits_and_restores_the_terminal()
     {
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         t.Keys("C-c");
         AssertRestored(t);
     }
@@ -229,9 +140,7 @@ public sealed class BoardTmuxTests : IDisposable
     public void Esc_and_q_typed_together_close_the_form_and_quit()
     {
         // Fast typing (or SSH) delivers "Esc q" in one write; it must not be taken for Alt+q and lost.
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         TypeFilter(t, "knife");
         t.Keys("Escape", "q");
         AssertRestored(t);
@@ -240,9 +149,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void SIGTERM_quits_and_restores_the_terminal()
     {
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         Signal(t, "-TERM");
         AssertRestored(t);
     }
@@ -251,9 +158,7 @@ public sealed class BoardTmuxTests : IDisposable
     public void SIGHUP_quits_and_restores_the_terminal()
     {
         // An SSH session that drops sends SIGHUP: the board leaves through its loop like on q, never half-way.
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         Signal(t, "-HUP");
         AssertRestored(t);
     }
@@ -261,9 +166,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void Stopped_and_brought_back_with_fg_the_board_sets_the_terminal_up_again_and_redraws_everything()
     {
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         // Job control, as when an administrator stops it or the user suspends it: the interactive shell takes the
         // terminal back (its own line mode, its "Stopped" line on the screen); `fg` hands it back with SIGCONT.
         Signal(t, "-STOP");
@@ -284,9 +187,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void Ctrl_Z_suspends_to_the_shell_and_fg_brings_the_board_back_as_it_was()
     {
-        using var t = new Tmux(80, 24);
-        t.Line(BoardCommandLine());
-        t.WaitFor("Calls 3 open");
+        using var t = Tmux.StartBoard(_db, shows: "Calls 3 open");
         TypeFilter(t, "knife");
         t.Keys("C-z");
         var shell = t.WaitFor("Stopped");
@@ -322,13 +223,13 @@ public sealed class BoardTmuxTests : IDisposable
     private static void WaitUntilGone(Tmux t)
     {
         var pid = t.Run("list-panes", "-t", Tmux.Session, "-F", "#{pane_pid}").Trim();
-        Tmux.Poll(() =>
+        Eventually.That(() =>
         {
             using var find = Process.Start(new ProcessStartInfo("pgrep", ["-P", pid, "-f", "safety-console.dll board"]) { RedirectStandardOutput = true })!;
             find.StandardOutput.ReadToEnd();
             find.WaitForExit();
             return find.ExitCode != 0;
-        }, 20, () => "the board did not exit within 20 s");
+        }, TimeSpan.FromSeconds(20), () => "the board did not exit within 20 s");
     }
 
     /// <summary>Signals the board, the shell's child, as the system, an administrator or job control would.</summary>
@@ -343,8 +244,7 @@ public sealed class BoardTmuxTests : IDisposable
     [Fact]
     public void NO_COLOR_and_a_non_UTF8_locale_still_show_the_selection()
     {
-        using var t = new Tmux(80, 24);
-        t.Line($"NO_COLOR=1 LANG=C LC_ALL=C dotnet {Program} board --db {_db}; echo EXIT=$?");
+        using var t = Tmux.StartBoard(_db, env: "NO_COLOR=1 LANG=C LC_ALL=C", shows: "Calls 3 open");
         var screen = t.WaitFor("Calls 3 open");
         Shows(screen, "+-"); // ASCII borders
         Shows(screen, "|" + Selected(CallId("e2e-1"), ">")); // the marker

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Routing;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
@@ -23,7 +24,7 @@ public class BoardUpdateTests
     {
         var (s, cmds) = Keys(Loaded(), Down);
         Assert.Equal(42, s.SelectedCallId);
-        Assert.Contains(new LoadDetailCmd(42), cmds);
+        Assert.Contains(new LoadDetailEffect(42), cmds);
         (s, _) = Keys(s, K('j'), K('j'), K('j'));
         Assert.Equal(43, s.SelectedCallId); // clamped at the last row
         (s, _) = Keys(s, K('k'), KeyPress.Named(KeyName.Home));
@@ -109,11 +110,11 @@ public class BoardUpdateTests
     public void Route_asks_for_a_recommendation_and_a_number_assigns_that_candidate()
     {
         var (s, cmds) = Keys(Loaded(), K('r'));
-        Assert.Equal([new RecommendCmd(41)], cmds);
+        Assert.Equal([new RecommendEffect(41)], cmds);
         Assert.IsType<RouteOverlay>(s.Overlay);
         s = Step(s, new RecommendationMsg(41, Recommendation(), null));
         (s, cmds) = Keys(s, K('2'));
-        Assert.Equal([new ActCmd(new AssignAction(41, "SLO-1", null))], cmds);
+        Assert.Equal([new ActEffect(new AssignAction(41, "SLO-1", null))], cmds);
         Assert.Null(s.Overlay);
         Assert.Equal(1, s.Busy);
     }
@@ -123,7 +124,7 @@ public class BoardUpdateTests
     {
         var s = Step(Keys(Loaded(), K('r')).State, new RecommendationMsg(41, Recommendation(), null));
         var (_, cmds) = Keys(s, Down, Down, Down, Enter); // clamped to the last choice a dispatcher has: SLO-1
-        Assert.Equal([new ActCmd(new AssignAction(41, "SLO-1", null))], cmds);
+        Assert.Equal([new ActEffect(new AssignAction(41, "SLO-1", null))], cmds);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public class BoardUpdateTests
         Assert.Equal(MessageKind.Error, prompt.Status!.Kind);
         (prompt, _) = Type(prompt, "only officer on site");
         (_, cmds) = Keys(prompt, Enter);
-        Assert.Equal([new ActCmd(new AssignAction(41, "CSO-09", "only officer on site"))], cmds);
+        Assert.Equal([new ActEffect(new AssignAction(41, "CSO-09", "only officer on site"))], cmds);
     }
 
     /// <summary>R6: the officer who timed out on call 41 is its only cover; a supervisor may override with a written reason, as for R7.</summary>
@@ -154,8 +155,8 @@ public class BoardUpdateTests
     public void R6_a_supervisor_may_choose_the_officer_who_timed_out_with_a_typed_reason_and_a_dispatcher_may_not()
     {
         var s = Step(Keys(Loaded(role: OperatorRole.Supervisor), K('r')).State, new RecommendationMsg(41, TimedOut(), null));
-        Assert.Equal([("CSO-01", true)], BoardUpdate.RouteChoices((RouteOverlay)s.Overlay!, OperatorRole.Supervisor));
-        Assert.Empty(BoardUpdate.RouteChoices((RouteOverlay)s.Overlay!, OperatorRole.Dispatcher));
+        Assert.Equal([("CSO-01", true)], ((RouteOverlay)s.Overlay!).Choices(OperatorRole.Supervisor));
+        Assert.Empty(((RouteOverlay)s.Overlay!).Choices(OperatorRole.Dispatcher));
         var (prompt, cmds) = Keys(s, K('1'));
         Assert.Empty(cmds);
         var p = Assert.IsType<PromptOverlay>(prompt.Overlay);
@@ -163,7 +164,7 @@ public class BoardUpdateTests
         Assert.Equal("R6 override: why assign CSO-01 to call 41 anyway?", p.Title);
         (prompt, _) = Type(prompt, "radio was down; confirmed by phone");
         (_, cmds) = Keys(prompt, Enter);
-        Assert.Equal([new ActCmd(new AssignAction(41, "CSO-01", "radio was down; confirmed by phone"))], cmds);
+        Assert.Equal([new ActEffect(new AssignAction(41, "CSO-01", "radio was down; confirmed by phone"))], cmds);
 
         var d = Step(Keys(Loaded(), K('r')).State, new RecommendationMsg(41, TimedOut(), null));
         var (after, none) = Keys(d, K('1'));
@@ -175,7 +176,7 @@ public class BoardUpdateTests
     public void R7_a_dispatcher_cannot_choose_an_exclusion()
     {
         var s = Step(Keys(Loaded(), K('r')).State, new RecommendationMsg(41, Recommendation(), null));
-        Assert.Equal(2, BoardUpdate.RouteChoices((RouteOverlay)s.Overlay!, OperatorRole.Dispatcher).Count);
+        Assert.Equal(2, ((RouteOverlay)s.Overlay!).Choices(OperatorRole.Dispatcher).Count);
         var (after, cmds) = Keys(s, K('3'));
         Assert.Empty(cmds);
         Assert.Equal(MessageKind.Error, after.Status!.Kind);
@@ -190,11 +191,11 @@ public class BoardUpdateTests
             var (after, cmds) = Keys(s, K(key));
             Assert.Null(after.Overlay);
             Assert.StartsWith("R10: dana is a viewer", after.Status!.Text, StringComparison.Ordinal);
-            Assert.Equal([new RecordRefusalCmd(null, after.Status.Text)], cmds); // R10: every refusal recorded, as on the command line
+            Assert.Equal([new RecordRefusalEffect(null, after.Status.Text)], cmds); // R10: every refusal recorded, as on the command line
         }
         var (viaLine, lineCmds) = Keys(Type(Keys(s, K(':')).State, "assign 41 CSO-01").State, Enter);
         Assert.StartsWith("R10:", viaLine.Status!.Text, StringComparison.Ordinal);
-        Assert.Equal([new RecordRefusalCmd(null, viaLine.Status.Text)], lineCmds);
+        Assert.Equal([new RecordRefusalEffect(null, viaLine.Status.Text)], lineCmds);
         // Reading is fine: moving, filtering, help and the summary.
         Assert.Equal(42, Keys(s, Down).State.SelectedCallId);
         Assert.IsType<HelpOverlay>(Keys(s, K('?')).State.Overlay);
@@ -207,11 +208,11 @@ public class BoardUpdateTests
         var s = Loaded(role: OperatorRole.Viewer); // 80x24: the detail panel is hidden, nothing is read yet
         Assert.Empty(s.ReadsRecorded);
         var (detail, cmds) = Keys(s, Tab, Tab); // the detail panel shows call 41
-        Assert.Contains(new RecordReadCmd(41), cmds);
+        Assert.Contains(new RecordReadEffect(41), cmds);
         (detail, cmds) = Keys(detail, KeyPress.Named(KeyName.BackTab), KeyPress.Named(KeyName.BackTab), Down, Tab, Tab);
-        Assert.Contains(new RecordReadCmd(42), cmds);
+        Assert.Contains(new RecordReadEffect(42), cmds);
         (_, cmds) = Keys(detail, KeyPress.Named(KeyName.BackTab), KeyPress.Named(KeyName.BackTab), Up, Tab, Tab);
-        Assert.DoesNotContain(cmds, c => c is RecordReadCmd); // 41 was recorded already this session
+        Assert.DoesNotContain(cmds, c => c is RecordReadEffect); // 41 was recorded already this session
         // At 120x40 the detail is always on screen: the selected call is read as soon as the board shows it.
         var wide = Loaded(120, 40, OperatorRole.Viewer);
         Assert.Contains(41L, wide.ReadsRecorded);
@@ -223,9 +224,9 @@ public class BoardUpdateTests
     public void Ack_en_route_and_on_scene_act_on_the_selected_call()
     {
         var s = Keys(Loaded(), Down, Down).State; // 44
-        Assert.Equal([new ActCmd(new MoveAction(44, CallStatus.Acknowledged))], Keys(s, K('a')).Cmds);
-        Assert.Equal([new ActCmd(new MoveAction(44, CallStatus.EnRoute))], Keys(s, K('e')).Cmds);
-        Assert.Equal([new ActCmd(new MoveAction(44, CallStatus.OnScene))], Keys(s, K('o')).Cmds);
+        Assert.Equal([new ActEffect(new MoveAction(44, CallStatus.Acknowledged))], Keys(s, K('a')).Effects);
+        Assert.Equal([new ActEffect(new MoveAction(44, CallStatus.EnRoute))], Keys(s, K('e')).Effects);
+        Assert.Equal([new ActEffect(new MoveAction(44, CallStatus.OnScene))], Keys(s, K('o')).Effects);
     }
 
     [Fact]
@@ -234,8 +235,8 @@ public class BoardUpdateTests
         var (s, _) = Keys(Loaded(), K('c'));
         var pick = Assert.IsType<PickOverlay>(s.Overlay);
         Assert.Equal(["01", "02", "17"], pick.Items.Select(i => i.Code).ToArray());
-        Assert.Equal([new ActCmd(new ClearAction(41, "17"))], Keys(s, K('3')).Cmds);
-        Assert.Equal([new ActCmd(new ClearAction(41, "02"))], Keys(s, Down, Enter).Cmds);
+        Assert.Equal([new ActEffect(new ClearAction(41, "17"))], Keys(s, K('3')).Effects);
+        Assert.Equal([new ActEffect(new ClearAction(41, "02"))], Keys(s, Down, Enter).Effects);
         Assert.Null(Keys(s, Esc).State.Overlay);
     }
 
@@ -246,9 +247,9 @@ public class BoardUpdateTests
         Assert.Empty(cmds);
         Assert.IsType<PromptOverlay>(s.Overlay);
         (s, _) = Type(s, "routine discipline");
-        Assert.Equal([new ActCmd(new DivertAction(41, "routine discipline"))], Keys(s, Enter).Cmds);
+        Assert.Equal([new ActEffect(new DivertAction(41, "routine discipline"))], Keys(s, Enter).Effects);
         (s, _) = Type(Keys(Loaded(), K('x')).State, "duplicate of 40");
-        Assert.Equal([new ActCmd(new CancelAction(41, "duplicate of 40"))], Keys(s, Enter).Cmds);
+        Assert.Equal([new ActEffect(new CancelAction(41, "duplicate of 40"))], Keys(s, Enter).Effects);
     }
 
     [Fact]
@@ -260,7 +261,7 @@ public class BoardUpdateTests
         (s, _) = Keys(s, K('t'));
         var pick = Assert.IsType<PickOverlay>(s.Overlay);
         Assert.Equal(PickPurpose.OfficerStatus, pick.Purpose);
-        Assert.Equal([new ActCmd(new OfficerStatusAction("SLO-1", OfficerStatus.OffDuty))], Keys(s, K('2')).Cmds);
+        Assert.Equal([new ActEffect(new OfficerStatusAction("SLO-1", OfficerStatus.OffDuty))], Keys(s, K('2')).Effects);
     }
 
     [Theory]
@@ -270,7 +271,7 @@ public class BoardUpdateTests
     public void The_command_line_accepts_the_assign_verb(string line, long call, string badge, string? reason)
     {
         var (s, cmds) = Keys(Type(Keys(Loaded(), K(':')).State, line).State, Enter);
-        Assert.Equal([new ActCmd(new AssignAction(call, badge, reason))], cmds);
+        Assert.Equal([new ActEffect(new AssignAction(call, badge, reason))], cmds);
         Assert.Null(s.Input);
     }
 
@@ -283,8 +284,8 @@ public class BoardUpdateTests
     [InlineData("officer status CSO-01 OFF_DUTY", "CSO-01")]
     public void The_command_line_accepts_the_other_verbs(string line, string subject)
     {
-        var cmds = Keys(Type(Keys(Loaded(), K(':')).State, line).State, Enter).Cmds;
-        var act = Assert.IsType<ActCmd>(Assert.Single(cmds));
+        var cmds = Keys(Type(Keys(Loaded(), K(':')).State, line).State, Enter).Effects;
+        var act = Assert.IsType<ActEffect>(Assert.Single(cmds));
         Assert.Contains(subject, act.Action.Describe(), StringComparison.Ordinal);
     }
 
@@ -313,7 +314,7 @@ public class BoardUpdateTests
         var (s, _) = Keys(Loaded(), K('n'));
         (s, _) = Type(s, "jeff");
         var f = Assert.IsType<NewCallOverlay>(s.Overlay);
-        Assert.Equal("JMS", Assert.Single(BoardUpdate.Suggestions(s.Data, f)).Value);
+        Assert.Equal("JMS", Assert.Single(f.Suggestions(s.Data)).Value);
         (s, _) = Keys(s, Tab); // accept JMS
         (s, _) = Type(s, "inter");
         (s, _) = Keys(s, Enter); // accept INTERVENE
@@ -323,7 +324,7 @@ public class BoardUpdateTests
         (s, _) = Keys(s, Enter); // accept danger
         (s, _) = Type(s, "[bold]student threatening others");
         var (after, cmds) = Keys(s, Enter);
-        Assert.Equal([new ActCmd(new CreateAction("JMS", "INTERVENE", 2, "danger", "[bold]student threatening others"))], cmds);
+        Assert.Equal([new ActEffect(new CreateAction("JMS", "INTERVENE", 2, "danger", "[bold]student threatening others"))], cmds);
         Assert.Null(after.Overlay);
     }
 
@@ -363,7 +364,7 @@ public class BoardUpdateTests
         Assert.IsType<NewCallOverlay>(back.Overlay); // what was typed is still there
         var (quit, quitCmds) = Keys(asked, K('y'));
         Assert.True(quit.Quit);
-        Assert.Equal([new QuitCmd()], quitCmds);
+        Assert.Empty(quitCmds); // quitting is state (Quit), not an effect
         Assert.True(Keys(asked, CtrlC).State.Quit); // Ctrl+C twice quits anyway
     }
 
@@ -437,9 +438,9 @@ public class BoardUpdateTests
     {
         var (s, cmds) = BoardUpdate.Update(Loaded(), new QuitMsg("SIGTERM"));
         Assert.True(s.Quit);
-        Assert.Equal([new QuitCmd()], cmds);
-        Assert.Equal([new FullRedrawCmd()], BoardUpdate.Update(Loaded(), new RedrawMsg()).Cmds);
-        Assert.Equal([new FullRedrawCmd()], Keys(Loaded(), KeyPress.CtrlOf('l')).Cmds);
+        Assert.Empty(cmds); // quitting is state (Quit), not an effect
+        Assert.Equal([new FullRedrawEffect()], BoardUpdate.Update(Loaded(), new RedrawMsg()).Effects);
+        Assert.Equal([new FullRedrawEffect()], Keys(Loaded(), KeyPress.CtrlOf('l')).Effects);
     }
 
     [Fact]
@@ -447,7 +448,7 @@ public class BoardUpdateTests
     {
         var before = Keys(Loaded(), K('/'), K('k')).State; // typing a filter
         var (after, cmds) = Keys(before, KeyPress.CtrlOf('z'));
-        Assert.Equal([new SuspendCmd()], cmds);
+        Assert.Equal([new SuspendEffect()], cmds);
         Assert.Equal(before.Input, after.Input);
         Assert.False(after.Quit);
     }
@@ -475,7 +476,7 @@ public class BoardStoreProblemTests
         Assert.True(s.StoreLost);
         Assert.Contains("DATABASE GONE, changes refused", Render(s).Text(), StringComparison.Ordinal);
         var (after, cmds) = Keys(Type(s, ":assign 41 CSO-01").State, Enter);
-        Assert.DoesNotContain(cmds, c => c is ActCmd);
+        Assert.DoesNotContain(cmds, c => c is ActEffect);
         Assert.Equal($"Cannot assign call 41 to CSO-01: {gone}", after.Status?.Text);
     }
 }

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
@@ -14,14 +15,14 @@ public class DetailLoadingTests
         var s = Step(Loaded(120, 40), new DetailMsg(41, []));
         Assert.Equal(41, s.SelectedCallId);
         // Typing "jefferson" leaves only call 42 (a NEW call would do the same): its events must be asked for.
-        var cmds = new List<Cmd>();
+        var cmds = new List<Effect>();
         foreach (var k in new[] { K('/') }.Concat("jefferson".Select(K)))
         {
             (s, var c) = BoardUpdate.Update(s, new KeyMsg(k));
             cmds.AddRange(c);
         }
         Assert.Equal(42, s.SelectedCallId);
-        Assert.Contains(new LoadDetailCmd(42), cmds);
+        Assert.Contains(new LoadDetailEffect(42), cmds);
         s = Step(s, new DetailMsg(42, [new EventRow(Now, "dana", "call.received", CallId: 42)]));
         Assert.DoesNotContain("loading...", string.Join("\n", Enumerable.Range(0, s.Height).Select(Render(s).Line)), StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Status;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;

@@ -1,5 +1,6 @@
 using System.Text;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
 
 namespace SafetyConsole.Cli.Tests.Board;

@@ -3,6 +3,7 @@ using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Simulation;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Demo;
 
@@ -10,6 +11,7 @@ namespace SafetyConsole.Cli.Tests.Demo;
 /// Issue 8: the headless demo runs a simulated school day through the real feed, worker and dispatch paths;
 /// every rule is then checked on everything it generated.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public class HeadlessDemoTests
 {
     private sealed record CallRow(long Id, string ExternalId, string Type, string Class, string Status, string ReceivedAt,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dapper;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Dispatch;
 
@@ -7,6 +8,7 @@ namespace SafetyConsole.Cli.Tests.Dispatch;
 /// Real processes racing (DESIGN §6): every action is a conditional update with its event in one transaction,
 /// so of many processes taking one officer, or one call, exactly one wins and the others are told who did.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public class RaceTests
 {
     private const int Racers = 8;

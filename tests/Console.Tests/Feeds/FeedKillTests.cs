@@ -3,10 +3,12 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Feeds;
 
 /// <summary>Crash safety: a real `safety-console feed load` killed mid-way and run again leaves exactly one copy of every good row.</summary>
+[Trait(Slow.Category, Slow.Value)]
 public class FeedKillTests
 {
     private const int Rows = 200_000;
@@ -31,13 +33,9 @@ public class FeedKillTests
             var before = Count(watch);
             using var p = Start(cli.DbPath, csv);
             // Kill as soon as at least one more batch has committed: mid-way through the file.
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (Count(watch) <= before + 1)
-            {
-                if (p.HasExited) Assert.Fail($"the load ended (exit {p.ExitCode}) before it could be killed: {p.StandardError.ReadToEnd()}");
-                Assert.True(DateTime.UtcNow < deadline, "no batch committed within 3 minutes");
-                SpinWait.SpinUntil(() => p.HasExited, 10); // the polling interval; returns at once if the load ends
-            }
+            Eventually.That(() => p.HasExited || Count(watch) > before + 1, TimeSpan.FromMinutes(3), () => "no batch committed within 3 minutes",
+                every: TimeSpan.FromMilliseconds(10));
+            if (p.HasExited) Assert.Fail($"the load ended (exit {p.ExitCode}) before it could be killed: {p.StandardError.ReadToEnd()}");
             var seen = Count(watch);
             p.Kill(entireProcessTree: true);
             p.WaitForExit();

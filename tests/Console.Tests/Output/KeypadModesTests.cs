@@ -1,6 +1,7 @@
 using SafetyConsole.Cli.App;
 using SafetyConsole.Cli.Tests.Board;
 using SafetyConsole.Data.Terminal;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Output;
 
@@ -8,16 +9,17 @@ namespace SafetyConsole.Cli.Tests.Output;
 /// .NET's console puts the terminal in application keypad and cursor-key mode (ESC[?1h ESC=); every command must
 /// hand the shell its terminal back in normal mode. Checked in a real terminal: tmux reports both modes of its pane.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public sealed class KeypadModesTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "keypad-e2e", Guid.NewGuid().ToString("N"));
     private readonly string _db;
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
+    private static readonly string Program = Tmux.Program;
     private static readonly string Worker = Path.Combine(AppContext.BaseDirectory, "safety-worker.dll");
 
     public KeypadModesTests()
     {
-        Assert.True(Tmux.Installed(), "tmux is not installed; .ci/run installs it (apt-get install tmux) — these end-to-end tests need it.");
+        Tmux.RequireInstalled();
         Directory.CreateDirectory(_folder);
         _db = Path.Combine(_folder, "safety.db");
         var err = new StringWriter();

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Cli.Tests.Dispatch;
 
 namespace SafetyConsole.Cli.Tests.Output;

@@ -1,4 +1,5 @@
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Cli.Output;
 using Spectre.Console;
 

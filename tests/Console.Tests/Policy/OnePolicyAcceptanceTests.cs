@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using SafetyConsole.Cli.Board;
+using SafetyConsole.Cli.Board.Terminal;
 using SafetyConsole.Cli.Tests.Board;
 using SafetyConsole.Cli.Tests.Dispatch;
 using SafetyConsole.Data.Store;

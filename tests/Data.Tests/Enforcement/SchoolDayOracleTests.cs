@@ -14,6 +14,7 @@ namespace SafetyConsole.Data.Tests.Enforcement;
 /// (acknowledging, clearing, sometimes assigning early, resolving escalations), then checked call by call against
 /// a small oracle written here from the rules' text, independent of the policy code.
 /// </summary>
+[Trait(Slow.Category, Slow.Value)]
 public class SchoolDayOracleTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(20);

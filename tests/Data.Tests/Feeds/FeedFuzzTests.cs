@@ -4,6 +4,7 @@ using SafetyConsole.Data.Feeds;
 namespace SafetyConsole.Data.Tests.Feeds;
 
 /// <summary>Thousands of random and mutated lines: no crash, and every record accounted for as loaded, duplicate or rejected.</summary>
+[Trait(Slow.Category, Slow.Value)]
 public class FeedFuzzTests
 {
     private static readonly string[] Fragments =

@@ -186,13 +186,10 @@ public class FeedLoadTests
         {
             server.Write(Encoding.UTF8.GetBytes(lines[i - 1] + "\n"));
             server.Flush();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (reader.Connection.ExecuteScalar<long>("SELECT count(*) FROM calls") < i)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"record {i} was not committed while the input stayed open");
-                Assert.False(load.IsCompleted, "the load ended before its input did");
-                Thread.Yield();
-            }
+            var n = i;
+            Eventually.That(() => load.IsCompleted || reader.Connection.ExecuteScalar<long>("SELECT count(*) FROM calls") >= n, TimeSpan.FromSeconds(20),
+                () => $"record {n} was not committed while the input stayed open", every: TimeSpan.FromMilliseconds(1));
+            Assert.False(load.IsCompleted, "the load ended before its input did");
         }
         server.Dispose();
         return await load;

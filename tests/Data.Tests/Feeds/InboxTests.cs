@@ -6,6 +6,7 @@ using SafetyConsole.Data.Store;
 namespace SafetyConsole.Data.Tests.Feeds;
 
 /// <summary>DESIGN §4b: inbox files are loaded, then moved to processed/ with a receipt or to rejected/ with their errors.</summary>
+[Trait(Slow.Category, Slow.Value)]
 public class InboxTests
 {
     [Fact]

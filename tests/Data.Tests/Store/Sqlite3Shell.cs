@@ -9,6 +9,10 @@ public static class Sqlite3Shell
     public static string Run(string path, string sql)
     {
         var psi = new ProcessStartInfo("sqlite3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Wait on a busy database as the product's own connections do (busy_timeout), rather than fail at once with
+        // "database is locked" when the test's outside write meets a worker's start-up or pass on a loaded machine.
+        psi.ArgumentList.Add("-cmd");
+        psi.ArgumentList.Add(".timeout 10000");
         psi.ArgumentList.Add(path);
         psi.ArgumentList.Add(sql);
         Process p;

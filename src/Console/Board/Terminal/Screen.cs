@@ -2,31 +2,7 @@ using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace SafetyConsole.Cli.Board;
-
-/// <summary>
-/// How the terminal is dressed: Unicode or ASCII borders and glyphs (a non-UTF-8 locale gets ASCII), colour or not
-/// (NO_COLOR). Colour is never the only signal: selection is inverse video plus a marker, missed deadlines are bold.
-/// </summary>
-public sealed record BoardTheme(bool Unicode, bool Color)
-{
-    public static BoardTheme Default { get; } = new(true, true);
-
-    /// <summary>From the environment: NO_COLOR (any value) turns colour off; LC_ALL, else LC_CTYPE, else LANG must name UTF-8.</summary>
-    public static BoardTheme FromEnvironment(Func<string, string?> env)
-    {
-        var noColor = !string.IsNullOrEmpty(env("NO_COLOR"));
-        var locale = new[] { "LC_ALL", "LC_CTYPE", "LANG" }.Select(env).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
-        var utf8 = locale.Contains("UTF-8", StringComparison.OrdinalIgnoreCase) || locale.Contains("utf8", StringComparison.OrdinalIgnoreCase);
-        return new BoardTheme(utf8, !noColor);
-    }
-
-    public BoxBorder Box => Unicode ? BoxBorder.Rounded : BoxBorder.Ascii;
-    public string Marker => Unicode ? "›" : ">";
-    public string Ellipsis => Unicode ? "…" : "~";
-    public string Dot => Unicode ? "·" : "|";
-    public string Arrow => Unicode ? "→" : "->";
-}
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>
 /// A screen's worth of cells that Spectre widgets render into offscreen (via <see cref="IRenderable.Render"/> and
@@ -208,103 +184,6 @@ public sealed class Screen
 
     internal bool SameCell(Screen other, int x, int y) =>
         string.Equals(_text[y * Width + x], other._text[y * Width + x], StringComparison.Ordinal) && _style[y * Width + x] == other._style[y * Width + x];
-}
-
-/// <summary>
-/// Styles interned to small ids, with their SGR sequences. Without colour (NO_COLOR) only decorations are written:
-/// bold, dim, underline, inverse. Also caches each character's cell width (Spectre's measure).
-/// </summary>
-public sealed class Palette
-{
-    private readonly Dictionary<Style, int> _ids = new();
-    private readonly List<Style> _styles = [];
-    private readonly List<string> _sgr = [];
-    private readonly Dictionary<(int, Decoration), int> _decorated = new();
-    private readonly bool _color;
-
-    public Palette(bool color)
-    {
-        _color = color;
-        Id(Style.Plain);
-    }
-
-    public int Count => _styles.Count;
-
-    public int Id(Style style)
-    {
-        if (_ids.TryGetValue(style, out var id)) return id;
-        id = _styles.Count;
-        _ids[style] = id;
-        _styles.Add(style);
-        _sgr.Add(BuildSgr(style));
-        return id;
-    }
-
-    public Style StyleOf(int id) => _styles[id];
-
-    public string Sgr(int id) => _sgr[id];
-
-    public int WithDecoration(int id, Decoration d)
-    {
-        if (_decorated.TryGetValue((id, d), out var r)) return r;
-        var s = _styles[id];
-        r = Id(new Style(s.Foreground, s.Background, s.Decoration | d));
-        _decorated[(id, d)] = r;
-        return r;
-    }
-
-    private static readonly string[] AsciiText = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
-    private readonly Dictionary<int, string> _texts = new();
-
-    /// <summary>A character as a string, without allocating one per cell per frame.</summary>
-    public string Text(Rune r)
-    {
-        if (r.Value < 128) return AsciiText[r.Value];
-        if (!_texts.TryGetValue(r.Value, out var t)) _texts[r.Value] = t = r.ToString();
-        return t;
-    }
-
-    public int Width(Rune r) => CellText.Width(r);
-
-    /// <summary>An absolute SGR: reset, then this style's attributes, so each run stands alone.</summary>
-    private string BuildSgr(Style s)
-    {
-        var sb = new StringBuilder("\e[0");
-        var d = s.Decoration;
-        if (d.HasFlag(Decoration.Bold)) sb.Append(";1");
-        if (d.HasFlag(Decoration.Dim)) sb.Append(";2");
-        if (d.HasFlag(Decoration.Italic)) sb.Append(";3");
-        if (d.HasFlag(Decoration.Underline)) sb.Append(";4");
-        if (d.HasFlag(Decoration.Invert)) sb.Append(";7");
-        if (d.HasFlag(Decoration.Strikethrough)) sb.Append(";9");
-        if (_color)
-        {
-            AppendColor(sb, s.Foreground, 30, 90, 38);
-            AppendColor(sb, s.Background, 40, 100, 48);
-        }
-        sb.Append('m');
-        return sb.ToString();
-    }
-
-    /// <summary>The 16 standard colours in their SGR order, so they are written as 30–37/90–97 that every terminal knows.</summary>
-    private static readonly Color[] Standard =
-    [
-        Color.Black, Color.Maroon, Color.Green, Color.Olive, Color.Navy, Color.Purple, Color.Teal, Color.Silver,
-        Color.Grey, Color.Red, Color.Lime, Color.Yellow, Color.Blue, Color.Fuchsia, Color.Aqua, Color.White,
-    ];
-
-    private static void AppendColor(StringBuilder sb, Color c, int basic, int bright, int extended)
-    {
-        if (c == Color.Default) return;
-        var n = Array.IndexOf(Standard, c);
-        if (n >= 0)
-        {
-            if (n < 8) sb.Append(';').Append(basic + n);
-            else if (n < 16) sb.Append(';').Append(bright + n - 8);
-            return;
-        }
-        sb.Append(';').Append(extended).Append(";2;").Append(c.R).Append(';').Append(c.G).Append(';').Append(c.B);
-    }
 }
 
 /// <summary>What Spectre may assume of the offscreen target: ANSI styles, Unicode per the theme, no links.</summary>

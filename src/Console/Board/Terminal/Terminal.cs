@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace SafetyConsole.Cli.Board;
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>The terminal the board owns: raw input bytes, one write per frame, its size, and entering/leaving the board's screen.</summary>
 public interface ITerminal

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SafetyConsole.Cli.Board;
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>Named keys; printable characters are <see cref="KeyName.Char"/> with <see cref="KeyPress.Char"/> set.</summary>
 public enum KeyName

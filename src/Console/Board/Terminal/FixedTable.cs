@@ -2,7 +2,7 @@ using System.Text;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
-namespace SafetyConsole.Cli.Board;
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>Terminal cell widths of text (wide characters take two cells; Spectre's measure, cached per character).</summary>
 public static class CellText

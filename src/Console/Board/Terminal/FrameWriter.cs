@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SafetyConsole.Cli.Board;
+namespace SafetyConsole.Cli.Board.Terminal;
 
 /// <summary>
 /// Turns successive frames into terminal output: only the lines that changed, and of each only the span from its

@@ -1,0 +1,64 @@
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>Runs a <see cref="BoardAction"/> through <see cref="IBoardActions"/> and says what happened, one sentence.</summary>
+public static class BoardActionRunner
+{
+    public static ActionDoneMsg Run(IBoardActions actions, string actor, BoardAction action, DateTimeOffset at)
+    {
+        try
+        {
+            var done = actions.Run(action, actor, at);
+            return new ActionDoneMsg(action, true, done.Message, done.CreatedCallId);
+        }
+        catch (SafetyException e)
+        {
+            return new ActionDoneMsg(action, false, e.Message);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            return new ActionDoneMsg(action, false, "The database stayed busy (another process holds a long write); try again in a moment.");
+        }
+    }
+
+    /// <summary>R9: records a read; a failure is said on the status line (the detail stays shown: it was already read).</summary>
+    public static Msg? RecordRead(IBoardActions actions, string actor, long callId, DateTimeOffset at)
+    {
+        try
+        {
+            actions.RecordDetailRead(actor, callId, at);
+            return null;
+        }
+        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return new NoticeMsg($"Recording that you read call {callId} failed ({e.Message.TrimEnd('.')}); tell a supervisor (R9).", Error: true);
+        }
+    }
+
+    /// <summary>R10: records a refusal the board made; a failure is said on the status line.</summary>
+    public static Msg? RecordRefusal(IBoardActions actions, string actor, RecordRefusalEffect r, DateTimeOffset at)
+    {
+        try
+        {
+            actions.RecordRefusal(actor, r.CallId, r.Reason, at);
+            return null;
+        }
+        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return new NoticeMsg($"Recording the refusal failed ({e.Message.TrimEnd('.')}); tell a supervisor (R10).", Error: true);
+        }
+    }
+
+    public static RecommendationMsg Recommend(IBoardActions actions, long callId, DateTimeOffset at)
+    {
+        try
+        {
+            return new RecommendationMsg(callId, actions.Recommend(callId, at), null);
+        }
+        catch (Exception e) when (e is SafetyException or ArgumentException)
+        {
+            return new RecommendationMsg(callId, null, e.Message);
+        }
+    }
+}

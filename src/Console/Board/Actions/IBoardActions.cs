@@ -1,0 +1,37 @@
+using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Routing;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>
+/// What the board does to the store, run on the loop's action thread: any <see cref="BoardAction"/>, the route
+/// dialog's recommendation, and the R9/R10 records. A seam so that Update and loop tests run without a database.
+/// </summary>
+public interface IBoardActions
+{
+    /// <summary>Runs an action; a refusal throws <see cref="SafetyException"/> with one sentence.</summary>
+    ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at);
+
+    Recommendation Recommend(long callId, DateTimeOffset at);
+
+    /// <summary>R9: records that a non-dispatcher was shown a call's detail.</summary>
+    void RecordDetailRead(string actor, long callId, DateTimeOffset at);
+
+    /// <summary>R10: records a refusal the board made itself, as the command line records its own.</summary>
+    void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at);
+}
+
+/// <summary>The board's actions on the store: each <see cref="BoardAction"/> runs itself; <see cref="Recommendations"/> ranks.</summary>
+public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
+{
+    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at) => action.Run(db, actor, at);
+
+    public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);
+
+    public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
+        DetailReadAudit.Record(db, actor, callId, at, "on the board");
+
+    public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
+        Refusals.Record(db, actor, callId, reason, "on the board");
+}

@@ -1,0 +1,132 @@
+using Humanizer;
+using Humanizer.Localisation;
+using SafetyConsole.Cli.Board.Terminal;
+using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Policy;
+using SafetyConsole.Data.Routing;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using static SafetyConsole.Cli.Board.BoardStyles;
+
+namespace SafetyConsole.Cli.Board;
+
+/// <summary>The route dialog: ranked candidates with ETA, then the excluded with reasons (R7 ones overridable by a supervisor).</summary>
+public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = null, int Index = 0, string? Error = null) : Overlay
+{
+    private static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+
+    public override IReadOnlyList<BindingContext> Contexts => [BindingContext.Dialog, BindingContext.Lists];
+
+    /// <summary>Opens the dialog for a call and asks the action thread for its recommendation.</summary>
+    public static (BoardState, IReadOnlyList<Effect>) Open(BoardState s, long callId) =>
+        (s with { Overlay = new RouteOverlay(callId) }, [new RecommendEffect(callId)]);
+
+    /// <summary>The recommendation arrived (or the sentence saying why there is none).</summary>
+    public static BoardState Ranked(BoardState s, RecommendationMsg r) => s.Overlay is RouteOverlay o && o.CallId == r.CallId
+        ? s with { Overlay = o with { Recommendation = r.Recommendation, Error = r.Error, Index = 0 } }
+        : s;
+
+    /// <summary>The rows one can choose: every candidate, then (for a supervisor) the R7-overridable exclusions.</summary>
+    public IReadOnlyList<(string Badge, bool Override)> Choices(OperatorRole role)
+    {
+        if (Recommendation is not { } rec) return [];
+        var rows = rec.Candidates.Select(c => (c.Officer.Badge, false)).ToList();
+        if (role >= OperatorRole.Supervisor) rows.AddRange(rec.Excluded.Where(x => x.Overridable).Select(x => (x.Badge, true)));
+        return rows;
+    }
+
+    public override (BoardState State, IReadOnlyList<Effect> Effects) Key(BoardState s, KeyPress key, Binding? b)
+    {
+        var choices = Choices(s.Role);
+        switch (b?.Command)
+        {
+            case BoardCmd.Close: return (s with { Overlay = null }, []);
+            case BoardCmd.Up or BoardCmd.Down or BoardCmd.PageUp or BoardCmd.PageDown or BoardCmd.Top or BoardCmd.Bottom:
+                var (i, _) = Selection.Clamp(Selection.Target(b.Command, Index, 10, choices.Count), 0, choices.Count, choices.Count);
+                return (s with { Overlay = this with { Index = i } }, []);
+            case BoardCmd.Choose: return Choose(s, choices, Index);
+            case BoardCmd.ChooseNumber: return Choose(s, choices, key.Char - '1');
+            default: return (s, []);
+        }
+    }
+
+    private (BoardState, IReadOnlyList<Effect>) Choose(BoardState s, IReadOnlyList<(string Badge, bool Override)> choices, int index)
+    {
+        if (Recommendation is not { } rec) return (BoardUpdate.Info(s, "Still ranking the candidates; a moment."), []);
+        if (index < 0 || index >= choices.Count)
+            return (BoardUpdate.Error(s, choices.Count == 0
+                ? $"No officer is eligible for call {CallId}; see the reasons listed, or wait for the worker to escalate it (R5)."
+                : $"Choose a row from 1 to {choices.Count}."), []);
+        var (badge, isOverride) = choices[index];
+        if (!isOverride)
+        {
+            var check = Overrides.CanAssign(rec, badge, s.Role, null);
+            return check.Allowed ? BoardUpdate.Act(s, new AssignAction(CallId, badge, null)) : BoardUpdate.Refused(s, check.Message, CallId);
+        }
+        // R7 (or R6, an officer who timed out on this call): a supervisor may assign against the recommendation with a written reason.
+        var rule = rec.Excluded.FirstOrDefault(x => string.Equals(x.Badge, badge, StringComparison.Ordinal))?.Kind == ExclusionKind.AckTimedOut ? "R6" : "R7";
+        return (s with { Overlay = PromptOverlay.Override(CallId, badge, rule) }, []);
+    }
+
+    public override void Draw(Screen c, BoardState s)
+    {
+        s.Data.CallById.TryGetValue(CallId, out var call);
+        var items = new List<IRenderable>();
+        if (call is not null)
+            items.Add(new Text($"{call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)} ({call.Location}), {call.Status.Text()}"));
+        var listStart = -1;
+        if (Error is { } err) items.Add(new Text(err, Alarm));
+        else if (Recommendation is not { } rec) items.Add(new Text("Ranking the candidates...", Dim));
+        else if (Data.Dispatch.Recommendations.NotForOfficers(rec) is { } r2) items.Add(new Text(r2, Warn));
+        else
+        {
+            var choices = Choices(s.Role);
+            items.Add(new Text($"{rec.Class.Text()} candidates, nearest first (§3):", Bold));
+            listStart = items.Count;
+            var n = 0;
+            foreach (var cand in rec.Candidates)
+            {
+                n++;
+                items.Add(ViewKit.ChoiceLine(c, n, n - 1 == Index, $"{cand.Officer.Badge,-8} {cand.Officer.Role.Text(),-3} {ViewKit.Fit(cand.Officer.Name, 18, c.Theme),-18} {Distance(cand.DistanceMeters),8} {Eta(cand.EtaSeconds),9}{(cand.PostedAtLocation ? "  posted here" : "")}", Plain));
+            }
+            if (rec.Candidates.Count == 0) items.Add(new Text("  No eligible officer (R5: the worker escalates at the deadline).", Warn));
+            if (rec.Excluded.Count > 0)
+            {
+                items.Add(new Text("Not recommended:", Bold));
+                foreach (var x in rec.Excluded)
+                {
+                    if (x.Overridable && s.Role >= OperatorRole.Supervisor)
+                    {
+                        n++;
+                        items.Add(ViewKit.ChoiceLine(c, n, n - 1 == Index, $"{x.Badge,-8} override: {x.Reason}", Warn));
+                    }
+                    else
+                    {
+                        items.Add(new Text($"     {x.Badge,-8} {x.Reason}", Dim));
+                    }
+                }
+            }
+            if (choices.Count > 0)
+            {
+                var numbers = choices.Count == 1 ? "Choose 1" : $"Choose 1-{Math.Min(9, choices.Count)}";
+                items.Add(new Text($"{numbers} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter; Esc closes.", Dim));
+            }
+        }
+        var width = Math.Min(s.Width - 2, 100);
+        var lines = c.RenderLines(new Rows(items), width - 4);
+        var r = ViewKit.Centered(s, width, lines.Count + 2);
+        // Keep the highlighted row in view when the list is longer than the screen.
+        var scroll = 0;
+        if (listStart >= 0 && lines.Count > r.H - 2) scroll = Math.Max(0, listStart + Index - (r.H - 2) / 2);
+        ViewKit.Box(c, r, $"Route call {CallId}", lines, scroll);
+    }
+
+    private static string Distance(double? m) => m is { } v ? (v >= 1000 ? $"{v / 1000:0.0} km" : $"{v:0} m") : "?";
+
+    private static string Eta(double? seconds) => seconds switch
+    {
+        null => "ETA ?",
+        < 60 => "ETA <1 min",
+        { } v => "ETA " + TimeSpan.FromSeconds(v).Humanize(1, En, minUnit: TimeUnit.Minute),
+    };
+}
