@@ -11,7 +11,8 @@ public sealed record District(
     DateOnly SchoolYearEnd,
     int LeadMinutes,
     int TailMinutes,
-    int ComplaintResponseDays = District.DefaultComplaintResponseDays)
+    int ComplaintResponseDays = District.DefaultComplaintResponseDays,
+    CallClass PanicAlarmClass = CallClass.Liaison)
 {
     /// <summary>Days the district gives itself to respond to a family complaint unless district.csv says otherwise.</summary>
     public const int DefaultComplaintResponseDays = 30;
@@ -59,6 +60,12 @@ public sealed record TrainingRecord(string Badge, string Topic, DateOnly Complet
 
 /// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
 public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused);
+
+/// <summary>
+/// A district's own code for one of our call types (call_type_aliases.csv, issue 15), read as that type at ingest.
+/// <see cref="BuiltIn"/>: shipped with the product (ALRPANS, ALRPANA), not the district's.
+/// </summary>
+public sealed record CallTypeAlias(string Alias, string Type, bool BuiltIn = false);
 
 /// <summary>A call for service as stored.</summary>
 public sealed record Call(

@@ -29,9 +29,10 @@ public static class CallFeed
 
     internal sealed record Row(
         string Source, string ExternalId, string ReceivedAt, string Location, string Type, int Priority,
-        string Description, string? ReporterRole, string? Basis);
+        string Description, string? ReporterRole, string? Basis, string Trace);
 
-    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused);
+    /// <summary>A call type as a feed may name it; <see cref="Trace"/> is the sentence of an alias (issue 15), else empty.</summary>
+    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused, string Trace = "");
 
     private sealed class Kind : FeedKind<Row>
     {
@@ -40,6 +41,8 @@ public static class CallFeed
 
         private readonly Dictionary<string, string> _locations;
         private readonly Dictionary<string, TypeInfo> _types;
+        private readonly List<string> _typeCodes;
+        private readonly IReadOnlyList<CallTypeAlias> _aliases;
         private readonly string? _sourceOverride;
         private readonly string _defaultSource;
         private readonly string? _sourceProblem;
@@ -53,6 +56,14 @@ public static class CallFeed
             _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused)>(
                     "SELECT code, name, default_priority, refused FROM call_types")
                 .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0), StringComparer.OrdinalIgnoreCase);
+            _typeCodes = _types.Keys.Order(StringComparer.Ordinal).ToList();
+            // Issue 15: the district's own codes and the built-in ones (ALRPANS, ALRPANA) read as the type they name.
+            _aliases = Districts.DistrictReads.Aliases(db);
+            foreach (var a in _aliases)
+            {
+                if (_types.TryGetValue(a.Type, out var t) && !_types.ContainsKey(a.Alias))
+                    _types[a.Alias] = t with { Trace = Policy.CallCodes.AliasTrace(a.Alias, t.Code, a.BuiltIn) };
+            }
             if (sourceOverride is not null)
             {
                 _sourceOverride = PlainText.Clean(sourceOverride);
@@ -88,8 +99,7 @@ public static class CallFeed
             var receivedAt = Instant(v[ReceivedAt], "received_at", "when the call was received", line, ref errors);
             var location = Lookup(v[Location], _locations, "location", "a district location code such as LHS",
                 "is not a district location code; check the code, or import the district's locations first", line, ref errors);
-            var type = Lookup(v[Type], _types, "type", "a call type code such as FIGHT or SUSP",
-                "is not a call type code; use an APCO code of the district such as FIGHT, WEAPON, SUSP or WELFARE", line, ref errors);
+            var type = TypeOf(v[Type], line, ref errors);
             if (type is { Refused: true })
             {
                 // R8: the APCO type ALIEN (immigration violation) is refused; the refusal is recorded, the call is not.
@@ -132,7 +142,20 @@ public static class CallFeed
             }
 
             if (errors is not null) return null;
-            return new Row(source, externalId, receivedAt!, location!, type!.Code, priority, description, reporterRole, basis);
+            return new Row(source, externalId, receivedAt!, location!, type!.Code, priority, description, reporterRole, basis, type.Trace);
+        }
+
+        /// <summary>
+        /// The call type a record names, by its code or an alias (issue 15); an unknown code is rejected with the
+        /// closest codes and where a district maps its own.
+        /// </summary>
+        private TypeInfo? TypeOf(string? raw, int line, ref List<FeedError>? errors)
+        {
+            var text = PlainText.Clean(raw);
+            if (text.Length == 0) Fail(ref errors, line, "type", "required: a call type code such as FIGHT or SUSP");
+            else if (_types.TryGetValue(text, out var type)) return type;
+            else Fail(ref errors, line, "type", $"'{PlainText.Excerpt(text)}' is not a call type code of the district; {Policy.CallCodes.UnknownCodeHint(text, _typeCodes, _aliases)}");
+            return null;
         }
 
         public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
@@ -162,7 +185,7 @@ public static class CallFeed
     private sealed class Writer(SqliteConnection connection) : IRowWriter<Row>
     {
         private const int RowsPerStatement = 64;
-        private const int ParametersPerRow = 9; // ?1, the load time, is shared by every row of a statement
+        private const int ParametersPerRow = 10; // ?1, the load time, is shared by every row of a statement
 
         private readonly NativeStatement _many = new(connection, InsertSql(RowsPerStatement));
         private readonly NativeStatement _one = new(connection, InsertSql(1));
@@ -198,6 +221,7 @@ public static class CallFeed
             s.Bind(p + 7, row.Description);
             s.Bind(p + 8, row.ReporterRole);
             s.Bind(p + 9, row.Basis);
+            s.Bind(p + 10, row.Trace);
         }
 
         private static string InsertSql(int rows)
@@ -205,11 +229,11 @@ public static class CallFeed
             var values = Enumerable.Range(0, rows).Select(r =>
             {
                 var p = 1 + r * ParametersPerRow;
-                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', '{Codes.Unclassified}', ?1, ?1)"; // not classified until intake (issue 13)
+                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', '{Codes.Unclassified}', ?{p + 10}, ?1, ?1)"; // not classified until intake (issue 13)
             });
             return $"""
                 INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, basis,
-                                  status, class, created_at, updated_at)
+                                  status, class, trace, created_at, updated_at)
                 VALUES {string.Join(",\n       ", values)}
                 ON CONFLICT(source, external_id) DO NOTHING
                 """;

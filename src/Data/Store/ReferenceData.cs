@@ -35,7 +35,22 @@ public static class ReferenceData
                 INSERT INTO dispositions(code, name) VALUES (@code, @name)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name
                 """, new { code = row["code"], name = row["name"] }, tx);
+
+        // Issue 15: the built-in aliases (after the call types they name). A district's own alias never takes a
+        // built-in's name (the import refuses it), so this upsert overwrites nothing of the district's.
+        foreach (var alias in BuiltInAliases)
+            conn.Execute("""
+                INSERT INTO call_type_aliases(alias, type, builtin) VALUES (@Alias, @Type, 1)
+                ON CONFLICT(alias) DO UPDATE SET type = excluded.type, builtin = 1
+                """, alias, tx);
     }
+
+    /// <summary>The call type codes shipped in sql/reference/call_types.csv (the district import checks its aliases against them).</summary>
+    public static IReadOnlyList<string> CallTypeCodes { get; } = Rows("call_types.csv").Select(r => r["code"]).ToList();
+
+    /// <summary>The aliases shipped in sql/reference/call_type_aliases.csv (ALRPANS, ALRPANA).</summary>
+    public static IReadOnlyList<Domain.CallTypeAlias> BuiltInAliases { get; } =
+        Rows("call_type_aliases.csv").Select(r => new Domain.CallTypeAlias(r["alias"], r["type"], BuiltIn: true)).ToList();
 
     private static List<CsvRow> Rows(string file)
     {
