@@ -133,7 +133,7 @@ public static class BoardDataLoader
             Calls = Reads.Calls(db, openOnly: true),
             Officers = Reads.Officers(db),
             Locations = DistrictReads.Locations(db).ToDictionary(l => l.Code, StringComparer.Ordinal),
-            CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused).ToList(),
+            CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused && !t.Duty).ToList(), // duties are not calls (issue 15)
             Dispositions = Dapper.SqlMapper.Query<(string Code, string Name)>(db.Connection, "SELECT code, name FROM dispositions ORDER BY code")
                 .Select(d => new Disposition(d.Code, d.Name)).ToList(),
             Summary = summary,

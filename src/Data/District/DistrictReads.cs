@@ -52,9 +52,9 @@ public static class DistrictReads
     /// <summary>The call types, the panic alarm's class being the district's choice (issue 15; LIAISON before a district is imported).</summary>
     internal static IReadOnlyList<CallType> CallTypes(SqliteConnection c, SqliteTransaction? tx) =>
         Policy.CallCodes.WithDistrictClasses(
-            c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused)>(
-                    "SELECT code, name, class, default_priority, basis_required, refused FROM call_types ORDER BY code", transaction: tx)
-                .Select(r => new CallType(r.Code, r.Name, Codes.ParseCallClass(r.Class), (int)r.Priority, r.BasisRequired != 0, r.Refused != 0))
+            c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused, long Duty)>(
+                    "SELECT code, name, class, default_priority, basis_required, refused, duty FROM call_types ORDER BY code", transaction: tx)
+                .Select(r => new CallType(r.Code, r.Name, Codes.ParseCallClass(r.Class), (int)r.Priority, r.BasisRequired != 0, r.Refused != 0, r.Duty != 0))
                 .ToList(),
             District(c, tx)?.PanicAlarmClass ?? CallClass.Liaison);
 

@@ -58,8 +58,11 @@ public sealed record Officer(
 /// count toward the role's annual hours (training_requirements.csv).</summary>
 public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn, double Hours = 0);
 
-/// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
-public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused);
+/// <summary>
+/// A call type (APCO ANS 2.103 code where one exists). <see cref="Duty"/>: a scheduled duty (issue 15), kept with a
+/// due date in the duties table, never a call with an R5 deadline.
+/// </summary>
+public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused, bool Duty = false);
 
 /// <summary>
 /// A district's own code for one of our call types (call_type_aliases.csv, issue 15), read as that type at ingest.

@@ -25,14 +25,14 @@ public static class CallFeed
 
     /// <summary>Loads calls from <paramref name="input"/>. Throws <see cref="SafetyException"/> (exit 2) when the input cannot be read.</summary>
     public static FeedSummary Load(SafetyDb db, FeedInput input, FeedOptions options) =>
-        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource, options.Time));
+        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource, options.Time, options.Actor));
 
     internal sealed record Row(
         string Source, string ExternalId, string ReceivedAt, string Location, string Type, int Priority,
-        string Description, string? ReporterRole, string? Basis, string Trace);
+        string Description, string? ReporterRole, string? Basis, string Trace, string? DutyDue = null);
 
     /// <summary>A call type as a feed may name it; <see cref="Trace"/> is the sentence of an alias (issue 15), else empty.</summary>
-    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused, string Trace = "");
+    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused, string Trace = "", bool Duty = false);
 
     private sealed class Kind : FeedKind<Row>
     {
@@ -46,16 +46,21 @@ public static class CallFeed
         private readonly string? _sourceOverride;
         private readonly string _defaultSource;
         private readonly string? _sourceProblem;
+        private readonly TimeZoneInfo _zone;
+        private readonly string _actor;
+        private bool _warnedDuty;
 
-        public Kind(SafetyDb db, string? sourceOverride, string defaultSource, TimeProvider time)
+        public Kind(SafetyDb db, string? sourceOverride, string defaultSource, TimeProvider time, string actor)
         {
+            _zone = db.DistrictZone();
+            _actor = actor;
             Times = FeedTimes.For(db, time);
             // Reference data is cached for the load: one lookup per record, no query.
             _locations = db.Connection.Query<string>("SELECT code FROM locations")
                 .ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);
-            _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused)>(
-                    "SELECT code, name, default_priority, refused FROM call_types")
-                .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0), StringComparer.OrdinalIgnoreCase);
+            _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused, long Duty)>(
+                    "SELECT code, name, default_priority, refused, duty FROM call_types")
+                .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0, Duty: t.Duty != 0), StringComparer.OrdinalIgnoreCase);
             _typeCodes = _types.Keys.Order(StringComparer.Ordinal).ToList();
             // Issue 15: the district's own codes and the built-in ones (ALRPANS, ALRPANA) read as the type they name.
             _aliases = Districts.DistrictReads.Aliases(db);
@@ -142,7 +147,19 @@ public static class CallFeed
             }
 
             if (errors is not null) return null;
-            return new Row(source, externalId, receivedAt!, location!, type!.Code, priority, description, reporterRole, basis, type.Trace);
+            string? dutyDue = null;
+            if (type!.Duty)
+            {
+                // Issue 15: a scheduled duty is not a call: it is kept as a duty due on the district-local day of its
+                // receipt, with no R5 deadline; the worker never sees it.
+                dutyDue = TimeText.ToDb(TimeText.LocalDate(TimeText.FromDb(receivedAt!), _zone));
+                if (!_warnedDuty)
+                {
+                    _warnedDuty = true;
+                    Warn($"line {line} (the first such record): {type.Code} ({type.Name}) is a scheduled duty, not a call for service; loaded as a duty due {dutyDue} (no R5 deadline; `safety-console duty list` shows it).");
+                }
+            }
+            return new Row(source, externalId, receivedAt!, location!, type.Code, priority, description, reporterRole, basis, type.Trace, dutyDue);
         }
 
         /// <summary>
@@ -158,7 +175,7 @@ public static class CallFeed
             return null;
         }
 
-        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
+        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection, _actor);
 
         /// <summary>The role as the district spells it, or null (a plain loop: this runs once per record of a bulk load).</summary>
         private static string? KnownReporterRole(string text)
@@ -182,17 +199,24 @@ public static class CallFeed
     /// per row, which measured about 1.3× faster than single-row inserts. ON CONFLICT DO NOTHING skips a call already
     /// stored (or earlier in the same statement), so changed rows are the loaded ones and the rest are duplicates.
     /// </summary>
-    private sealed class Writer(SqliteConnection connection) : IRowWriter<Row>
+    private sealed class Writer(SqliteConnection connection, string actor) : IRowWriter<Row>
     {
         private const int RowsPerStatement = 64;
         private const int ParametersPerRow = 10; // ?1, the load time, is shared by every row of a statement
 
         private readonly NativeStatement _many = new(connection, InsertSql(RowsPerStatement));
         private readonly NativeStatement _one = new(connection, InsertSql(1));
+        private NativeStatement? _duty;
 
         public int Insert(IReadOnlyList<Row> rows, string loadedAt)
         {
             var loaded = 0;
+            // Duties (issue 15) are rare in a feed: only a batch that has one pays for splitting it.
+            if (rows.Any(r => r.DutyDue is not null))
+            {
+                foreach (var d in rows.Where(r => r.DutyDue is not null)) loaded += InsertDuty(d, loadedAt);
+                rows = rows.Where(r => r.DutyDue is null).ToList();
+            }
             var i = 0;
             for (; i + RowsPerStatement <= rows.Count; i += RowsPerStatement)
             {
@@ -239,10 +263,30 @@ public static class CallFeed
                 """;
         }
 
+        /// <summary>A feed's duty, idempotent by (source, external id) like a call; its description becomes the duty's note.</summary>
+        private int InsertDuty(Row row, string loadedAt)
+        {
+            _duty ??= new NativeStatement(connection, """
+                INSERT INTO duties(type, location, due_on, note, source, external_id, added_by, added_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON CONFLICT(source, external_id) DO NOTHING
+                """);
+            _duty.Bind(1, row.Type);
+            _duty.Bind(2, row.Location);
+            _duty.Bind(3, row.DutyDue);
+            _duty.Bind(4, row.Description);
+            _duty.Bind(5, row.Source);
+            _duty.Bind(6, row.ExternalId);
+            _duty.Bind(7, actor);
+            _duty.Bind(8, loadedAt);
+            return _duty.Execute();
+        }
+
         public void Dispose()
         {
             _many.Dispose();
             _one.Dispose();
+            _duty?.Dispose();
         }
     }
 }

@@ -87,6 +87,9 @@ public sealed record ActivityReport(
 
     /// <summary>Family complaints received in the period (issue 16): a count only (R9); null when not loaded.</summary>
     public int? Complaints { get; init; }
+
+    /// <summary>Scheduled duties due in the period, per school (issue 15): counts only (R9), never among the calls or R5 figures.</summary>
+    public IReadOnlyList<Duties.DutyCount> Duties { get; init; } = [];
 }
 
 /// <summary>One week (starting Monday) or month of the trend: calls, and arrests + citations + referrals among them.</summary>

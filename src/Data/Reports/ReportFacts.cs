@@ -113,6 +113,9 @@ public static class ReportFacts
         // Issue 16: family complaints received in the period, a count only (R9: no summary is selected).
         var complaints = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM complaints WHERE received_on >= @from AND received_on <= @to",
             new { from = ReportPeriod.Iso(period.From), to = ReportPeriod.Iso(period.To) });
-        return report with { Complaints = (int)complaints };
+        // Issue 15: duties due in the period, per school (counts only, R9: no note is read into the report).
+        var duties = Duties.DutyRules.PerLocation(Duties.DutyStore.DueBetween(db, period.From, period.To), snap.LocalDate(at),
+            code => snap.Locations.TryGetValue(code, out var l) ? l.Name : code);
+        return report with { Complaints = (int)complaints, Duties = duties };
     }
 }

@@ -20,14 +20,16 @@ public static class ReferenceData
 
         foreach (var row in Rows("call_types.csv"))
             conn.Execute("""
-                INSERT INTO call_types(code, name, class, default_priority, basis_required, refused)
-                VALUES (@code, @name, @class, @priority, @basis, @refused)
+                INSERT INTO call_types(code, name, class, default_priority, basis_required, refused, duty)
+                VALUES (@code, @name, @class, @priority, @basis, @refused, @duty)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, class = excluded.class,
-                  default_priority = excluded.default_priority, basis_required = excluded.basis_required, refused = excluded.refused
+                  default_priority = excluded.default_priority, basis_required = excluded.basis_required, refused = excluded.refused,
+                  duty = excluded.duty
                 """, new
             {
                 code = row["code"], name = row["name"], @class = row["class"],
                 priority = int.Parse(row["default_priority"]), basis = int.Parse(row["basis_required"]), refused = int.Parse(row["refused"]),
+                duty = int.Parse(row["duty"]),
             }, tx);
 
         foreach (var row in Rows("dispositions.csv"))

@@ -115,7 +115,14 @@ public static class ReportLayout
                     f4.ByClass.Select(x => Row(x.Key, "", N(x.Calls))).ToList(), empty: "No call referred."),
             ]);
 
-        return [calls, outcomes, response, keptAway];
+        var duties = new LayoutSection("Scheduled duties (issue 15)",
+            [$"Duties due in the period: {r.Duties.Sum(x => x.Total)}, {r.Duties.Sum(x => x.Done)} done, {r.Duties.Sum(x => x.Open)} open ({r.Duties.Sum(x => x.Overdue)} overdue). They have a due date, not an R5 deadline, and are not counted among the calls."],
+            [
+                Table("dutiesBySchool", "Duties, by school", "School", "Name", [Count("duties", "Duties"), Count("done", "Done"), Count("open", "Open"), Count("overdue", "Overdue")],
+                    r.Duties.Select(x => Row(x.Location, x.Label, N(x.Total), N(x.Done), N(x.Open), N(x.Overdue))).ToList(), empty: "No duty due in this period."),
+            ]);
+
+        return [calls, outcomes, response, keptAway, duties];
     }
 
     /// <summary>The header lines: title, district, period, generation time.</summary>
