@@ -39,17 +39,39 @@ public static class CallsCommands
 
         var id = CliOptions.CallId();
         var showJson = CliOptions.Json();
-        var show = new Command("show", "Show one call: its fields, rule trace and every event.") { id, showJson };
+        var timeline = new Option<bool>("--timeline") { Description = "The incident from receipt to clear, with elapsed times (issue 15)." };
+        var format = new Option<string?>("--format") { Description = "With --timeline: text (default) or html (description and notes for supervisors only, R9).", HelpName = "FORMAT" };
+        var show = new Command("show", "Show one call: its fields, rule trace, notes and every event.") { id, showJson, timeline, format };
         show.SetAction(CliApp.Guard(ctx, parse =>
         {
+            var fmt = ReportCommand.Choice(parse.GetValue(format), "--format", ["text", "html"], "text");
+            if (parse.GetValue(format) is not null && !parse.GetValue(timeline))
+                throw SafetyException.Usage("--format goes with --timeline; add --timeline, or drop --format.");
+            if (parse.GetValue(timeline) && parse.GetValue(showJson))
+                throw SafetyException.Usage("--timeline prints text or html; drop --json (`calls show ID --json` has the events and notes).");
             using var db = ctx.OpenDb(parse);
             var zone = db.DistrictZone();
             var call = Reads.RequireCall(db, parse.GetValue(id));
-            DetailReads.Record(db, ctx.Account, call.Id, ctx.Now, "by `calls show`");
+            var role = Operators.RoleOf(db, ctx.Account);
+            var htmlWithText = role == OperatorRole.Supervisor;
+            // R9: a viewer's read of the detail (description, notes) is recorded; an HTML timeline without them is no such read.
+            if (!(parse.GetValue(timeline) && fmt == "html" && !htmlWithText))
+                DetailReads.Record(db, ctx.Account, call.Id, ctx.Now, parse.GetValue(timeline) ? "by `calls show --timeline`" : "by `calls show`");
             var events = Reads.EventsOfCall(db, call.Id);
+            var notes = CallNotes.Of(db, call.Id);
+            if (parse.GetValue(timeline))
+            {
+                if (fmt == "html")
+                {
+                    var withheld = htmlWithText ? call : call with { Description = "" };
+                    TimelineOutput.Html(ctx.Out, withheld, Data.Dispatch.Timeline.Build(call, events, notes, htmlWithText), zone, htmlWithText);
+                }
+                else TimelineOutput.Text(ctx.Out, call, Data.Dispatch.Timeline.Build(call, events, notes), zone);
+                return 0;
+            }
             if (parse.GetValue(showJson))
             {
-                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone));
+                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes));
                 return 0;
             }
             var w = ctx.Out;
@@ -64,6 +86,11 @@ public static class CallsCommands
             if (call.ReporterRole is { } rr) w.WriteLine($"  reporter     {rr}");
             if (call.Basis is { } basis) w.WriteLine($"  basis        {basis.Text()}");
             if (call.Description.Length > 0) w.WriteLine($"  description  {call.Description}");
+            if (notes.Count > 0)
+            {
+                w.WriteLine("Notes:");
+                foreach (var n in notes) w.WriteLine($"  {LocalTime(n.At, zone)}  {n.Author,-10} {n.Text}");
+            }
             w.WriteLine("Rule trace:");
             foreach (var line in JsonOut.TraceLines(call.Trace)) w.WriteLine($"  {line}");
             // One line per event: a table would squeeze the short columns to make room for long reasons.

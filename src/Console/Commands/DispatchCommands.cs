@@ -19,6 +19,7 @@ public static class DispatchCommands
         yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert, "diverted to the school administration");
         yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel, "cancelled");
         yield return Reclassify(ctx);
+        yield return IncidentCommands.Note(ctx);
     }
 
     private static Command Assign(CliContext ctx)

@@ -40,7 +40,14 @@ public static class JsonOut
         long Id, string Source, string ExternalId, string Status, string Type, string? Class, int Priority, string Location,
         string ReceivedAt, string? Deadline, string? Description, string? AssignedTo, string? Agency, string? Disposition,
         string? ReporterRole, string? Basis, IReadOnlyList<string> Trace, IReadOnlyList<EventJson> Events,
-        bool DescriptionWithheld);
+        bool DescriptionWithheld)
+    {
+        /// <summary>Issue 15: the call's notes, oldest first (free text, R9: a viewer's read of them is recorded).</summary>
+        public IReadOnlyList<NoteJson> Notes { get; init; } = [];
+    }
+
+    /// <summary>A note on a call (issue 15).</summary>
+    public sealed record NoteJson(long Id, string At, string Author, string Text);
 
     public sealed record OfficerJson(string Badge, string Name, string Role, string Agency, string Post, string Status);
 
@@ -51,14 +58,17 @@ public static class JsonOut
         c.AssignedTo, c.Agency, c.Disposition,
         !withText);
 
-    public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone)
+    public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone, IReadOnlyList<CallNote>? notes = null)
     {
         var j = Of(c, zone);
         return new CallDetailJson(j.Id, j.Source, j.ExternalId, j.Status, j.Type, j.Class, j.Priority, j.Location, j.ReceivedAt,
             j.Deadline, j.Description, j.AssignedTo, j.Agency, j.Disposition, c.ReporterRole, c.Basis?.Text(), TraceLines(c.Trace),
             events.Select(e => new EventJson(TimeText.ToIso(e.At, zone), e.Actor, e.Kind, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail,
                 e.RecordedAt is { } r ? TimeText.ToIso(r, zone) : null, e.LateEntry)).ToList(),
-            j.DescriptionWithheld);
+            j.DescriptionWithheld)
+        {
+            Notes = (notes ?? []).Select(n => new NoteJson(n.Id, TimeText.ToIso(n.At, zone), n.Author, n.Text)).ToList(),
+        };
     }
 
     public static OfficerJson Of(Officer o) => new(o.Badge, o.Name, o.Role.Text(), o.Agency, o.Post, o.Status.Text());
