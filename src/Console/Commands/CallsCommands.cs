@@ -59,6 +59,7 @@ public static class CallsCommands
                 DetailReads.Record(db, ctx.Account, call.Id, ctx.Now, parse.GetValue(timeline) ? "by `calls show --timeline`" : "by `calls show`");
             var events = Reads.EventsOfCall(db, call.Id);
             var notes = CallNotes.Of(db, call.Id);
+            var officers = Assignments.OfCall(db, call.Id);
             if (parse.GetValue(timeline))
             {
                 if (fmt == "html")
@@ -71,7 +72,7 @@ public static class CallsCommands
             }
             if (parse.GetValue(showJson))
             {
-                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes));
+                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes, officers));
                 return 0;
             }
             var w = ctx.Out;
@@ -81,6 +82,8 @@ public static class CallsCommands
             w.WriteLine($"  location     {call.Location}");
             if (call.Deadline is { } d) w.WriteLine($"  deadline     {TimeText.ToIso(d, zone)}");
             if (call.AssignedTo is { } b) w.WriteLine($"  assigned to  {b}");
+            // Issue 15: every officer on the call, first responder and assists, each with its own progress.
+            foreach (var o in officers.Where(o => o.Open && o.Assist)) w.WriteLine($"  assisting    {o.Badge} ({o.Progress})");
             if (call.Agency is { } a) w.WriteLine($"  agency       {a}");
             if (call.Disposition is { } disp) w.WriteLine($"  disposition  {disp}");
             if (call.ReporterRole is { } rr) w.WriteLine($"  reporter     {rr}");
@@ -90,6 +93,12 @@ public static class CallsCommands
             {
                 w.WriteLine("Notes:");
                 foreach (var n in notes) w.WriteLine($"  {LocalTime(n.At, zone)}  {n.Author,-10} {n.Text}");
+            }
+            if (officers.Count > 0)
+            {
+                w.WriteLine("Officers:");
+                foreach (var o in officers)
+                    w.WriteLine($"  {o.Badge,-10} {(o.Assist ? "assist" : "first "),-6} {o.Progress}, assigned {LocalTime(o.AssignedAt, zone)} by {o.AssignedBy}");
             }
             w.WriteLine("Rule trace:");
             foreach (var line in JsonOut.TraceLines(call.Trace)) w.WriteLine($"  {line}");

@@ -12,9 +12,9 @@ public static class DispatchCommands
     public static IEnumerable<Command> Build(CliContext ctx)
     {
         yield return Assign(ctx);
-        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge, "acknowledged");
-        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute, "en route");
-        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene, "on scene");
+        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge, "acknowledged", CallActions.Step.Acknowledge);
+        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute, "en route", CallActions.Step.EnRoute);
+        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene, "on scene", CallActions.Step.OnScene);
         yield return Clear(ctx);
         yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert, "diverted to the school administration");
         yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel, "cancelled");
@@ -32,10 +32,17 @@ public static class DispatchCommands
             HelpName = "REASON",
         };
         var at = CliOptions.At();
-        var cmd = new Command("assign", "Assign an officer to a call (the recommendation's rules apply; see `recommend`).") { call, badge, over, at };
+        var assist = IncidentCommands.AssistOption();
+        var cmd = new Command("assign", "Assign an officer to a call (the recommendation's rules apply; see `recommend`).") { call, badge, over, at, assist };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
+            if (parse.GetValue(assist))
+            {
+                if (parse.GetValue(over) is not null) throw Data.Store.SafetyException.Usage("--override is for a first response (R7); an assist needs none, so drop it.");
+                ctx.Out.WriteLine(CallActions.AssignAssist(db, ctx.Account, parse.GetValue(call), parse.GetValue(badge)!, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
             var r = CallActions.Assign(db, ctx.Account, parse.GetValue(call), parse.GetValue(badge)!, parse.AtOrNow(at, ctx), parse.GetValue(over));
             ctx.Out.WriteLine(r.Message);
             return 0;
@@ -44,15 +51,21 @@ public static class DispatchCommands
     }
 
     private static Command Simple(CliContext ctx, string name, string description,
-        Action<Data.Store.SafetyDb, string, long, DateTimeOffset> action, string done)
+        Action<Data.Store.SafetyDb, string, long, DateTimeOffset> action, string done, CallActions.Step step)
     {
         var call = CliOptions.CallId();
         var at = CliOptions.At();
-        var cmd = new Command(name, description) { call, at };
+        var badge = IncidentCommands.BadgeOption();
+        var cmd = new Command(name, description) { call, at, badge };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
             var id = parse.GetValue(call);
+            if (IncidentCommands.IsAssist(db, id, parse.GetValue(badge)))
+            {
+                ctx.Out.WriteLine(CallActions.AssistStep(db, ctx.Account, id, parse.GetValue(badge)!, step, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
             action(db, ctx.Account, id, parse.AtOrNow(at, ctx));
             ctx.Out.WriteLine($"Call {id} {done}.");
             return 0;
@@ -67,14 +80,21 @@ public static class DispatchCommands
         {
             Description = "The APCO disposition code, e.g. 01 report taken, 03 arrest, 15 referred, 17 false alarm.",
             HelpName = "CODE",
-            Required = true,
         };
         var at = CliOptions.At();
-        var cmd = new Command("clear", "Clear a call with its APCO disposition; the officer becomes AVAILABLE.") { call, disposition, at };
+        var badge = IncidentCommands.BadgeOption();
+        var cmd = new Command("clear", "Clear a call with its APCO disposition; its officers become AVAILABLE (with --badge ASSIST: release that assisting officer only).") { call, disposition, at, badge };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
             var id = parse.GetValue(call);
+            if (IncidentCommands.IsAssist(db, id, parse.GetValue(badge)))
+            {
+                ctx.Out.WriteLine(CallActions.AssistStep(db, ctx.Account, id, parse.GetValue(badge)!, CallActions.Step.Clear, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
+            if (parse.GetValue(disposition) is null)
+                throw Data.Store.SafetyException.Usage("Option '--disposition' is required to clear a call; give its APCO code, e.g. --disposition 01.");
             CallActions.Clear(db, ctx.Account, id, parse.GetValue(disposition)!, parse.AtOrNow(at, ctx));
             ctx.Out.WriteLine($"Call {id} cleared with disposition {parse.GetValue(disposition)}.");
             return 0;

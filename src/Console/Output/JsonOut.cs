@@ -44,7 +44,14 @@ public static class JsonOut
     {
         /// <summary>Issue 15: the call's notes, oldest first (free text, R9: a viewer's read of them is recorded).</summary>
         public IReadOnlyList<NoteJson> Notes { get; init; } = [];
+
+        /// <summary>Issue 15: every officer put on the call (the assignments table), in order, each with its own progress.</summary>
+        public IReadOnlyList<OnCallJson> Officers { get; init; } = [];
     }
+
+    /// <summary>An officer on a call: <c>role</c> is <c>first</c> or <c>assist</c>; times null until reached.</summary>
+    public sealed record OnCallJson(string Badge, string Role, string AssignedAt, string AssignedBy, string? AckedAt, string? EnRouteAt,
+        string? OnSceneAt, string? ReleasedAt, string? ReleaseReason);
 
     /// <summary>A note on a call (issue 15).</summary>
     public sealed record NoteJson(long Id, string At, string Author, string Text);
@@ -58,8 +65,10 @@ public static class JsonOut
         c.AssignedTo, c.Agency, c.Disposition,
         !withText);
 
-    public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone, IReadOnlyList<CallNote>? notes = null)
+    public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone, IReadOnlyList<CallNote>? notes = null,
+        IReadOnlyList<Data.Dispatch.OnCall>? officers = null)
     {
+        string? T(DateTimeOffset? t) => t is { } v ? TimeText.ToIso(v, zone) : null;
         var j = Of(c, zone);
         return new CallDetailJson(j.Id, j.Source, j.ExternalId, j.Status, j.Type, j.Class, j.Priority, j.Location, j.ReceivedAt,
             j.Deadline, j.Description, j.AssignedTo, j.Agency, j.Disposition, c.ReporterRole, c.Basis?.Text(), TraceLines(c.Trace),
@@ -68,6 +77,8 @@ public static class JsonOut
             j.DescriptionWithheld)
         {
             Notes = (notes ?? []).Select(n => new NoteJson(n.Id, TimeText.ToIso(n.At, zone), n.Author, n.Text)).ToList(),
+            Officers = (officers ?? []).Select(o => new OnCallJson(o.Badge, o.Assist ? "assist" : "first", TimeText.ToIso(o.AssignedAt, zone), o.AssignedBy,
+                T(o.AckedAt), T(o.EnRouteAt), T(o.OnSceneAt), T(o.ReleasedAt), o.ReleaseReason)).ToList(),
         };
     }
 

@@ -175,6 +175,8 @@ public static class EnforcementPass
                     new EventRow(at, Actor, "call.escalated", Reason: why, Detail: string.Join(",", sergeants)),
                     new CallSet().AssignedTo(null, null).Trace(CallActions.AppendTrace(call.Trace, why)));
                 FirstResponseFigures.RecordEscalation(tx, call.Id, call.ReceivedAt, at, snap);
+                // Issue 15: a call that loses its first responder loses its assists with it.
+                if (release is not null) CallActions.ReleaseAssists(tx, call.Id, Actor, at, "released with the call (escalated)");
             }, new PassAction(step, call.Id, from, CallStatus.Escalated, null, release,
                 Line(call.Id, from, CallStatus.Escalated,
                     $"{(release is null ? "" : $"released {release}: no acknowledgement; ")}no eligible officer, to supervisor {who} ({(step == PassStep.Deadline ? "R5" : "R6")})")));

@@ -90,6 +90,9 @@ public sealed record ActivityReport(
 
     /// <summary>Scheduled duties due in the period, per school (issue 15): counts only (R9), never among the calls or R5 figures.</summary>
     public IReadOnlyList<Duties.DutyCount> Duties { get; init; } = [];
+
+    /// <summary>Assisting officers put on the period's calls (issue 15); never first responses, so never among the R5 figures.</summary>
+    public int Assists { get; init; }
 }
 
 /// <summary>One week (starting Monday) or month of the trend: calls, and arrests + citations + referrals among them.</summary>

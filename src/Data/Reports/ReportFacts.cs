@@ -116,6 +116,10 @@ public static class ReportFacts
         // Issue 15: duties due in the period, per school (counts only, R9: no note is read into the report).
         var duties = Duties.DutyRules.PerLocation(Duties.DutyStore.DueBetween(db, period.From, period.To), snap.LocalDate(at),
             code => snap.Locations.TryGetValue(code, out var l) ? l.Name : code);
-        return report with { Complaints = (int)complaints, Duties = duties };
+        var assists = SqlRead.Long(db.Connection, """
+            SELECT count(*) FROM assignments a JOIN calls c ON c.id = a.call_id
+            WHERE a.assist = 1 AND c.received_at >= @from AND c.received_at < @to
+            """, null, ("@from", TimeText.ToDb(start)), ("@to", TimeText.ToDb(end)));
+        return report with { Complaints = (int)complaints, Duties = duties, Assists = (int)assists };
     }
 }

@@ -20,7 +20,8 @@ public sealed record QueueSummary(
     int DeadlinesMetToday,
     int DeadlinesMissedToday,
     int DutiesDueToday = 0,
-    int DutiesOverdue = 0)
+    int DutiesOverdue = 0,
+    int AssistsOnOpenCalls = 0)
 {
     public int OpenTotal => OpenByStatus.Values.Sum();
 }
@@ -67,7 +68,7 @@ public static class QueueSummaries
         var day = snap is null ? null : SchoolCalendar.DayOf(snap, today);
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
             byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed,
-            duties.DueToday, duties.Overdue);
+            duties.DueToday, duties.Overdue, (int)Assignments.AssistsOnOpenCalls(db));
     }
 
     /// <summary>"in session", "before the bell", "after school", or why it is not a school day.</summary>

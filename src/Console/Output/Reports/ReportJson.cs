@@ -34,6 +34,9 @@ public static class ReportJson
     {
         /// <summary>Issue 15: scheduled duties due in the period, per school (counts only).</summary>
         public IReadOnlyList<DutyJson> Duties { get; init; } = [];
+
+        /// <summary>Issue 15: assisting officers put on the period's calls.</summary>
+        public int Assists { get; init; }
     }
 
     public sealed record DutyJson(string Location, string Label, int Duties, int Done, int Open, int Overdue);
@@ -62,6 +65,7 @@ public static class ReportJson
                 new ReferredJson(r.Referred.Calls, r.Referred.ReclassifiedAfterwards, Counts(r.Referred.ByAgency), Counts(r.Referred.ByClass), Counts(r.Referred.ByDay))))
         {
             Duties = r.Duties.Select(x => new DutyJson(x.Location, x.Label, x.Total, x.Done, x.Open, x.Overdue)).ToList(),
+            Assists = r.Assists,
         };
     }
 

@@ -71,7 +71,7 @@ public static class ReportLayout
 
         var response = new LayoutSection("First response (R5)",
             [
-                $"Deadlines met: {r.FirstResponse[^1].Met}; missed: {r.FirstResponse[^1].Missed}; escalations to a supervisor: {r.Escalations}.",
+                $"Deadlines met: {r.FirstResponse[^1].Met}; missed: {r.FirstResponse[^1].Missed}; escalations to a supervisor: {r.Escalations}. Assisting officers sent: {r.Assists} (never a first response, R1).",
                 "Times run from the call's receipt to its first assignment and to the first officer on scene. Median and 90th percentile by nearest rank (an observed value; with an even count the median is the lower middle one); — when no call got there.",
             ],
             [
