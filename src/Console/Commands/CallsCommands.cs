@@ -60,6 +60,7 @@ public static class CallsCommands
             var events = Reads.EventsOfCall(db, call.Id);
             var notes = CallNotes.Of(db, call.Id);
             var officers = Assignments.OfCall(db, call.Id);
+            var links = Duplicates.LinksOf(db, call.Id);
             if (parse.GetValue(timeline))
             {
                 if (fmt == "html")
@@ -72,7 +73,10 @@ public static class CallsCommands
             }
             if (parse.GetValue(showJson))
             {
-                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes, officers));
+                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes, officers) with
+                {
+                    DuplicateOf = links.DuplicateOf, PossibleDuplicateOf = links.PossibleDuplicateOf, Duplicates = links.Duplicates,
+                });
                 return 0;
             }
             var w = ctx.Out;
@@ -86,6 +90,9 @@ public static class CallsCommands
             foreach (var o in officers.Where(o => o.Open && o.Assist)) w.WriteLine($"  assisting    {o.Badge} ({o.Progress})");
             if (call.Agency is { } a) w.WriteLine($"  agency       {a}");
             if (call.Disposition is { } disp) w.WriteLine($"  disposition  {disp}");
+            if (links.DuplicateOf is { } m) w.WriteLine($"  duplicate of call {m}");
+            else if (links.PossibleDuplicateOf is { } p && Transitions.IsOpen(call.Status)) w.WriteLine($"  possible duplicate of call {p} (`link {call.Id} {p}`)");
+            if (links.Duplicates.Count > 0) w.WriteLine($"  duplicates   {string.Join(", ", links.Duplicates.Select(d => $"call {d}"))}");
             if (call.ReporterRole is { } rr) w.WriteLine($"  reporter     {rr}");
             if (call.Basis is { } basis) w.WriteLine($"  basis        {basis.Text()}");
             if (call.Description.Length > 0) w.WriteLine($"  description  {call.Description}");

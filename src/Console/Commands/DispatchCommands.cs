@@ -20,6 +20,7 @@ public static class DispatchCommands
         yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel, "cancelled");
         yield return Reclassify(ctx);
         yield return IncidentCommands.Note(ctx);
+        foreach (var c in IncidentCommands.Links(ctx)) yield return c;
     }
 
     private static Command Assign(CliContext ctx)

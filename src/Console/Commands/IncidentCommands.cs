@@ -6,6 +6,34 @@ namespace SafetyConsole.Cli.Commands;
 /// <summary>The incident verbs of issue 15 (notes; assists and duplicates join them): dispatch verbs with `--at`, the same refusals.</summary>
 public static class IncidentCommands
 {
+    /// <summary>`link CALL MASTER [--at T]`: dispatchers and supervisors; `unlink CALL --reason R [--at T]`: supervisors.</summary>
+    public static IEnumerable<Command> Links(CliContext ctx)
+    {
+        var call = CliOptions.CallId();
+        var master = new Argument<long>("MASTER") { Description = "The call it repeats." };
+        var at = CliOptions.At();
+        var link = new Command("link", "Make a call a duplicate of its master: cleared with disposition 22, its report added to the master's events.") { call, master, at };
+        link.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            ctx.Out.WriteLine(CallActions.Link(db, ctx.Account, parse.GetValue(call), parse.GetValue(master), parse.AtOrNow(at, ctx)));
+            return 0;
+        }));
+        yield return link;
+
+        var call2 = CliOptions.CallId();
+        var reason = new Option<string>("--reason") { Description = "Why; recorded in the event log (R10).", HelpName = "TEXT", Required = true };
+        var at2 = CliOptions.At();
+        var unlink = new Command("unlink", "Undo a link (supervisors only): the call is NEW again and intake decides it.") { call2, reason, at2 };
+        unlink.SetAction(CliApp.Guard(ctx, parse =>
+        {
+            using var db = ctx.OpenDb(parse);
+            ctx.Out.WriteLine(CallActions.Unlink(db, ctx.Account, parse.GetValue(call2), parse.GetValue(reason)!, parse.AtOrNow(at2, ctx)));
+            return 0;
+        }));
+        yield return unlink;
+    }
+
     /// <summary>`assign CALL BADGE --assist`: an assisting officer, never the first response (R1).</summary>
     public static Option<bool> AssistOption() => new("--assist")
     {

@@ -47,6 +47,15 @@ public static class JsonOut
 
         /// <summary>Issue 15: every officer put on the call (the assignments table), in order, each with its own progress.</summary>
         public IReadOnlyList<OnCallJson> Officers { get; init; } = [];
+
+        /// <summary>Issue 15: the master this call was linked to as a duplicate, or null.</summary>
+        public long? DuplicateOf { get; init; }
+
+        /// <summary>Issue 15: the open call intake flagged this one may duplicate, or null.</summary>
+        public long? PossibleDuplicateOf { get; init; }
+
+        /// <summary>Issue 15: the calls linked to this one as its duplicates.</summary>
+        public IReadOnlyList<long> Duplicates { get; init; } = [];
     }
 
     /// <summary>An officer on a call: <c>role</c> is <c>first</c> or <c>assist</c>; times null until reached.</summary>

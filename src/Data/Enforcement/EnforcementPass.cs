@@ -73,8 +73,9 @@ public static class EnforcementPass
                 Act(PassStep.Intake, call, () =>
                 {
                     var d = Policy.Intake.Decide(call, Snap, settings, at);
+                    var (trace, possibleMaster) = CallActions.IntakeTrace(db, call, d, settings);
                     var set = new CallSet().Class(d.Class).Deadline(d.Deadline).Agency(d.Agency).Disposition(d.Disposition)
-                        .Trace(CallActions.AppendTrace(call.Trace, d.TraceText));
+                        .Trace(trace).PossibleDuplicateOf(possibleMaster);
                     var why = string.Join(" ", d.Trace);
                     var line = d.Status switch
                     {

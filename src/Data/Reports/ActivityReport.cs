@@ -91,6 +91,9 @@ public sealed record ActivityReport(
     /// <summary>Scheduled duties due in the period, per school (issue 15): counts only (R9), never among the calls or R5 figures.</summary>
     public IReadOnlyList<Duties.DutyCount> Duties { get; init; } = [];
 
+    /// <summary>Calls linked as duplicates of another (issue 15, disposition 22): left out of every other figure.</summary>
+    public int Duplicates { get; init; }
+
     /// <summary>Assisting officers put on the period's calls (issue 15); never first responses, so never among the R5 figures.</summary>
     public int Assists { get; init; }
 }
@@ -134,8 +137,11 @@ public static class ActivityReports
         var trend = new SortedDictionary<DateOnly, (int Calls, int Outcomes)>();
         for (var d = TrendStart(period.From, weekly); d <= period.To; d = weekly ? d.AddDays(7) : d.AddMonths(1)) trend[d] = (0, 0);
 
+        var duplicates = 0;
         foreach (var c in calls)
         {
+            // Issue 15: a linked duplicate is the same incident as its master: counted apart, not as workload nor in R5.
+            if (c.Duplicate) { duplicates++; continue; }
             snap.CallTypes.TryGetValue(c.Type, out var type);
             var cls = type?.Class ?? CallClass.None;
             totals.Add(cls);
@@ -242,6 +248,7 @@ public static class ActivityReports
             outcomes, firstResponse, escalations, overrides.ToList(), diverted, referred)
         {
             Trend = trend.Select(kv => new TrendPoint(kv.Key, TrendLabel(kv.Key, weekly), kv.Value.Calls, kv.Value.Outcomes)).ToList(),
+            Duplicates = duplicates,
         };
     }
 

@@ -28,7 +28,11 @@ public sealed record CallFact(
     DateTimeOffset? OnSceneAt,
     bool Escalated,
     bool EverDiverted = false,
-    bool EverReferred = false);
+    bool EverReferred = false)
+{
+    /// <summary>Issue 15: a linked duplicate (disposition 22): counted apart, never in the workload or the R5 figures.</summary>
+    public bool Duplicate { get; init; }
+}
 
 /// <summary>An assignment made against the recommendation (R7): who, when, whom, and the operator's written reason.
 /// The reason is operator text, not feed text; it is the one free text a report shows.</summary>
@@ -54,6 +58,7 @@ public static class ReportFacts
         public long Escalated { get; set; }
         public long Diverted { get; set; }
         public long Referred { get; set; }
+        public long Duplicate { get; set; }
     }
 
     /// <summary>The calls received in the period, oldest first, streamed (not buffered).</summary>
@@ -63,7 +68,8 @@ public static class ReportFacts
                        c.deadline, c.agency, c.disposition,
                        (SELECT min(a.assigned_at) FROM assignments a WHERE a.call_id = c.id) AS first_assigned_at,
                        ev.on_scene_at, coalesce(ev.escalated, 0) AS escalated,
-                       coalesce(ev.diverted, 0) AS diverted, coalesce(ev.referred, 0) AS referred
+                       coalesce(ev.diverted, 0) AS diverted, coalesce(ev.referred, 0) AS referred,
+                       c.duplicate_of IS NOT NULL AS duplicate
                 FROM calls c
                 LEFT JOIN (
                     SELECT e.call_id,
@@ -82,7 +88,7 @@ public static class ReportFacts
             .Select(r => new CallFact(
                 r.Id, TimeText.FromDb(r.ReceivedAt), r.Location, r.Type, (int)r.Priority, Codes.ParseCallStatus(r.Status), r.HasBasis != 0,
                 TimeText.FromDbOrNull(r.Deadline), r.Agency, r.Disposition, TimeText.FromDbOrNull(r.FirstAssignedAt),
-                TimeText.FromDbOrNull(r.OnSceneAt), r.Escalated != 0, r.Diverted != 0, r.Referred != 0));
+                TimeText.FromDbOrNull(r.OnSceneAt), r.Escalated != 0, r.Diverted != 0, r.Referred != 0) { Duplicate = r.Duplicate != 0 });
 
     /// <summary>Overrides (R7, and R6 for an officer who timed out on the call) on the calls received in the period, in the order they were made, streamed.</summary>
     public static IEnumerable<OverrideFact> Overrides(SafetyDb db, DateTimeOffset start, DateTimeOffset end) =>

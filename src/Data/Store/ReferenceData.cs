@@ -45,6 +45,11 @@ public static class ReferenceData
                 INSERT INTO call_type_aliases(alias, type, builtin) VALUES (@Alias, @Type, 1)
                 ON CONFLICT(alias) DO UPDATE SET type = excluded.type, builtin = 1
                 """, alias, tx);
+
+        // Issue 15: which call types are related (possible duplicates of each other).
+        foreach (var row in Rows("related_call_types.csv"))
+            conn.Execute("INSERT INTO related_call_types(type, related) VALUES (@type, @related) ON CONFLICT DO NOTHING",
+                new { type = row["type"], related = row["related"] }, tx);
     }
 
     /// <summary>The call type codes shipped in sql/reference/call_types.csv (the district import checks its aliases against them).</summary>

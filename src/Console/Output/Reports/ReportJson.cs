@@ -37,6 +37,9 @@ public static class ReportJson
 
         /// <summary>Issue 15: assisting officers put on the period's calls.</summary>
         public int Assists { get; init; }
+
+        /// <summary>Issue 15: calls linked as duplicates (disposition 22), left out of every other figure.</summary>
+        public int Duplicates { get; init; }
     }
 
     public sealed record DutyJson(string Location, string Label, int Duties, int Done, int Open, int Overdue);
@@ -66,6 +69,7 @@ public static class ReportJson
         {
             Duties = r.Duties.Select(x => new DutyJson(x.Location, x.Label, x.Total, x.Done, x.Open, x.Overdue)).ToList(),
             Assists = r.Assists,
+            Duplicates = r.Duplicates,
         };
     }
 

@@ -37,7 +37,8 @@ public static class ReportLayout
         var by = GroupHeader(r.By);
         var t = r.Totals;
         var calls = new LayoutSection("Calls for service",
-            [$"{t.Total} {Plural(t.Total, "call")} received: {t.Liaison} LIAISON (law enforcement), {t.Campus} CAMPUS (campus safety), {t.Discipline} routine discipline (R2)."],
+            [$"{t.Total} {Plural(t.Total, "call")} received: {t.Liaison} LIAISON (law enforcement), {t.Campus} CAMPUS (campus safety), {t.Discipline} routine discipline (R2)."
+                + (r.Duplicates > 0 ? $" {r.Duplicates} more linked as duplicates of these (disposition 22) are not counted." : "")],
             [
                 Table("callsByClass", "Calls by class", "Class", "Meaning", [Count("calls", "Calls")],
                     [
