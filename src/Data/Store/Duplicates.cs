@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 
@@ -40,7 +39,4 @@ public static class Duplicates
         var duplicates = db.Connection.Query<long>("SELECT id FROM calls WHERE duplicate_of = @callId ORDER BY id", new { callId }).ToList();
         return new DuplicateLinks(of, possible, duplicates);
     }
-
-    internal static long? DuplicateOf(SqliteTransaction tx, long callId) =>
-        tx.Connection!.ExecuteScalar<long?>("SELECT duplicate_of FROM calls WHERE id = @callId", new { callId }, tx);
 }
