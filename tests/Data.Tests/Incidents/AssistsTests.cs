@@ -37,13 +37,9 @@ public class AssistsTests
 
     private static (TestDb Test, long Call) DemoWithAssignedFight()
     {
-        var t = new TestDb();
-        DistrictImport.Run(t.Db, DistrictSource.Demo, TestDb.Account, Now);
+        var t = IncidentDb.Demo(Now);
         t.Db.Connection.Execute("UPDATE officers SET status = 'AVAILABLE' WHERE badge IN ('CSO-01', 'CSO-02', 'SGT-1')");
-        var id = t.Db.Connection.ExecuteScalar<long>("""
-            INSERT INTO calls(source, external_id, received_at, location, type, priority, status, created_at, updated_at)
-            VALUES ('t', 'x', '2026-11-23T17:59:30.000Z', 'LHS', 'WEAPON', 1, 'NEW', '2026-11-23T17:59:30.000Z', '2026-11-23T17:59:30.000Z') RETURNING id
-            """);
+        var id = IncidentDb.AddCall(t, "WEAPON", Now.AddSeconds(-30));
         var first = t.Db.Connection.ExecuteScalar<string>("SELECT badge FROM officers WHERE post = 'LHS' AND role = 'SRO'")!;
         t.Db.Connection.Execute("UPDATE officers SET status = 'AVAILABLE' WHERE badge = @first", new { first });
         CallActions.Assign(t.Db, TestDb.Account, id, first, Now);

@@ -36,18 +36,10 @@ public class DuplicatesTests
 
     // ---- store ----------------------------------------------------------------------------------------------
 
-    private static TestDb Demo()
-    {
-        var t = new TestDb();
-        DistrictImport.Run(t.Db, DistrictSource.Demo, TestDb.Account, T0);
-        return t;
-    }
+    private static TestDb Demo() => IncidentDb.Demo(T0);
 
     private static long Add(TestDb t, string type, DateTimeOffset received, string description = "", string location = "LHS") =>
-        t.Db.Connection.ExecuteScalar<long>("""
-            INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, status, created_at, updated_at)
-            VALUES ('t', @ext, @at, @location, @type, (SELECT default_priority FROM call_types WHERE code = @type), @description, 'teacher', 'NEW', @at, @at) RETURNING id
-            """, new { ext = Guid.NewGuid().ToString("N"), at = TimeText.ToDb(received), type, description, location });
+        IncidentDb.AddCall(t, type, received, description, location);
 
     [Fact]
     public void Intake_flags_a_possible_duplicate_in_the_trace_within_the_policys_window()

@@ -17,12 +17,7 @@ public class DutiesTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Today = new(2026, 11, 23);
 
-    private static TestDb Demo()
-    {
-        var t = new TestDb();
-        DistrictImport.Run(t.Db, DistrictSource.Demo, TestDb.Account, Now);
-        return t;
-    }
+    private static TestDb Demo() => IncidentDb.Demo(Now);
 
     // ---- policy ---------------------------------------------------------------------------------------------
 
@@ -124,10 +119,7 @@ public class DutiesTests
     public void A_call_cannot_be_reclassified_into_a_duty()
     {
         using var t = Demo();
-        var id = t.Db.Connection.ExecuteScalar<long>("""
-            INSERT INTO calls(source, external_id, received_at, location, type, priority, status, created_at, updated_at)
-            VALUES ('t', 'x', '2026-11-23T17:55:00.000Z', 'LHS', 'SUSP', 2, 'NEW', '2026-11-23T17:55:00.000Z', '2026-11-23T17:55:00.000Z') RETURNING id
-            """);
+        var id = IncidentDb.AddCall(t, "SUSP", Now.AddMinutes(-5));
         var e = Assert.Throws<SafetyException>(() => CallActions.Reclassify(t.Db, TestDb.Account, id, "ASSESS", "really a walk-through", Now));
         Assert.Equal(1, e.ExitCode);
         Assert.Contains("ASSESS (Facility safety assessment) is a scheduled duty", e.Message, StringComparison.Ordinal);

@@ -14,13 +14,8 @@ public class NotesTests
 
     private static (TestDb Test, long Call) DemoWithCall()
     {
-        var t = new TestDb();
-        DistrictImport.Run(t.Db, DistrictSource.Demo, TestDb.Account, Now);
-        var id = t.Db.Connection.ExecuteScalar<long>("""
-            INSERT INTO calls(source, external_id, received_at, location, type, priority, description, status, created_at, updated_at)
-            VALUES ('t', 'x', '2026-11-23T17:55:00.000Z', 'LHS', 'FIGHT', 1, 'Two students', 'NEW', '2026-11-23T17:55:00.000Z', '2026-11-23T17:55:00.000Z') RETURNING id
-            """);
-        return (t, id);
+        var t = IncidentDb.Demo(Now);
+        return (t, IncidentDb.AddCall(t, "FIGHT", Now.AddMinutes(-5), "Two students"));
     }
 
     [Fact]
