@@ -130,7 +130,7 @@ public static class BoardDataLoader
             Calls = Reads.Calls(db, openOnly: true),
             Officers = Reads.Officers(db),
             Locations = DistrictReads.Locations(db).ToDictionary(l => l.Code, StringComparer.Ordinal),
-            CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused).ToList(),
+            CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused && !t.Duty).ToList(), // duties are not calls (issue 15)
             Dispositions = BoardReads.Dispositions(db),
             Summary = summary,
             Role = Operators.RoleOf(db, account),

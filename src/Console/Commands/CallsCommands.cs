@@ -39,17 +39,44 @@ public static class CallsCommands
 
         var id = CliOptions.CallId();
         var showJson = CliOptions.Json();
-        var show = new Command("show", "Show one call: its fields, rule trace and every event.") { id, showJson };
+        var timeline = new Option<bool>("--timeline") { Description = "The incident from receipt to clear, with elapsed times (issue 15)." };
+        var format = new Option<string?>("--format") { Description = "With --timeline: text (default) or html (description and notes for supervisors only, R9).", HelpName = "FORMAT" };
+        var show = new Command("show", "Show one call: its fields, rule trace, notes and every event.") { id, showJson, timeline, format };
         show.SetAction(CliApp.Guard(ctx, parse =>
         {
+            var fmt = ReportCommand.Choice(parse.GetValue(format), "--format", ["text", "html"], "text");
+            if (parse.GetValue(format) is not null && !parse.GetValue(timeline))
+                throw SafetyException.Usage("--format goes with --timeline; add --timeline, or drop --format.");
+            if (parse.GetValue(timeline) && parse.GetValue(showJson))
+                throw SafetyException.Usage("--timeline prints text or html; drop --json (`calls show ID --json` has the events and notes).");
             using var db = ctx.OpenDb(parse);
             var zone = db.DistrictZone();
             var call = Reads.RequireCall(db, parse.GetValue(id));
-            DetailReadAudit.Record(db, ctx.Account, call.Id, ctx.Now, "by `calls show`");
+            var role = Operators.RoleOf(db, ctx.Account);
+            var htmlWithText = role == OperatorRole.Supervisor;
+            // R9: a viewer's read of the detail (description, notes) is recorded; an HTML timeline without them is no such read.
+            if (!(parse.GetValue(timeline) && fmt == "html" && !htmlWithText))
+                DetailReadAudit.Record(db, ctx.Account, call.Id, ctx.Now, parse.GetValue(timeline) ? "by `calls show --timeline`" : "by `calls show`");
             var events = Reads.EventsOfCall(db, call.Id);
+            var notes = CallNotes.Of(db, call.Id);
+            var officers = Assignments.OfCall(db, call.Id);
+            var links = Duplicates.LinksOf(db, call.Id);
+            if (parse.GetValue(timeline))
+            {
+                if (fmt == "html")
+                {
+                    var withheld = htmlWithText ? call : call with { Description = "" };
+                    TimelineOutput.Html(ctx.Out, withheld, Data.Dispatch.Timeline.Build(call, events, notes, htmlWithText), zone, htmlWithText);
+                }
+                else TimelineOutput.Text(ctx.Out, call, Data.Dispatch.Timeline.Build(call, events, notes), zone);
+                return 0;
+            }
             if (parse.GetValue(showJson))
             {
-                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone));
+                JsonOut.Write(ctx.Out, JsonOut.Detail(call, events, zone, notes, officers) with
+                {
+                    DuplicateOf = links.DuplicateOf, PossibleDuplicateOf = links.PossibleDuplicateOf, Duplicates = links.Duplicates,
+                });
                 return 0;
             }
             var w = ctx.Out;
@@ -59,11 +86,27 @@ public static class CallsCommands
             w.WriteLine($"  location     {call.Location}");
             if (call.Deadline is { } d) w.WriteLine($"  deadline     {TimeText.ToIso(d, zone)}");
             if (call.AssignedTo is { } b) w.WriteLine($"  assigned to  {b}");
+            // Issue 15: every officer on the call, first responder and assists, each with its own progress.
+            foreach (var o in officers.Where(o => o.Open && o.Assist)) w.WriteLine($"  assisting    {o.Badge} ({o.Progress})");
             if (call.Agency is { } a) w.WriteLine($"  agency       {a}");
             if (call.Disposition is { } disp) w.WriteLine($"  disposition  {disp}");
+            if (links.DuplicateOf is { } m) w.WriteLine($"  duplicate of call {m}");
+            else if (links.PossibleDuplicateOf is { } p && Transitions.IsOpen(call.Status)) w.WriteLine($"  possible duplicate of call {p} (`link {call.Id} {p}`)");
+            if (links.Duplicates.Count > 0) w.WriteLine($"  duplicates   {string.Join(", ", links.Duplicates.Select(d => $"call {d}"))}");
             if (call.ReporterRole is { } rr) w.WriteLine($"  reporter     {rr}");
             if (call.Basis is { } basis) w.WriteLine($"  basis        {basis.Text()}");
             if (call.Description.Length > 0) w.WriteLine($"  description  {call.Description}");
+            if (notes.Count > 0)
+            {
+                w.WriteLine("Notes:");
+                foreach (var n in notes) w.WriteLine($"  {LocalTime(n.At, zone)}  {n.Author,-10} {n.Text}");
+            }
+            if (officers.Count > 0)
+            {
+                w.WriteLine("Officers:");
+                foreach (var o in officers)
+                    w.WriteLine($"  {o.Badge,-10} {(o.Assist ? "assist" : "first "),-6} {o.Progress}, assigned {LocalTime(o.AssignedAt, zone)} by {o.AssignedBy}");
+            }
             w.WriteLine("Rule trace:");
             foreach (var line in JsonOut.TraceLines(call.Trace)) w.WriteLine($"  {line}");
             // One line per event: a table would squeeze the short columns to make room for long reasons.

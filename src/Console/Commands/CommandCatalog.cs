@@ -25,6 +25,8 @@ public static class CommandCatalog
         yield return ComplaintCommands.Build(ctx);
         yield return OutreachCommands.Build(ctx);
         yield return TrainingCommands.Build(ctx);
+        // Issue 15: scheduled duties.
+        yield return DutyCommands.Build(ctx);
         yield return BackupCommand.Build(ctx);
         yield return DemoCommand.Build(ctx);
         foreach (var c in DispatchCommands.Build(ctx)) yield return c;

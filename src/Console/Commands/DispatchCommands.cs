@@ -12,13 +12,15 @@ public static class DispatchCommands
     public static IEnumerable<Command> Build(CliContext ctx)
     {
         yield return Assign(ctx);
-        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge);
-        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute);
-        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene);
+        yield return Simple(ctx, "ack", "Record that the assigned officer acknowledged the call (R6).", CallActions.Acknowledge, CallActions.Step.Acknowledge);
+        yield return Simple(ctx, "enroute", "Mark the assigned officer en route.", CallActions.EnRoute, CallActions.Step.EnRoute);
+        yield return Simple(ctx, "onscene", "Mark the assigned officer on scene.", CallActions.OnScene, CallActions.Step.OnScene);
         yield return Clear(ctx);
         yield return WithReason(ctx, "divert", "Divert a call to the school administration queue (R2).", CallActions.Divert);
         yield return WithReason(ctx, "cancel", "Cancel a call, releasing its officer.", CallActions.Cancel);
         yield return Reclassify(ctx);
+        yield return IncidentCommands.Note(ctx);
+        foreach (var c in IncidentCommands.Links(ctx)) yield return c;
     }
 
     private static Command Assign(CliContext ctx)
@@ -31,10 +33,17 @@ public static class DispatchCommands
             HelpName = "REASON",
         };
         var at = CliOptions.At();
-        var cmd = new Command("assign", "Assign an officer to a call (the recommendation's rules apply; see `recommend`).") { call, badge, over, at };
+        var assist = IncidentCommands.AssistOption();
+        var cmd = new Command("assign", "Assign an officer to a call (the recommendation's rules apply; see `recommend`).") { call, badge, over, at, assist };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
+            if (parse.GetValue(assist))
+            {
+                if (parse.GetValue(over) is not null) throw Data.Store.SafetyException.Usage("--override is for a first response (R7); an assist needs none, so drop it.");
+                ctx.Out.WriteLine(CallActions.AssignAssist(db, ctx.Account, parse.GetValue(call), parse.GetValue(badge)!, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
             var r = CallActions.Assign(db, ctx.Account, parse.GetValue(call), parse.GetValue(badge)!, parse.AtOrNow(at, ctx), parse.GetValue(over));
             ctx.Out.WriteLine(r.Message);
             return 0;
@@ -44,15 +53,22 @@ public static class DispatchCommands
 
     /// <summary>A verb on one call; it prints the sentence the action returns (the board shows the same words).</summary>
     private static Command Simple(CliContext ctx, string name, string description,
-        Func<Data.Store.SafetyDb, string, long, DateTimeOffset, string> action)
+        Func<Data.Store.SafetyDb, string, long, DateTimeOffset, string> action, CallActions.Step step)
     {
         var call = CliOptions.CallId();
         var at = CliOptions.At();
-        var cmd = new Command(name, description) { call, at };
+        var badge = IncidentCommands.BadgeOption();
+        var cmd = new Command(name, description) { call, at, badge };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            ctx.Out.WriteLine(action(db, ctx.Account, parse.GetValue(call), parse.AtOrNow(at, ctx)));
+            var id = parse.GetValue(call);
+            if (IncidentCommands.IsAssist(db, id, parse.GetValue(badge)))
+            {
+                ctx.Out.WriteLine(CallActions.AssistStep(db, ctx.Account, id, parse.GetValue(badge)!, step, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
+            ctx.Out.WriteLine(action(db, ctx.Account, id, parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;
@@ -65,14 +81,22 @@ public static class DispatchCommands
         {
             Description = "The APCO disposition code, e.g. 01 report taken, 03 arrest, 15 referred, 17 false alarm.",
             HelpName = "CODE",
-            Required = true,
         };
         var at = CliOptions.At();
-        var cmd = new Command("clear", "Clear a call with its APCO disposition; the officer becomes AVAILABLE.") { call, disposition, at };
+        var badge = IncidentCommands.BadgeOption();
+        var cmd = new Command("clear", "Clear a call with its APCO disposition; its officers become AVAILABLE (with --badge ASSIST: release that assisting officer only).") { call, disposition, at, badge };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            ctx.Out.WriteLine(CallActions.Clear(db, ctx.Account, parse.GetValue(call), parse.GetValue(disposition)!, parse.AtOrNow(at, ctx)));
+            var id = parse.GetValue(call);
+            if (IncidentCommands.IsAssist(db, id, parse.GetValue(badge)))
+            {
+                ctx.Out.WriteLine(CallActions.AssistStep(db, ctx.Account, id, parse.GetValue(badge)!, CallActions.Step.Clear, parse.AtOrNow(at, ctx)));
+                return 0;
+            }
+            if (parse.GetValue(disposition) is null)
+                throw Data.Store.SafetyException.Usage("Option '--disposition' is required to clear a call; give its APCO code, e.g. --disposition 01.");
+            ctx.Out.WriteLine(CallActions.Clear(db, ctx.Account, id, parse.GetValue(disposition)!, parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;

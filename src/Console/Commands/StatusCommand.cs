@@ -44,7 +44,8 @@ public static class StatusCommand
             s.OpenByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value), s.OpenByPriority.ToDictionary(kv => $"P{kv.Key}", kv => kv.Value), s.OpenTotal,
             waiting, waiting?.AgeSeconds,
             s.OfficersByStatus.ToDictionary(kv => kv.Key.Text(), kv => kv.Value),
-            s.DeadlinesMetToday, s.DeadlinesMissedToday, s.Escalations.Count, s.Escalations.Select(e => Waiting(e, s.Zone)).ToList(), complaintsOverdue);
+            s.DeadlinesMetToday, s.DeadlinesMissedToday, s.Escalations.Count, s.Escalations.Select(e => Waiting(e, s.Zone)).ToList(), complaintsOverdue,
+            s.DutiesDueToday, s.DutiesOverdue, s.AssistsOnOpenCalls);
     }
 
     /// <summary>Plain lines, at most 80 columns and about 14 rows, so a phone at 80x24 sees it whole.</summary>
@@ -65,8 +66,10 @@ public static class StatusCommand
         };
         lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {Age(e.Age)} old")));
         if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
-        lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))));
+        lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))
+            + (s.AssistsOnOpenCalls > 0 ? $"  (assisting {s.AssistsOnOpenCalls})" : "")));
         lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
+        lines.Add($"Scheduled {Data.Duties.DutyRules.Summary((s.DutiesDueToday, s.DutiesOverdue))} (`duty list`)");
         if (complaintsOverdue is > 0) lines.Add($"Family complaints past the response time: {complaintsOverdue} (`complaint list`)");
         return string.Join('\n', lines) + "\n";
     }

@@ -14,7 +14,8 @@ public static partial class JsonOut
         IReadOnlyDictionary<string, int> OfficersByStatus,
         int DeadlinesMetToday, int DeadlinesMissedToday,
         int EscalationsOpen, IReadOnlyList<WaitingJson> Escalations,
-        int? ComplaintsOverdue = null);
+        int? ComplaintsOverdue = null,
+        int DutiesDueToday = 0, int DutiesOverdue = 0, int AssistsOnOpenCalls = 0);
 
     public sealed record CandidateJson(string Badge, string Role, double? DistanceMeters, double? EtaSeconds);
     public sealed record ExcludedJson(string Badge, string Reason);

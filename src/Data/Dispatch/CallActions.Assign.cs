@@ -57,7 +57,11 @@ public static partial class CallActions
         db.Write(tx =>
         {
             var set = new CallSet();
-            if (intake is not null) set.Deadline(intake.Deadline).Trace(AppendTrace(call.Trace, intake.TraceText));
+            if (intake is not null)
+            {
+                var (trace, possibleMaster) = IntakeTrace(db, call, intake, settings);
+                set.Deadline(intake.Deadline).Trace(trace).PossibleDuplicateOf(possibleMaster);
+            }
             AssignInTx(tx, snap, call, rec.Class, badge, actor, at, why, set, intake?.Deadline ?? call.Deadline, check.IsOverride ? check.Reason : null);
             if (check.IsOverride)
                 StateChanges.AppendEvent(tx, new EventRow(at, actor, "override", callId, badge, Reason: check.Message, Detail: check.Reason ?? ""));

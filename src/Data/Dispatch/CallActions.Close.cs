@@ -26,6 +26,7 @@ public static partial class CallActions
             StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Cleared,
                 new EventRow(at, actor, "call.cleared", Badge: badge, Reason: $"disposition {code} {name}"), new CallSet().Disposition(code));
             ReleaseOfficer(tx, callId, badge, actor, at, "cleared");
+            ReleaseAssists(tx, callId, actor, at, "released with the call (cleared)"); // issue 15: the call clears when its first responder clears
         });
         return $"Call {callId} cleared with disposition {code} {name}.";
     }
@@ -59,6 +60,7 @@ public static partial class CallActions
                 new EventRow(at, actor, "call.cancelled", Badge: call.AssignedTo, Reason: reason.Trim()));
             if (call.AssignedTo is { } badge && call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
                 ReleaseOfficer(tx, callId, badge, actor, at, "cancelled");
+            ReleaseAssists(tx, callId, actor, at, "released with the call (cancelled)");
         });
         return $"Call {callId} cancelled.";
     }

@@ -44,6 +44,7 @@ public static partial class CallActions
                 StateChanges.MoveOfficer(tx, badge, officer.Status, officerNext, new EventRow(at, actor, "officer.status", CallId: callId));
             // Moving counts as acknowledging (R6): an officer on the way has plainly received the call.
             if (call.Status == CallStatus.Assigned) MarkAcknowledged(tx, callId, badge, at);
+            Assignments.MarkProgress(tx, callId, badge, next == CallStatus.EnRoute ? "en_route_at" : "on_scene_at", at); // issue 15: per-assignment progress
         });
         return $"Call {callId}: {badge} {words}.";
     }

@@ -21,6 +21,9 @@ public static partial class CallActions
             ?? throw SafetyException.Usage($"'{type}' is not a call type; use one of {string.Join(", ", types.Where(t => !t.Refused).Select(t => t.Code))}.");
         if (newType.Refused)
             throw Refuse(db, actor, at, callId, $"R8: call type {newType.Code} is refused; choose another type.");
+        if (newType.Duty)
+            throw Refuse(db, actor, at, callId,
+                $"{newType.Code} ({newType.Name}) is a scheduled duty, not a call for service; cancel the call and add the duty with `safety-console duty add {newType.Code} --location L --due DATE`.");
         if (priority is < 1 or > 4) throw SafetyException.Usage("A priority is 1, 2, 3 or 4.");
         var call = Reads.RequireCall(db, callId);
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated or CallStatus.Diverted or CallStatus.Referred))

@@ -81,7 +81,7 @@ public static class FirstResponseFigures
         // Plain reads (SqlRead), not Dapper: `status` must start fast.
         var recorded = SqlRead.Rows(db.Connection, """
             SELECT response_date, received_at, first_assigned_at, deadline_met, escalated_at
-            FROM calls WHERE response_date >= @from AND response_date <= @to
+            FROM calls WHERE response_date >= @from AND response_date <= @to AND duplicate_of IS NULL
             """,
             r => new Row(r.GetString(0), r.GetString(1), r.NullableText(2), r.NullableLong(3), r.NullableText(4)), null,
             ("@from", TimeText.ToDb(from)), ("@to", TimeText.ToDb(to)));
@@ -90,7 +90,7 @@ public static class FirstResponseFigures
         var overdue = SqlRead.Rows(db.Connection, $"""
             SELECT received_at, deadline FROM calls
             WHERE status IN ({StatusSql.All}) AND received_at >= @fromUtc AND received_at < @toUtc
-              AND response_date IS NULL AND deadline IS NOT NULL AND deadline <= @asOf
+              AND response_date IS NULL AND deadline IS NOT NULL AND deadline <= @asOf AND duplicate_of IS NULL
             """,
             r => new Overdue(TimeText.FromDb(r.GetString(0)), TimeText.FromDb(r.GetString(1))), null,
             ("@fromUtc", TimeText.ToDb(new DateTimeOffset(from.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))),

@@ -22,6 +22,9 @@ public static class DistrictFiles
     public const string Outreach = "outreach.csv";
     public const string Complaints = "complaints.csv";
 
+    // Issue 15: a district's own call codes (optional).
+    public const string CallTypeAliases = CallCodes.AliasesFile;
+
     /// <summary>The optional files of the annual accountability record, in the order they are written.</summary>
     public static IReadOnlyList<string> Optional { get; } = [TrainingTopics, TrainingRequirements, Agreements, Outreach, Complaints];
 
@@ -44,6 +47,9 @@ public sealed record DistrictData(
 {
     /// <summary>district.csv's policy columns that were filled in (issue 13); the others keep their stored values.</summary>
     public IReadOnlyDictionary<PolicyKey, double> Policy { get; init; } = new Dictionary<PolicyKey, double>();
+
+    /// <summary>call_type_aliases.csv (issue 15), or null when the folder has none (the stored aliases stay as they are).</summary>
+    public IReadOnlyList<CallTypeAlias>? Aliases { get; init; }
 }
 
 /// <summary>

@@ -32,7 +32,7 @@ public static partial class DistrictParser
     [
         // The policy numbers (issue 13) are optional columns: a district that leaves them out keeps what is stored.
         new(DistrictFiles.District, ["name", "time_zone", "school_year_start", "school_year_end", "lead_minutes", "tail_minutes"],
-            ["complaint_response_days", .. PolicyKeys.InPolicyRow.Select(k => k.Name)]),
+            ["complaint_response_days", "panic_alarm_class", .. PolicyKeys.InPolicyRow.Select(k => k.Name)]),
         new(DistrictFiles.Calendar, ["date", "kind"], ["end_time", "note"]),
         new(DistrictFiles.Agencies, ["code", "name", "kind", "agreement_review_due"], []),
         new(DistrictFiles.Locations, ["code", "name", "kind", "zone", "agency", "lat", "lon", "bell_start", "bell_end"], ["address", "notes"]),
@@ -69,7 +69,7 @@ public static partial class DistrictParser
         var records = ParseAccountability(source, agreements, agencies, locations, officers, training);
 
         return new DistrictData(district, calendar, agencies.Select(a => a.Value).ToList(), locations.Select(l => l.Value).ToList(),
-            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList(), records) { Policy = policy };
+            officers.Select(o => o.Value).ToList(), training.Select(t => t.Value).ToList(), records) { Policy = policy, Aliases = ParseAliases(source) };
     }
 
     /// <summary>
@@ -222,7 +222,7 @@ public static partial class DistrictParser
             throw r.Fail($"school_year_end {TimeText.ToDb(end)} is before school_year_start {TimeText.ToDb(start)}", "fix one of the two dates");
         var responseDays = r.Optional("complaint_response_days").Length == 0 ? District.DefaultComplaintResponseDays
             : r.Count("complaint_response_days", 1, 365, "the days the district gives itself to respond to a family complaint, e.g. 30");
-        return new District(name, zone, start, end, r.Minutes("lead_minutes"), r.Minutes("tail_minutes"), responseDays);
+        return new District(name, zone, start, end, r.Minutes("lead_minutes"), r.Minutes("tail_minutes"), responseDays, PanicAlarmClass(r));
     }
 
     /// <summary>district.csv's policy columns that are filled in (issue 13), each read as `policy set` reads it.</summary>

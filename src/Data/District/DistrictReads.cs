@@ -28,9 +28,9 @@ public static class DistrictReads
     // District, Calendar and Locations are read by every process start (`status` too): plain reads (SqlRead), not Dapper.
 
     internal static District? District(SqliteConnection c, SqliteTransaction? tx) =>
-        SqlRead.Rows(c, "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days FROM district WHERE id = 1",
+        SqlRead.Rows(c, "SELECT name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days, panic_alarm_class FROM district WHERE id = 1",
                 r => new District(r.GetString(0), r.GetString(1), TimeText.DateFromDb(r.GetString(2)), TimeText.DateFromDb(r.GetString(3)),
-                    r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)), tx)
+                    r.GetInt32(4), r.GetInt32(5), r.GetInt32(6), Codes.ParseCallClass(r.GetString(7))), tx)
             .FirstOrDefault();
 
     internal static IReadOnlyList<CalendarDay> Calendar(SqliteConnection c, SqliteTransaction? tx) =>
@@ -49,11 +49,21 @@ public static class DistrictReads
             r => new Location(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetDouble(5), r.GetDouble(6),
                 r.GetString(7), TimeText.TimeFromDb(r.GetString(8)), TimeText.TimeFromDb(r.GetString(9)), r.GetString(10)), tx);
 
+    /// <summary>The call types, the panic alarm's class being the district's choice (issue 15; LIAISON before a district is imported).</summary>
     internal static IReadOnlyList<CallType> CallTypes(SqliteConnection c, SqliteTransaction? tx) =>
-        c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused)>(
-                "SELECT code, name, class, default_priority, basis_required, refused FROM call_types ORDER BY code", transaction: tx)
-            .Select(r => new CallType(r.Code, r.Name, Codes.ParseCallClass(r.Class), (int)r.Priority, r.BasisRequired != 0, r.Refused != 0))
-            .ToList();
+        Policy.CallCodes.WithDistrictClasses(
+            c.Query<(string Code, string Name, string Class, long Priority, long BasisRequired, long Refused, long Duty)>(
+                    "SELECT code, name, class, default_priority, basis_required, refused, duty FROM call_types ORDER BY code", transaction: tx)
+                .Select(r => new CallType(r.Code, r.Name, Codes.ParseCallClass(r.Class), (int)r.Priority, r.BasisRequired != 0, r.Refused != 0, r.Duty != 0))
+                .ToList(),
+            District(c, tx)?.PanicAlarmClass ?? CallClass.Liaison);
+
+    /// <summary>The call-type aliases (issue 15): built-in and the district's, by alias.</summary>
+    public static IReadOnlyList<CallTypeAlias> Aliases(SafetyDb db) => Aliases(db.Connection, null);
+
+    internal static IReadOnlyList<CallTypeAlias> Aliases(SqliteConnection c, SqliteTransaction? tx) =>
+        SqlRead.Rows(c, "SELECT alias, type, builtin FROM call_type_aliases ORDER BY alias",
+            r => new CallTypeAlias(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0), tx);
 
     internal static IReadOnlyList<TrainingRecord> Training(SqliteConnection c, SqliteTransaction? tx) =>
         c.Query<(string Badge, string Topic, string CompletedOn, string ExpiresOn, double Hours)>(

@@ -36,13 +36,13 @@ public static partial class DistrictWriter
         var district = Upsert(DistrictFiles.District, [data.District],
             DistrictReads.District(c, tx) is { } d ? [d] : [], _ => 1, (a, b) => a == b,
             x => c.Execute("""
-                INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days)
-                VALUES (1, @Name, @TimeZoneId, @Start, @End, @LeadMinutes, @TailMinutes, @ComplaintResponseDays)
+                INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes, complaint_response_days, panic_alarm_class)
+                VALUES (1, @Name, @TimeZoneId, @Start, @End, @LeadMinutes, @TailMinutes, @ComplaintResponseDays, @PanicAlarmClass)
                 ON CONFLICT(id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
                   school_year_start = excluded.school_year_start, school_year_end = excluded.school_year_end,
                   lead_minutes = excluded.lead_minutes, tail_minutes = excluded.tail_minutes,
-                  complaint_response_days = excluded.complaint_response_days
-                """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes, x.ComplaintResponseDays }, tx));
+                  complaint_response_days = excluded.complaint_response_days, panic_alarm_class = excluded.panic_alarm_class
+                """, new { x.Name, x.TimeZoneId, Start = TimeText.ToDb(x.SchoolYearStart), End = TimeText.ToDb(x.SchoolYearEnd), x.LeadMinutes, x.TailMinutes, x.ComplaintResponseDays, PanicAlarmClass = x.PanicAlarmClass.Text() }, tx));
 
         if (policyChanges > 0 && district.Unchanged == 1) district = district with { Updated = 1, Unchanged = 0 };
 
@@ -85,7 +85,8 @@ public static partial class DistrictWriter
                 """, new { x.Badge, x.Topic, CompletedOn = TimeText.ToDb(x.CompletedOn), ExpiresOn = TimeText.ToDb(x.ExpiresOn), x.Hours }, tx));
 
         var records = WriteAccountability(c, tx, data.Records ?? AccountabilityData.None);
-        var result = new ImportResult(source, data.District, [district, calendar, agencies, locations, officers, training, .. records]);
+        List<FileCounts> aliases = data.Aliases is { } a ? [WriteAliases(c, tx, a)] : [];
+        var result = new ImportResult(source, data.District, [district, calendar, agencies, locations, officers, training, .. records, .. aliases]);
         StateChanges.AppendEvent(tx, new EventRow(at, actor, EventKind,
             Reason: $"district data for {data.District.Name} imported from {source}",
             Detail: JsonSerializer.Serialize(result.Files.ToDictionary(f => f.File, f => new { inserted = f.Inserted, updated = f.Updated, unchanged = f.Unchanged }))));

@@ -58,8 +58,9 @@ public static class SnapshotLoader
         var district = facts.District ?? throw SafetyException.Refused(
             "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
 
+        // Who is on an open call (§3): the assignments table, first responders and assists alike (issue 15).
         var openCalls = c.Query<(string Badge, long Id)>(
-                $"SELECT assigned_to, id FROM calls WHERE assigned_to IS NOT NULL AND status IN ({StatusSql.HoldingOfficer})")
+                $"SELECT a.badge, a.call_id FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer})")
             .GroupBy(r => r.Badge, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 

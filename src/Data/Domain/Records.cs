@@ -11,7 +11,8 @@ public sealed record District(
     DateOnly SchoolYearEnd,
     int LeadMinutes,
     int TailMinutes,
-    int ComplaintResponseDays = District.DefaultComplaintResponseDays)
+    int ComplaintResponseDays = District.DefaultComplaintResponseDays,
+    CallClass PanicAlarmClass = CallClass.Liaison)
 {
     /// <summary>Days the district gives itself to respond to a family complaint unless district.csv says otherwise.</summary>
     public const int DefaultComplaintResponseDays = 30;
@@ -57,8 +58,11 @@ public sealed record Officer(
 /// count toward the role's annual hours (training_requirements.csv).</summary>
 public sealed record TrainingRecord(string Badge, string Topic, DateOnly CompletedOn, DateOnly ExpiresOn, double Hours = 0);
 
-/// <summary>A call type (APCO ANS 2.103 code where one exists).</summary>
-public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused)
+/// <summary>
+/// A call type (APCO ANS 2.103 code where one exists). <see cref="Duty"/>: a scheduled duty (issue 15), kept with a
+/// due date in the duties table, never a call with an R5 deadline.
+/// </summary>
+public sealed record CallType(string Code, string Name, CallClass Class, int DefaultPriority, bool BasisRequired, bool Refused, bool Duty = false)
 {
     /// <summary>
     /// R5: the priority a call is worked at: its own (1 to 4) when it has one, else its type's default. The one definition
@@ -69,6 +73,12 @@ public sealed record CallType(string Code, string Name, CallClass Class, int Def
     /// <summary><see cref="EffectivePriority"/> with this type's default.</summary>
     public int PriorityFor(int? given) => EffectivePriority(given, DefaultPriority);
 }
+
+/// <summary>
+/// A district's own code for one of our call types (call_type_aliases.csv, issue 15), read as that type at ingest.
+/// <see cref="BuiltIn"/>: shipped with the product (ALRPANS, ALRPANA), not the district's.
+/// </summary>
+public sealed record CallTypeAlias(string Alias, string Type, bool BuiltIn = false);
 
 /// <summary>A call for service as stored.</summary>
 public sealed record Call(

@@ -9,18 +9,20 @@ public static class Transitions
     private static readonly Dictionary<CallStatus, CallStatus[]> CallMoves = new()
     {
         // Intake (worker pass step 1) or a supervisor's reclassification back to NEW.
-        [CallStatus.New] = [CallStatus.Pending, CallStatus.Diverted, CallStatus.Referred, CallStatus.Cancelled, CallStatus.Assigned],
-        [CallStatus.Pending] = [CallStatus.Assigned, CallStatus.Escalated, CallStatus.Cancelled, CallStatus.Diverted, CallStatus.Referred, CallStatus.New],
+        // -> CLEARED from NEW, PENDING, ESCALATED: `link`, a duplicate cleared with disposition 22 (issue 15).
+        [CallStatus.New] = [CallStatus.Pending, CallStatus.Diverted, CallStatus.Referred, CallStatus.Cancelled, CallStatus.Assigned, CallStatus.Cleared],
+        [CallStatus.Pending] = [CallStatus.Assigned, CallStatus.Escalated, CallStatus.Cancelled, CallStatus.Diverted, CallStatus.Referred, CallStatus.New, CallStatus.Cleared],
         // ASSIGNED -> ASSIGNED: released on an acknowledgement timeout and handed to the next officer (R6).
         [CallStatus.Assigned] = [CallStatus.Acknowledged, CallStatus.EnRoute, CallStatus.OnScene, CallStatus.Assigned, CallStatus.Pending, CallStatus.Escalated, CallStatus.Cancelled],
         [CallStatus.Acknowledged] = [CallStatus.EnRoute, CallStatus.OnScene, CallStatus.Cleared, CallStatus.Cancelled],
         [CallStatus.EnRoute] = [CallStatus.OnScene, CallStatus.Cleared, CallStatus.Cancelled],
         [CallStatus.OnScene] = [CallStatus.Cleared],
-        [CallStatus.Escalated] = [CallStatus.Assigned, CallStatus.Cancelled, CallStatus.Referred, CallStatus.Diverted, CallStatus.New],
+        [CallStatus.Escalated] = [CallStatus.Assigned, CallStatus.Cancelled, CallStatus.Referred, CallStatus.Diverted, CallStatus.New, CallStatus.Cleared],
         // R2: a diverted call can only come back by a supervisor's reclassification (to NEW, re-decided at intake).
         [CallStatus.Diverted] = [CallStatus.New],
         [CallStatus.Referred] = [CallStatus.New],
-        [CallStatus.Cleared] = [],
+        // CLEARED -> NEW: only a supervisor's `unlink` of a duplicate (issue 15); intake decides it again.
+        [CallStatus.Cleared] = [CallStatus.New],
         [CallStatus.Cancelled] = [],
     };
 

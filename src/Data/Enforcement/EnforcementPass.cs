@@ -71,8 +71,9 @@ public static class EnforcementPass
                 Act(PassStep.Intake, call, () =>
                 {
                     var d = Policy.Intake.Decide(call, Snap, settings, at);
+                    var (trace, possibleMaster) = CallActions.IntakeTrace(db, call, d, settings);
                     var set = new CallSet().Class(d.Class).Deadline(d.Deadline).Agency(d.Agency).Disposition(d.Disposition)
-                        .Trace(CallActions.AppendTrace(call.Trace, d.TraceText));
+                        .Trace(trace).PossibleDuplicateOf(possibleMaster);
                     var why = string.Join(" ", d.Trace);
                     var line = d.Status switch
                     {
@@ -170,6 +171,8 @@ public static class EnforcementPass
                     new EventRow(at, Actor, "call.escalated", Reason: why, Detail: string.Join(",", sergeants)),
                     new CallSet().AssignedTo(null, null).Trace(CallActions.AppendTrace(call.Trace, why)));
                 FirstResponseFigures.RecordEscalation(tx, call.Id, call.ReceivedAt, at, snap);
+                // Issue 15: a call that loses its first responder loses its assists with it.
+                if (release is not null) CallActions.ReleaseAssists(tx, call.Id, Actor, at, "released with the call (escalated)");
             }, new PassAction(step, call.Id, from, CallStatus.Escalated, null, release,
                 Line(call.Id, from, CallStatus.Escalated,
                     $"{(release is null ? "" : $"released {release}: no acknowledgement; ")}no eligible officer, to supervisor {who} ({(step == PassStep.Deadline ? "R5" : "R6")})")));

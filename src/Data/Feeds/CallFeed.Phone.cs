@@ -27,7 +27,7 @@ public static partial class CallFeed
         Operators.Require(db, actor, OperatorRole.Dispatcher, "take calls", at);
         var externalId = $"board-{actor}-{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}";
         var options = new FeedOptions(actor, new FixedClock(at)) { Source = PhoneSource };
-        var kind = new Kind(db, PhoneSource, PhoneInput, options.Time);
+        var kind = new Kind(db, PhoneSource, PhoneInput, options.Time, actor);
         var raw = new RawRecord(Fields.Count) { Line = 1 };
         void Set(string field, string? value) => raw.Values[Fields.IndexOf(field)] = value;
         Set("external_id", externalId);

@@ -25,13 +25,14 @@ public static partial class CallFeed
 
     /// <summary>Loads calls from <paramref name="input"/>. Throws <see cref="SafetyException"/> (exit 2) when the input cannot be read.</summary>
     public static FeedSummary Load(SafetyDb db, FeedInput input, FeedOptions options) =>
-        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource, options.Time));
+        FeedPipeline.Run(db, input, options, new Kind(db, options.Source, input.DefaultSource, options.Time, options.Actor));
 
     internal sealed record Row(
         string Source, string ExternalId, string ReceivedAt, string Location, string Type, int Priority,
-        string Description, string? ReporterRole, string? Basis);
+        string Description, string? ReporterRole, string? Basis, string Trace, string? DutyDue = null);
 
-    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused);
+    /// <summary>A call type as a feed may name it; <see cref="Trace"/> is the sentence of an alias (issue 15), else empty.</summary>
+    private sealed record TypeInfo(string Code, string Name, int DefaultPriority, bool Refused, string Trace = "", bool Duty = false);
 
     private sealed class Kind : FeedKind<Row>
     {
@@ -40,19 +41,34 @@ public static partial class CallFeed
 
         private readonly Dictionary<string, string> _locations;
         private readonly Dictionary<string, TypeInfo> _types;
+        private readonly List<string> _typeCodes;
+        private readonly IReadOnlyList<CallTypeAlias> _aliases;
         private readonly string? _sourceOverride;
         private readonly string _defaultSource;
         private readonly string? _sourceProblem;
+        private readonly TimeZoneInfo _zone;
+        private readonly string _actor;
+        private bool _warnedDuty;
 
-        public Kind(SafetyDb db, string? sourceOverride, string defaultSource, TimeProvider time)
+        public Kind(SafetyDb db, string? sourceOverride, string defaultSource, TimeProvider time, string actor)
         {
+            _zone = db.DistrictZone();
+            _actor = actor;
             Times = FeedTimes.For(db, time);
             // Reference data is cached for the load: one lookup per record, no query.
             _locations = db.Connection.Query<string>("SELECT code FROM locations")
                 .ToDictionary(c => c, c => c, StringComparer.OrdinalIgnoreCase);
-            _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused)>(
-                    "SELECT code, name, default_priority, refused FROM call_types")
-                .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0), StringComparer.OrdinalIgnoreCase);
+            _types = db.Connection.Query<(string Code, string Name, long DefaultPriority, long Refused, long Duty)>(
+                    "SELECT code, name, default_priority, refused, duty FROM call_types")
+                .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0, Duty: t.Duty != 0), StringComparer.OrdinalIgnoreCase);
+            _typeCodes = _types.Keys.Order(StringComparer.Ordinal).ToList();
+            // Issue 15: the district's own codes and the built-in ones (ALRPANS, ALRPANA) read as the type they name.
+            _aliases = Districts.DistrictReads.Aliases(db);
+            foreach (var a in _aliases)
+            {
+                if (_types.TryGetValue(a.Type, out var t) && !_types.ContainsKey(a.Alias))
+                    _types[a.Alias] = t with { Trace = Policy.CallCodes.AliasTrace(a.Alias, t.Code, a.BuiltIn) };
+            }
             if (sourceOverride is not null)
             {
                 _sourceOverride = PlainText.Clean(sourceOverride);
@@ -88,8 +104,7 @@ public static partial class CallFeed
             var receivedAt = Instant(v[ReceivedAt], "received_at", "when the call was received", line, ref errors);
             var location = Lookup(v[Location], _locations, "location", "a district location code such as LHS",
                 "is not a district location code; check the code, or import the district's locations first", line, ref errors);
-            var type = Lookup(v[Type], _types, "type", "a call type code such as FIGHT or SUSP",
-                "is not a call type code; use an APCO code of the district such as FIGHT, WEAPON, SUSP or WELFARE", line, ref errors);
+            var type = TypeOf(v[Type], line, ref errors);
             if (type is { Refused: true })
             {
                 // R8: the APCO type ALIEN (immigration violation) is refused; the refusal is recorded, the call is not.
@@ -132,10 +147,35 @@ public static partial class CallFeed
             }
 
             if (errors is not null) return null;
-            return new Row(source, externalId, receivedAt!, location!, type!.Code, priority, description, reporterRole, basis);
+            string? dutyDue = null;
+            if (type!.Duty)
+            {
+                // Issue 15: a scheduled duty is not a call: it is kept as a duty due on the district-local day of its
+                // receipt, with no R5 deadline; the worker never sees it.
+                dutyDue = TimeText.ToDb(TimeText.LocalDate(TimeText.FromDb(receivedAt!), _zone));
+                if (!_warnedDuty)
+                {
+                    _warnedDuty = true;
+                    Warn($"line {line} (the first such record): {type.Code} ({type.Name}) is a scheduled duty, not a call for service; loaded as a duty due {dutyDue} (no R5 deadline; `safety-console duty list` shows it).");
+                }
+            }
+            return new Row(source, externalId, receivedAt!, location!, type.Code, priority, description, reporterRole, basis, type.Trace, dutyDue);
         }
 
-        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
+        /// <summary>
+        /// The call type a record names, by its code or an alias (issue 15); an unknown code is rejected with the
+        /// closest codes and where a district maps its own.
+        /// </summary>
+        private TypeInfo? TypeOf(string? raw, int line, ref List<FeedError>? errors)
+        {
+            var text = PlainText.Clean(raw);
+            if (text.Length == 0) Fail(ref errors, line, "type", "required: a call type code such as FIGHT or SUSP");
+            else if (_types.TryGetValue(text, out var type)) return type;
+            else Fail(ref errors, line, "type", $"'{PlainText.Excerpt(text)}' is not a call type code of the district; {Policy.CallCodes.UnknownCodeHint(text, _typeCodes, _aliases)}");
+            return null;
+        }
+
+        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection, _actor);
 
         /// <summary>The role as the district spells it, or null (a plain loop: this runs once per record of a bulk load).</summary>
         private static string? KnownReporterRole(string text)
@@ -159,17 +199,24 @@ public static partial class CallFeed
     /// per row, which measured about 1.3× faster than single-row inserts. ON CONFLICT DO NOTHING skips a call already
     /// stored (or earlier in the same statement), so changed rows are the loaded ones and the rest are duplicates.
     /// </summary>
-    private sealed class Writer(SqliteConnection connection) : IRowWriter<Row>
+    private sealed class Writer(SqliteConnection connection, string actor) : IRowWriter<Row>
     {
         private const int RowsPerStatement = 64;
-        private const int ParametersPerRow = 9; // ?1, the load time, is shared by every row of a statement
+        private const int ParametersPerRow = 10; // ?1, the load time, is shared by every row of a statement
 
         private readonly NativeStatement _many = new(connection, InsertSql(RowsPerStatement));
         private readonly NativeStatement _one = new(connection, InsertSql(1));
+        private NativeStatement? _duty;
 
         public int Insert(IReadOnlyList<Row> rows, string loadedAt)
         {
             var loaded = 0;
+            // Duties (issue 15) are rare in a feed: only a batch that has one pays for splitting it.
+            if (rows.Any(r => r.DutyDue is not null))
+            {
+                foreach (var d in rows.Where(r => r.DutyDue is not null)) loaded += InsertDuty(d, loadedAt);
+                rows = rows.Where(r => r.DutyDue is null).ToList();
+            }
             var i = 0;
             for (; i + RowsPerStatement <= rows.Count; i += RowsPerStatement)
             {
@@ -198,6 +245,7 @@ public static partial class CallFeed
             s.Bind(p + 7, row.Description);
             s.Bind(p + 8, row.ReporterRole);
             s.Bind(p + 9, row.Basis);
+            s.Bind(p + 10, row.Trace);
         }
 
         private static string InsertSql(int rows)
@@ -205,20 +253,40 @@ public static partial class CallFeed
             var values = Enumerable.Range(0, rows).Select(r =>
             {
                 var p = 1 + r * ParametersPerRow;
-                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', '{Codes.Unclassified}', ?1, ?1)"; // not classified until intake (issue 13)
+                return $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}, ?{p + 6}, ?{p + 7}, ?{p + 8}, ?{p + 9}, 'NEW', '{Codes.Unclassified}', ?{p + 10}, ?1, ?1)"; // not classified until intake (issue 13)
             });
             return $"""
                 INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, basis,
-                                  status, class, created_at, updated_at)
+                                  status, class, trace, created_at, updated_at)
                 VALUES {string.Join(",\n       ", values)}
                 ON CONFLICT(source, external_id) DO NOTHING
                 """;
+        }
+
+        /// <summary>A feed's duty, idempotent by (source, external id) like a call; its description becomes the duty's note.</summary>
+        private int InsertDuty(Row row, string loadedAt)
+        {
+            _duty ??= new NativeStatement(connection, """
+                INSERT INTO duties(type, location, due_on, note, source, external_id, added_by, added_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON CONFLICT(source, external_id) DO NOTHING
+                """);
+            _duty.Bind(1, row.Type);
+            _duty.Bind(2, row.Location);
+            _duty.Bind(3, row.DutyDue);
+            _duty.Bind(4, row.Description);
+            _duty.Bind(5, row.Source);
+            _duty.Bind(6, row.ExternalId);
+            _duty.Bind(7, actor);
+            _duty.Bind(8, loadedAt);
+            return _duty.Execute();
         }
 
         public void Dispose()
         {
             _many.Dispose();
             _one.Dispose();
+            _duty?.Dispose();
         }
     }
 }

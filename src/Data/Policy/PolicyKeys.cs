@@ -88,11 +88,12 @@ public static class PolicyKeys
     public static readonly PolicyKey PingFreshness = new("ping_freshness_seconds", PolicyUnit.Seconds, 1, Day, 600, "§3", "a position ping younger than this is used, else the post");
     public static readonly PolicyKey RoadFactor = new("road_factor", PolicyUnit.Number, 1, 3, 1.4, "§3", "straight-line distance times this estimates road distance");
     public static readonly PolicyKey SpeedKmh = new("speed_kmh", PolicyUnit.Number, 1, 150, 35, "§3", "travel speed in km/h for the ETA");
+    public static readonly PolicyKey DuplicateWindow = new("duplicate_window_seconds", PolicyUnit.Seconds, 0, Day, 600, "intake", "a call at a location with an open call of a related type received this recently is flagged a possible duplicate (0: never)");
     public static readonly PolicyKey LeadMinutes = new("lead_minutes", PolicyUnit.Minutes, 0, 720, 30, "R1", "the school-day window opens this long before the first bell", InDistrictRow: true);
     public static readonly PolicyKey TailMinutes = new("tail_minutes", PolicyUnit.Minutes, 0, 720, 60, "R1", "the school-day window closes this long after the last bell", InDistrictRow: true);
 
     public static IReadOnlyList<PolicyKey> All { get; } =
-        [DeadlineP1, DeadlineP2, DeadlineP3, DeadlineP4, AckTimeout, PingFreshness, RoadFactor, SpeedKmh, LeadMinutes, TailMinutes];
+        [DeadlineP1, DeadlineP2, DeadlineP3, DeadlineP4, AckTimeout, PingFreshness, RoadFactor, SpeedKmh, LeadMinutes, TailMinutes, DuplicateWindow];
 
     /// <summary>The keys kept in the policy row (all but lead and tail).</summary>
     public static IReadOnlyList<PolicyKey> InPolicyRow { get; } = All.Where(k => !k.InDistrictRow).ToArray();
@@ -114,6 +115,7 @@ public static class PolicyKeys
         PingFreshness = TimeSpan.FromSeconds(value(PingFreshness)),
         RoadFactor = value(RoadFactor),
         SpeedKmh = value(SpeedKmh),
+        DuplicateWindow = TimeSpan.FromSeconds(value(DuplicateWindow)),
     };
 
     /// <summary>A policy-row key's value in <paramref name="settings"/>, in the key's unit.</summary>
@@ -127,6 +129,7 @@ public static class PolicyKeys
         "ping_freshness_seconds" => settings.PingFreshness.TotalSeconds,
         "road_factor" => settings.RoadFactor,
         "speed_kmh" => settings.SpeedKmh,
+        "duplicate_window_seconds" => settings.DuplicateWindow.TotalSeconds,
         _ => throw new ArgumentException($"{key.Name} is kept in the district row, not in the policy settings.", nameof(key)),
     };
 }

@@ -33,6 +33,9 @@ public sealed record PolicySettings
     /// <summary>§3: urban travel speed in km/h (default 35).</summary>
     public double SpeedKmh { get; init; } = 35;
 
+    /// <summary>Issue 15: a call at a location with an open call of a related type received at most this long before is flagged a possible duplicate (default 10 min).</summary>
+    public TimeSpan DuplicateWindow { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The documented defaults of R5, R6 and §3.</summary>
     public static PolicySettings Default { get; } = new();
 

@@ -87,6 +87,15 @@ public sealed record ActivityReport(
 
     /// <summary>Family complaints received in the period (issue 16): a count only (R9); null when not loaded.</summary>
     public int? Complaints { get; init; }
+
+    /// <summary>Scheduled duties due in the period, per school (issue 15): counts only (R9), never among the calls or R5 figures.</summary>
+    public IReadOnlyList<Duties.DutyCount> Duties { get; init; } = [];
+
+    /// <summary>Calls linked as duplicates of another (issue 15, disposition 22): left out of every other figure.</summary>
+    public int Duplicates { get; init; }
+
+    /// <summary>Assisting officers put on the period's calls (issue 15); never first responses, so never among the R5 figures.</summary>
+    public int Assists { get; init; }
 }
 
 /// <summary>One week (starting Monday) or month of the trend: calls, and arrests + citations + referrals among them.</summary>
@@ -128,8 +137,11 @@ public static class ActivityReports
         var trend = new SortedDictionary<DateOnly, (int Calls, int Outcomes)>();
         for (var d = TrendStart(period.From, weekly); d <= period.To; d = weekly ? d.AddDays(7) : d.AddMonths(1)) trend[d] = (0, 0);
 
+        var duplicates = 0;
         foreach (var c in calls)
         {
+            // Issue 15: a linked duplicate is the same incident as its master: counted apart, not as workload nor in R5.
+            if (c.Duplicate) { duplicates++; continue; }
             snap.CallTypes.TryGetValue(c.Type, out var type);
             var cls = type?.Class ?? CallClass.None;
             totals.Add(cls);
@@ -236,6 +248,7 @@ public static class ActivityReports
             outcomes, firstResponse, escalations, overrides.ToList(), diverted, referred)
         {
             Trend = trend.Select(kv => new TrendPoint(kv.Key, TrendLabel(kv.Key, weekly), kv.Value.Calls, kv.Value.Outcomes)).ToList(),
+            Duplicates = duplicates,
         };
     }
 

@@ -29,7 +29,11 @@ public sealed record CallFact(
     DateTimeOffset? OnSceneAt,
     bool Escalated,
     bool EverDiverted = false,
-    bool EverReferred = false);
+    bool EverReferred = false)
+{
+    /// <summary>Issue 15: a linked duplicate (disposition 22): counted apart, never in the workload or the R5 figures.</summary>
+    public bool Duplicate { get; init; }
+}
 
 /// <summary>An assignment made against the recommendation (R7): who, when, whom, and the operator's written reason.
 /// The reason is operator text, not feed text; it is the one free text a report shows.</summary>
@@ -55,6 +59,7 @@ public static class ReportFacts
         public long Escalated { get; set; }
         public long Diverted { get; set; }
         public long Referred { get; set; }
+        public long Duplicate { get; set; }
     }
 
     /// <summary>The calls received in the period, oldest first, streamed (not buffered).</summary>
@@ -64,7 +69,8 @@ public static class ReportFacts
                        c.deadline, c.agency, c.disposition,
                        (SELECT min(a.assigned_at) FROM assignments a WHERE a.call_id = c.id) AS first_assigned_at,
                        ev.on_scene_at, coalesce(ev.escalated, 0) AS escalated,
-                       coalesce(ev.diverted, 0) AS diverted, coalesce(ev.referred, 0) AS referred
+                       coalesce(ev.diverted, 0) AS diverted, coalesce(ev.referred, 0) AS referred,
+                       c.duplicate_of IS NOT NULL AS duplicate
                 FROM calls c
                 LEFT JOIN (
                     SELECT e.call_id,
@@ -83,7 +89,7 @@ public static class ReportFacts
             .Select(r => new CallFact(
                 r.Id, TimeText.FromDb(r.ReceivedAt), r.Location, r.Type, (int)r.Priority, Codes.ParseCallStatus(r.Status), r.HasBasis != 0,
                 TimeText.FromDbOrNull(r.Deadline), r.Agency, r.Disposition, TimeText.FromDbOrNull(r.FirstAssignedAt),
-                TimeText.FromDbOrNull(r.OnSceneAt), r.Escalated != 0, r.Diverted != 0, r.Referred != 0));
+                TimeText.FromDbOrNull(r.OnSceneAt), r.Escalated != 0, r.Diverted != 0, r.Referred != 0) { Duplicate = r.Duplicate != 0 });
 
     /// <summary>Overrides (R7, and R6 for an officer who timed out on the call) on the calls received in the period, in the order they were made, streamed.</summary>
     public static IEnumerable<OverrideFact> Overrides(SafetyDb db, DateTimeOffset start, DateTimeOffset end) =>
@@ -114,6 +120,13 @@ public static class ReportFacts
         // Issue 16: family complaints received in the period, a count only (R9: no summary is selected).
         var complaints = db.Connection.ExecuteScalar<long>("SELECT count(*) FROM complaints WHERE received_on >= @from AND received_on <= @to",
             new { from = IsoDate.Text(period.From), to = IsoDate.Text(period.To) });
-        return report with { Complaints = (int)complaints };
+        // Issue 15: duties due in the period, per school (counts only, R9: no note is read into the report).
+        var duties = Duties.DutyRules.PerLocation(Duties.DutyStore.DueBetween(db, period.From, period.To), snap.LocalDate(at),
+            code => snap.Locations.TryGetValue(code, out var l) ? l.Name : code);
+        var assists = SqlRead.Long(db.Connection, """
+            SELECT count(*) FROM assignments a JOIN calls c ON c.id = a.call_id
+            WHERE a.assist = 1 AND c.received_at >= @from AND c.received_at < @to
+            """, null, ("@from", TimeText.ToDb(start)), ("@to", TimeText.ToDb(end)));
+        return report with { Complaints = (int)complaints, Duties = duties, Assists = (int)assists };
     }
 }

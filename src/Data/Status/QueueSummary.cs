@@ -19,7 +19,10 @@ public sealed record QueueSummary(
     IReadOnlyList<WaitingCall> Escalations,
     IReadOnlyDictionary<OfficerStatus, int> OfficersByStatus,
     int DeadlinesMetToday,
-    int DeadlinesMissedToday)
+    int DeadlinesMissedToday,
+    int DutiesDueToday = 0,
+    int DutiesOverdue = 0,
+    int AssistsOnOpenCalls = 0)
 {
     public int OpenTotal => OpenByStatus.Values.Sum();
 }
@@ -60,10 +63,13 @@ public static class QueueSummaries
         // R5 figures for the district's today, as of now (a deadline passed unassigned is missed even before the worker escalates it).
         var today = TimeText.LocalDate(at, zone);
         var figures = FirstResponseFigures.ForDay(db, zone, today, at);
+        // Issue 15: scheduled duties are counted beside the calls, never among them (no R5 figure).
+        var duties = Duties.DutyRules.Counts(Duties.DutyStore.Open(db, today), today);
 
         var day = snap is null ? null : SchoolCalendar.DayOf(snap, today);
         return new QueueSummary(at, snap?.District.Name ?? "(no district imported)", zone, day, DayState(snap, day, at),
-            byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed);
+            byStatus, byPriority, waiting, escalations, officers, figures.DeadlinesMet, figures.DeadlinesMissed,
+            duties.DueToday, duties.Overdue, (int)Assignments.AssistsOnOpenCalls(db));
     }
 
     /// <summary>"in session", "before the bell", "after school", or why it is not a school day.</summary>

@@ -21,14 +21,16 @@ public static class ReferenceData
 
         foreach (var row in Rows("call_types.csv"))
             conn.Execute("""
-                INSERT INTO call_types(code, name, class, default_priority, basis_required, refused)
-                VALUES (@code, @name, @class, @priority, @basis, @refused)
+                INSERT INTO call_types(code, name, class, default_priority, basis_required, refused, duty)
+                VALUES (@code, @name, @class, @priority, @basis, @refused, @duty)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name, class = excluded.class,
-                  default_priority = excluded.default_priority, basis_required = excluded.basis_required, refused = excluded.refused
+                  default_priority = excluded.default_priority, basis_required = excluded.basis_required, refused = excluded.refused,
+                  duty = excluded.duty
                 """, new
             {
                 code = row["code"], name = row["name"], @class = row["class"],
                 priority = int.Parse(row["default_priority"]), basis = int.Parse(row["basis_required"]), refused = int.Parse(row["refused"]),
+                duty = int.Parse(row["duty"]),
             }, tx);
 
         foreach (var row in Rows("dispositions.csv"))
@@ -36,7 +38,28 @@ public static class ReferenceData
                 INSERT INTO dispositions(code, name) VALUES (@code, @name)
                 ON CONFLICT(code) DO UPDATE SET name = excluded.name
                 """, new { code = row["code"], name = row["name"] }, tx);
+
+        // Issue 15: the built-in aliases (after the call types they name). A district's own alias never takes a
+        // built-in's name (the import refuses it), so this upsert overwrites nothing of the district's.
+        foreach (var alias in BuiltInAliases)
+            conn.Execute("""
+                INSERT INTO call_type_aliases(alias, type, builtin) VALUES (@Alias, @Type, 1)
+                ON CONFLICT(alias) DO UPDATE SET type = excluded.type, builtin = 1
+                """, alias, tx);
+
+        // Issue 15: which call types are related (possible duplicates of each other).
+        foreach (var row in Rows("related_call_types.csv"))
+            conn.Execute("INSERT INTO related_call_types(type, related) VALUES (@type, @related) ON CONFLICT DO NOTHING",
+                new { type = row["type"], related = row["related"] }, tx);
     }
+
+    /// <summary>The call type codes shipped in sql/reference/call_types.csv (the district import checks its aliases against them).</summary>
+    public static IReadOnlyList<string> CallTypeCodes { get; } = Rows("call_types.csv").Select(r => r["code"]).ToList();
+
+    /// <summary>The aliases shipped in sql/reference/call_type_aliases.csv (ALRPANS, ALRPANA).</summary>
+    public static IReadOnlyList<Domain.CallTypeAlias> BuiltInAliases { get; } =
+        Rows("call_type_aliases.csv").Select(r => new Domain.CallTypeAlias(r["alias"], r["type"], BuiltIn: true)).ToList();
+
 
     /// <summary>
     /// The rows of one of our own embedded files, by column name. Read with CsvHelper directly, not through

@@ -18,6 +18,12 @@ public sealed class CallSet
     public CallSet Trace(string trace) => Put("trace", trace);
     public CallSet Type(string type, int priority) => Put("type", type).Put("priority", priority);
 
+    /// <summary>Issue 15: the master of a linked duplicate (null: not a duplicate).</summary>
+    public CallSet DuplicateOf(long? master) => Put("duplicate_of", master);
+
+    /// <summary>Issue 15: the open call intake found this one may duplicate (null: none).</summary>
+    public CallSet PossibleDuplicateOf(long? call) => Put("possible_duplicate_of", call);
+
     private CallSet Put(string column, object? value)
     {
         Columns[column] = value;

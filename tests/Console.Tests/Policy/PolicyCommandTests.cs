@@ -29,7 +29,7 @@ public class PolicyCommandTests
         var o = JsonDocument.Parse(r.Stdout).RootElement;
         Assert.Equal(
             ["deadlineP1Seconds", "deadlineP2Seconds", "deadlineP3Seconds", "deadlineP4Seconds", "ackTimeoutSeconds",
-             "pingFreshnessSeconds", "roadFactor", "speedKmh", "leadMinutes", "tailMinutes"],
+             "pingFreshnessSeconds", "roadFactor", "speedKmh", "leadMinutes", "tailMinutes", "duplicateWindowSeconds"],
             o.EnumerateObject().Select(p => p.Name));
         Assert.Equal((60, 900, 1.4, 30, 60), (o.GetProperty("deadlineP1Seconds").GetInt32(), o.GetProperty("deadlineP3Seconds").GetInt32(),
             o.GetProperty("roadFactor").GetDouble(), o.GetProperty("leadMinutes").GetInt32(), o.GetProperty("tailMinutes").GetInt32()));

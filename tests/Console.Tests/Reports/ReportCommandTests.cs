@@ -82,7 +82,7 @@ public class ReportCommandTests
         Assert.Equal(0, exit);
         var root = JsonDocument.Parse(json).RootElement;
         Assert.Equal(
-            ["district", "from", "to", "periodRule", "generatedAt", "by", "calls", "callsByType", "callsByGroup", "outcomes", "firstResponse", "overrides", "keptAway"],
+            ["district", "from", "to", "periodRule", "generatedAt", "by", "calls", "callsByType", "callsByGroup", "outcomes", "firstResponse", "overrides", "keptAway", "duties", "assists", "duplicates"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2026-10-01", root.GetProperty("from").GetString());
         Assert.Equal("school", root.GetProperty("by").GetString());

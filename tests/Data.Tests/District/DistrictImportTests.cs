@@ -125,7 +125,7 @@ public class DistrictImportTests
         Assert.Equal(parsed.Locations.OrderBy(l => l.Code, StringComparer.Ordinal), DistrictReads.Locations(t.Db));
         Assert.Equal(parsed.Training.OrderBy(r => r.Badge, StringComparer.Ordinal).ThenBy(r => r.Topic, StringComparer.Ordinal).ThenBy(r => r.CompletedOn),
             DistrictReads.Training(t.Db));
-        Assert.Equal(26, DistrictReads.CallTypes(t.Db).Count);
+        Assert.Equal(30, DistrictReads.CallTypes(t.Db).Count);
         Assert.Equal(new CallType("INTERVENE", "Request for intervention", CallClass.Campus, 2, true, false),
             DistrictReads.CallTypes(t.Db).Single(c => c.Code == "INTERVENE"));
         var officers = Reads.Officers(t.Db);

@@ -28,7 +28,7 @@ public class SchoolDayOracleTests
         ["SHOOT"] = ("LIAISON", 1, false, false), ["WEAPON"] = ("LIAISON", 1, false, false), ["ASSAULT"] = ("LIAISON", 1, false, false),
         ["THREATS"] = ("LIAISON", 2, false, false), ["TRESPASS"] = ("LIAISON", 2, false, false), ["SUSP"] = ("LIAISON", 2, false, false),
         ["DRUGS"] = ("LIAISON", 3, false, false), ["VANDAL"] = ("LIAISON", 3, false, false), ["LARCENY"] = ("LIAISON", 3, false, false),
-        ["TRAFFIC"] = ("LIAISON", 4, false, false), ["TRUANT"] = ("LIAISON", 4, false, false),
+        ["TRAFFIC"] = ("LIAISON", 4, false, false), // TRUANT is a scheduled duty (issue 15), not a call
         ["FIGHT"] = ("CAMPUS", 1, false, false), ["INTERVENE"] = ("CAMPUS", 2, true, false), ["SUICTHRT"] = ("CAMPUS", 1, false, false),
         ["EDP"] = ("CAMPUS", 2, false, false), ["WELFARE"] = ("CAMPUS", 3, false, false), ["ALRBA"] = ("CAMPUS", 3, false, false),
         ["DISORD"] = ("CAMPUS", 2, false, false),

@@ -21,7 +21,7 @@ public class PolicyStoreTests
         Assert.Equal(new PolicySettings(), PolicyStore.Load(t.Db));
         var shown = PolicyStore.Show(t.Db);
         Assert.Equal(PolicyKeys.All, shown.Select(e => e.Key));
-        Assert.Equal(new double?[] { 60, 180, 900, 3600, 90, 600, 1.4, 35, null, null }, shown.Select(e => e.Value));
+        Assert.Equal(new double?[] { 60, 180, 900, 3600, 90, 600, 1.4, 35, null, null, 600 }, shown.Select(e => e.Value));
         // Each key's example in messages is its documented default.
         Assert.All(PolicyKeys.InPolicyRow, k => Assert.Equal(k.Example, PolicyKeys.ValueIn(new PolicySettings(), k)));
     }
@@ -93,7 +93,7 @@ public class PolicyStoreTests
     [InlineData("road_factor", "-1", "road_factor -1 is out of range; it must be from 1 to 3 (§3).")]
     [InlineData("speed_kmh", "500", "speed_kmh 500 is out of range; it must be from 1 to 150 (§3).")]
     [InlineData("lead_minutes", "90s", "lead_minutes '90s' is not a whole number of minutes; round it to whole minutes.")]
-    [InlineData("speed", "35", "'speed' is not a policy key; use one of deadline_p1_seconds, deadline_p2_seconds, deadline_p3_seconds, deadline_p4_seconds, ack_timeout_seconds, ping_freshness_seconds, road_factor, speed_kmh, lead_minutes, tail_minutes (`safety-console policy show` lists them).")]
+    [InlineData("speed", "35", "'speed' is not a policy key; use one of deadline_p1_seconds, deadline_p2_seconds, deadline_p3_seconds, deadline_p4_seconds, ack_timeout_seconds, ping_freshness_seconds, road_factor, speed_kmh, lead_minutes, tail_minutes, duplicate_window_seconds (`safety-console policy show` lists them).")]
     public void A_bad_key_or_value_is_one_sentence_exit_2_and_nothing_written(string key, string value, string message)
     {
         using var t = new TestDb();

@@ -14,7 +14,7 @@ public class MigrationsTests
         Assert.Equal(Migrations.Latest, c.ExecuteScalar<long>("SELECT max(version) FROM schema_migrations"));
         Assert.Equal("wal", c.ExecuteScalar<string>("PRAGMA journal_mode"));
         Assert.Equal(1, c.ExecuteScalar<long>("PRAGMA foreign_keys"));
-        Assert.Equal(26, c.ExecuteScalar<long>("SELECT count(*) FROM call_types"));
+        Assert.Equal(30, c.ExecuteScalar<long>("SELECT count(*) FROM call_types"));
         Assert.Equal("CAMPUS", c.ExecuteScalar<string>("SELECT class FROM call_types WHERE code = 'FIGHT'"));
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT refused FROM call_types WHERE code = 'ALIEN'"));
         Assert.Equal(OperatorRole.Supervisor, Operators.RoleOf(t.Db, TestDb.Account));

@@ -30,7 +30,19 @@ public static class ReportJson
     public sealed record ReportJsonDoc(
         string District, string From, string To, string PeriodRule, string GeneratedAt, string By,
         ClassJson Calls, IReadOnlyList<TypeJson> CallsByType, IReadOnlyList<GroupJson> CallsByGroup,
-        OutcomesJson Outcomes, FirstResponseJson FirstResponse, IReadOnlyList<OverrideJson> Overrides, KeptAwayJson KeptAway);
+        OutcomesJson Outcomes, FirstResponseJson FirstResponse, IReadOnlyList<OverrideJson> Overrides, KeptAwayJson KeptAway)
+    {
+        /// <summary>Issue 15: scheduled duties due in the period, per school (counts only).</summary>
+        public IReadOnlyList<DutyJson> Duties { get; init; } = [];
+
+        /// <summary>Issue 15: assisting officers put on the period's calls.</summary>
+        public int Assists { get; init; }
+
+        /// <summary>Issue 15: calls linked as duplicates (disposition 22), left out of every other figure.</summary>
+        public int Duplicates { get; init; }
+    }
+
+    public sealed record DutyJson(string Location, string Label, int Duties, int Done, int Open, int Overdue);
 
     public const string PercentileMethod = "nearest-rank";
 
@@ -53,7 +65,12 @@ public static class ReportJson
                 new DivertedJson(r.Diverted.Calls, r.Diverted.ReclassifiedAfterwards,
                     r.Diverted.ByReason.Select(x => new ReasonJson(ReportLayout.ReasonKey(x.Reason), x.Rule, x.Label, x.Calls)).ToList(),
                     Counts(r.Diverted.BySchool)),
-                new ReferredJson(r.Referred.Calls, r.Referred.ReclassifiedAfterwards, Counts(r.Referred.ByAgency), Counts(r.Referred.ByClass), Counts(r.Referred.ByDay))));
+                new ReferredJson(r.Referred.Calls, r.Referred.ReclassifiedAfterwards, Counts(r.Referred.ByAgency), Counts(r.Referred.ByClass), Counts(r.Referred.ByDay))))
+        {
+            Duties = r.Duties.Select(x => new DutyJson(x.Location, x.Label, x.Total, x.Done, x.Open, x.Overdue)).ToList(),
+            Assists = r.Assists,
+            Duplicates = r.Duplicates,
+        };
     }
 
     public sealed record TrainingJson(string Badge, string Name, string Role, string Agency, string Topic, string CompletedOn, string ExpiresOn, int DaysLeft, string State);

@@ -37,7 +37,8 @@ public static class ReportLayout
         var by = GroupHeader(r.By);
         var t = r.Totals;
         var calls = new LayoutSection("Calls for service",
-            [$"{t.Total} {Plural(t.Total, "call")} received: {t.Liaison} LIAISON (law enforcement), {t.Campus} CAMPUS (campus safety), {t.Discipline} routine discipline (R2)."],
+            [$"{t.Total} {Plural(t.Total, "call")} received: {t.Liaison} LIAISON (law enforcement), {t.Campus} CAMPUS (campus safety), {t.Discipline} routine discipline (R2)."
+                + (r.Duplicates > 0 ? $" {r.Duplicates} more linked as duplicates of these (disposition 22) are not counted." : "")],
             [
                 Table("callsByClass", "Calls by class", "Class", "Meaning", [Count("calls", "Calls")],
                     [
@@ -71,7 +72,7 @@ public static class ReportLayout
 
         var response = new LayoutSection("First response (R5)",
             [
-                $"Deadlines met: {r.FirstResponse[^1].Met}; missed: {r.FirstResponse[^1].Missed}; escalations to a supervisor: {r.Escalations}.",
+                $"Deadlines met: {r.FirstResponse[^1].Met}; missed: {r.FirstResponse[^1].Missed}; escalations to a supervisor: {r.Escalations}. Assisting officers sent: {r.Assists} (never a first response, R1).",
                 "Times run from the call's receipt to its first assignment and to the first officer on scene. Median and 90th percentile by nearest rank (an observed value; with an even count the median is the lower middle one); — when no call got there.",
             ],
             [
@@ -115,7 +116,14 @@ public static class ReportLayout
                     f4.ByClass.Select(x => Row(x.Key, "", N(x.Calls))).ToList(), empty: "No call referred."),
             ]);
 
-        return [calls, outcomes, response, keptAway];
+        var duties = new LayoutSection("Scheduled duties (issue 15)",
+            [$"Duties due in the period: {r.Duties.Sum(x => x.Total)}, {r.Duties.Sum(x => x.Done)} done, {r.Duties.Sum(x => x.Open)} open ({r.Duties.Sum(x => x.Overdue)} overdue). They have a due date, not an R5 deadline, and are not counted among the calls."],
+            [
+                Table("dutiesBySchool", "Duties, by school", "School", "Name", [Count("duties", "Duties"), Count("done", "Done"), Count("open", "Open"), Count("overdue", "Overdue")],
+                    r.Duties.Select(x => Row(x.Location, x.Label, N(x.Total), N(x.Done), N(x.Open), N(x.Overdue))).ToList(), empty: "No duty due in this period."),
+            ]);
+
+        return [calls, outcomes, response, keptAway, duties];
     }
 
     /// <summary>The header lines: title, district, period, generation time.</summary>
