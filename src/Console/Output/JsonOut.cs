@@ -75,7 +75,7 @@ public static partial class JsonOut
         !withText);
 
     public static CallDetailJson Detail(Call c, IReadOnlyList<EventRow> events, TimeZoneInfo zone, IReadOnlyList<CallNote>? notes = null,
-        IReadOnlyList<Data.Dispatch.OnCall>? officers = null)
+        IReadOnlyList<Data.Domain.OnCall>? officers = null)
     {
         string? T(DateTimeOffset? t) => t is { } v ? TimeText.ToIso(v, zone) : null;
         var j = Of(c, zone);

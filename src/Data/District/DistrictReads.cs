@@ -58,13 +58,6 @@ public static class DistrictReads
                 .ToList(),
             District(c, tx)?.PanicAlarmClass ?? CallClass.Liaison);
 
-    /// <summary>The call-type aliases (issue 15): built-in and the district's, by alias.</summary>
-    public static IReadOnlyList<CallTypeAlias> Aliases(SafetyDb db) => Aliases(db.Connection, null);
-
-    internal static IReadOnlyList<CallTypeAlias> Aliases(SqliteConnection c, SqliteTransaction? tx) =>
-        SqlRead.Rows(c, "SELECT alias, type, builtin FROM call_type_aliases ORDER BY alias",
-            r => new CallTypeAlias(r.GetString(0), r.GetString(1), r.GetInt64(2) != 0), tx);
-
     internal static IReadOnlyList<TrainingRecord> Training(SqliteConnection c, SqliteTransaction? tx) =>
         c.Query<(string Badge, string Topic, string CompletedOn, string ExpiresOn, double Hours)>(
                 "SELECT badge, topic, completed_on, expires_on, hours FROM training ORDER BY badge, topic, completed_on", transaction: tx)

@@ -8,7 +8,7 @@ namespace SafetyConsole.Data.Districts;
 public static partial class DistrictWriter
 {
     private static FileCounts WriteAliases(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<CallTypeAlias> aliases) =>
-        Upsert(DistrictFiles.CallTypeAliases, aliases, DistrictReads.Aliases(c, tx).Where(a => !a.BuiltIn), x => x.Alias, (a, b) => a == b,
+        Upsert(DistrictFiles.CallTypeAliases, aliases, Store.CallTypeAliases.All(c, tx).Where(a => !a.BuiltIn), x => x.Alias, (a, b) => a == b,
             x => c.Execute("""
                 INSERT INTO call_type_aliases(alias, type, builtin) VALUES (@Alias, @Type, 0)
                 ON CONFLICT(alias) DO UPDATE SET type = excluded.type

@@ -63,7 +63,7 @@ public static partial class CallFeed
                 .ToDictionary(t => t.Code, t => new TypeInfo(t.Code, t.Name, (int)t.DefaultPriority, t.Refused != 0, Duty: t.Duty != 0), StringComparer.OrdinalIgnoreCase);
             _typeCodes = _types.Keys.Order(StringComparer.Ordinal).ToList();
             // Issue 15: the district's own codes and the built-in ones (ALRPANS, ALRPANA) read as the type they name.
-            _aliases = Districts.DistrictReads.Aliases(db);
+            _aliases = CallTypeAliases.All(db);
             foreach (var a in _aliases)
             {
                 if (_types.TryGetValue(a.Type, out var t) && !_types.ContainsKey(a.Alias))

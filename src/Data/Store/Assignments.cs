@@ -1,3 +1,4 @@
+using SafetyConsole.Data.Domain;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Dispatch;

@@ -28,6 +28,7 @@ public class NamespaceLayeringTests
         ["Data.Feeds"],
         ["Data.Accountability"],                           // its tables and rules
         ["Data.Districts"],                                // the district file, its tables, the snapshot loader
+        ["Data.Duties"],                                   // scheduled duties (issue 15): their table and rules
         ["Data.Reports", "Data.Dispatch", "Data.Staffing"], // what is computed from the snapshot and the store
         ["Data.Enforcement", "Data.Status"],               // the worker's pass; the queue summary
         ["Data.Simulation"],

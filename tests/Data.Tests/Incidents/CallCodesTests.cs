@@ -113,7 +113,7 @@ public class CallCodesTests
     public void The_built_in_aliases_are_in_every_database()
     {
         using var t = new TestDb();
-        Assert.Equal([new CallTypeAlias("ALRPANA", "ALRHOLD", true), new CallTypeAlias("ALRPANS", "ALRHOLD", true)], DistrictReads.Aliases(t.Db));
+        Assert.Equal([new CallTypeAlias("ALRPANA", "ALRHOLD", true), new CallTypeAlias("ALRPANS", "ALRHOLD", true)], CallTypeAliases.All(t.Db));
     }
 
     // ---- store: district import -----------------------------------------------------------------------------
