@@ -260,7 +260,7 @@ public sealed class BoardLoop
                     {
                         result = work();
                     }
-                    catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException)
+                    catch (Exception e) when (e is SafetyException or IOException || StoreErrors.IsDatabaseError(e))
                     {
                         // A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again.
                         result = e is DatabaseMovedException gone
