@@ -17,9 +17,8 @@ public static class InitCommand
         var cmd = new Command("init", "Create the database, or migrate an existing one to this version.") { demo };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
-            var path = Path.GetFullPath(SafetyDb.ResolvePath(parse.GetValue(ctx.DbOption)));
-            var existed = File.Exists(path);
             using var db = ctx.OpenDb(parse, create: true);
+            var (path, existed) = (db.FilePath, !db.Created);
             var version = db.Connection.ExecuteScalar<long>("SELECT max(version) FROM schema_migrations");
             ctx.Out.WriteLine(existed
                 ? $"{path} is at schema {version}."

@@ -58,6 +58,9 @@ public sealed class SafetyDb : IDisposable
     /// <summary>Which engine holds the store: a SQLite file or a PostgreSQL database (issue 17).</summary>
     public StoreBackend Backend { get; }
 
+    /// <summary>True when this open created the store (a new file, or an empty PostgreSQL database or schema).</summary>
+    public bool Created { get; private set; }
+
     /// <summary>What was opened, to open it again: the full file path, or the PostgreSQL connection string (no password).</summary>
     public string Target { get; }
 
@@ -109,7 +112,7 @@ public sealed class SafetyDb : IDisposable
         }.ToString();
         var conn = new SqliteConnection(cs);
         var clock = time ?? TimeProvider.System;
-        var db = new SafetyDb(conn, full, clock); // counted as open here before SQLite takes its first lock
+        var db = new SafetyDb(conn, full, clock) { Created = !exists }; // counted as open here before SQLite takes its first lock
         try
         {
             conn.Open();
@@ -144,7 +147,7 @@ public sealed class SafetyDb : IDisposable
         var db = new SafetyDb(conn, PgTarget.Describe(connectionString), clock, StoreBackend.Postgres, connectionString);
         try
         {
-            PgMigrations.Apply(conn, db.FilePath, account, create, clock.GetUtcNow());
+            db.Created = PgMigrations.Apply(conn, db.FilePath, account, create, clock.GetUtcNow());
             return db;
         }
         catch

@@ -32,7 +32,8 @@ internal static class PgMigrations
     public static IReadOnlyList<Migrations.Migration> MissingForms() =>
         Migrations.All.Where(m => m.Version > BaselineVersion && SqlFor(m) is null).ToList();
 
-    public static void Apply(DbConnection conn, string name, string account, bool create, DateTimeOffset now)
+    /// <summary>Creates or migrates the store; true when it created it.</summary>
+    public static bool Apply(DbConnection conn, string name, string account, bool create, DateTimeOffset now)
     {
         RequireCCollation(conn, name);
         var tables = conn.ExecuteScalar<long>("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
@@ -46,7 +47,7 @@ internal static class PgMigrations
             var current = conn.ExecuteScalar<long>("SELECT coalesce(max(version), 0) FROM schema_migrations");
             if (current > Migrations.Latest)
                 throw SafetyException.Usage($"{name} was written by a newer SafetyConsole (schema {current}; this one knows up to {Migrations.Latest}); upgrade safety-console before using it.");
-            if (current == Migrations.Latest && conn.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations") == Migrations.All.Count) return;
+            if (current == Migrations.Latest && conn.ExecuteScalar<long>("SELECT count(*) FROM schema_migrations") == Migrations.All.Count) return false;
         }
         if (MissingForms() is { Count: > 0 } missing)
             throw SafetyException.Usage($"This build of safety-console has no PostgreSQL form of migration {string.Join(", ", missing.Select(m => $"{m.Version:D4}_{m.Name}"))}, so it cannot migrate {name}; use a build that has one.");
@@ -80,6 +81,7 @@ internal static class PgMigrations
                 new { account, at = TimeText.ToDb(now) }, tx);
         }
         tx.Commit();
+        return isNew;
     }
 
     /// <summary>
