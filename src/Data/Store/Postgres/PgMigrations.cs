@@ -90,7 +90,12 @@ internal static class PgMigrations
     /// </summary>
     private static void RequireCCollation(DbConnection conn, string name)
     {
-        var collation = conn.ExecuteScalar<string>("SELECT datcollate FROM pg_database WHERE datname = current_database()");
+        // From PostgreSQL 15 a database may take its collation from ICU instead (datlocprovider 'i'): never byte order.
+        var icu = conn.ExecuteScalar<long>("SELECT current_setting('server_version_num')::bigint") >= 150000
+            ? conn.ExecuteScalar<string>("SELECT datlocprovider::text FROM pg_database WHERE datname = current_database()") == "i"
+            : false;
+        var collation = icu ? "ICU " + conn.ExecuteScalar<string>("SELECT daticulocale FROM pg_database WHERE datname = current_database()")
+            : conn.ExecuteScalar<string>("SELECT datcollate FROM pg_database WHERE datname = current_database()");
         if (collation is not ("C" or "POSIX"))
             throw SafetyException.Usage($"{name} uses the collation '{collation}', but SafetyConsole needs byte order (C); create the database with `createdb --locale=C --template=template0 NAME` and pass it to --db.");
     }
