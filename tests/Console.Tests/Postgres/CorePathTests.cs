@@ -79,6 +79,39 @@ public class CorePathTests
         }
     }
 
+    [Fact]
+    public void Backup_of_a_PostgreSQL_store_says_to_use_pg_dump()
+    {
+        using var cli = new CliRunner(backend: StoreBackend.Postgres);
+        Assert.Equal(0, cli.Run("init").ExitCode);
+        var (exit, stdout, stderr) = cli.Run("backup", Path.Combine(cli.Folder, "copy.db"));
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("pg_dump", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.False(File.Exists(Path.Combine(cli.Folder, "copy.db")));
+    }
+
+    [Fact]
+    public void A_password_in_db_is_refused_before_anything_connects()
+    {
+        var (exit, stdout, stderr) = CliRunner.Invoke(["status", "--db", "Host=127.0.0.1;Port=1;Database=safety;Password=hunter2"], "tester",
+            TimeProvider.System);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("~/.pgpass", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commands_other_than_init_refuse_an_empty_PostgreSQL_database()
+    {
+        using var cli = new CliRunner(backend: StoreBackend.Postgres);
+        var (exit, _, stderr) = cli.Run("status");
+        Assert.Equal(2, exit);
+        Assert.Contains("safety-console init", stderr, StringComparison.Ordinal);
+    }
+
     private static List<CliResult> RunSteps(CliRunner cli)
     {
         var feed = Path.Combine(cli.Folder, "calls.csv");
