@@ -40,10 +40,14 @@ public class MoreCommandsTests
         ["policy", "set", "deadline_p3_seconds", "10min", "--reason", "board decision"],
         ["policy", "show", "--json"],
         ["status", "--json"],
-        ["report", "--json"],
+        ["report", "--format", "json"],
+        ["report", "--by", "zone"],
         ["compliance", "--json"],
         ["compliance", "annual", "--year", "2026-27", "--format", "json"],
         ["coverage", "--json"],
+        ["agreement", "add", "HVPD", "--adopted", "2026-08-01", "--review-due", "2027-08-01", "--clause-a", "s2"],
+        ["complaint", "add", "--channel", "school", "--about", "CSO-01", "--received", "2026-11-20", "--summary", "parent called"],
+        ["outreach", "log", "--kind", "family-notice", "--location", "LHS", "--date", "2026-09-01"],
         ["agreement", "list", "--json"],
         ["complaint", "list", "--json"],
         ["outreach", "list", "--json"],
@@ -73,6 +77,14 @@ public class MoreCommandsTests
             if (x != y) differ.Add($"{string.Join(' ', Steps[i])}\n  SQLite:     {x}\n  PostgreSQL: {y}");
         }
         Assert.True(differ.Count == 0, string.Join("\n", differ));
+        // Each step did what it should on SQLite (so the comparison is of real work, not of two identical refusals):
+        // all succeed but removing the last supervisor (refused, R10) and the annual record, incomplete for the demo.
+        var refused = new[] { "operators remove tester", "compliance annual --year 2026-27 --format json" };
+        for (var i = 0; i < Steps.Length; i++)
+        {
+            var step = string.Join(' ', Steps[i]);
+            Assert.True(a[i].ExitCode == (refused.Contains(step) ? 1 : 0), $"{step}: {a[i]}");
+        }
     }
 
     private static List<CliResult> Run(CliRunner cli)
