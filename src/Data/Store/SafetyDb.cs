@@ -179,12 +179,26 @@ public sealed class SafetyDb : IDisposable
     /// </summary>
     public T Write<T>(Func<DbTransaction, T> work)
     {
-        using var tx = BeginWrite();
-        var result = work(tx);
-        EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
-        tx.Commit();
-        return result;
+        // PostgreSQL may end a transaction to let another go on (serialization failure, deadlock): nothing of it was
+        // written, so it runs again from the start, re-reading what it decides on (issue 17). SQLite never does.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var tx = BeginWrite();
+                var result = work(tx);
+                EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
+                tx.Commit();
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxWriteAttempts && StoreErrors.IsRetryable(e))
+            {
+            }
+        }
     }
+
+    /// <summary>How many times a write the database chose to fail is tried in all.</summary>
+    private const int MaxWriteAttempts = 3;
 
     public void Write(Action<DbTransaction> work) => Write<object?>(tx => { work(tx); return null; });
 
