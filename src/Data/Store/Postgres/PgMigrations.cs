@@ -70,16 +70,7 @@ internal static class PgMigrations
                 new { Version = (long)m.Version, m.Name, At = TimeText.ToDb(now) }, tx);
         }
         ReferenceData.Load(conn, tx);
-        if (isNew)
-        {
-            conn.Execute("INSERT INTO meta(key, value) VALUES ('created_by', @account), ('created_at', @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
-            // R10: the account that creates the store is its first supervisor.
-            conn.Execute("INSERT INTO operators(account, role, added_by, added_at) VALUES (@account, 'supervisor', @account, @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
-            conn.Execute("INSERT INTO events(at, actor, kind, reason, recorded_at) VALUES (@at, @account, 'database.created', 'R10: the creating account is the first supervisor', @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
-        }
+        if (isNew) Migrations.RecordCreation(conn, tx, account, now);
         tx.Commit();
         return isNew;
     }
