@@ -97,6 +97,10 @@ public partial class WorkerProcessTests
         var env = new Dictionary<string, string> { ["SAFETY_WORKER_PASSINTERVAL"] = "200ms" };
         using var a = new WorkerProcess(["--db", t.FilePath], env);
         using var b = new WorkerProcess(["--db", t.FilePath], env);
+        // Both started (their hosts handle SIGTERM from here): under load one worker may otherwise handle every call
+        // and be told to stop while the other is still starting, which the runtime ends with 143 instead of a clean 0.
+        a.WaitForErr("enforcing first response");
+        b.WaitForErr("enforcing first response");
         // Calls received long enough ago that every deadline has passed whatever today's date is.
         var ids = AddCalls(t.Db, 25, DateTimeOffset.UtcNow.AddHours(-2), 60, seed: 9);
 
