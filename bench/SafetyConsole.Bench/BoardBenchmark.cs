@@ -66,8 +66,8 @@ public sealed class BoardBenchmark : IBenchmark
         var rng = new Random(7);
         db.Write(tx =>
         {
-            using var cmd = tx.Connection!.CreateCommand();
-            cmd.Transaction = tx;
+            using var cmd = ((SqliteConnection)tx.Connection!).CreateCommand();
+            cmd.Transaction = (SqliteTransaction)tx;
             cmd.CommandText = """
                 INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, status, class, deadline, assigned_to, assigned_at, trace, created_at, updated_at)
                 VALUES ('bench', $ext, $received, $loc, $type, $p, $desc, 'staff', $status, 'CAMPUS', $deadline, $badge, $assignedAt, 'R5: deadline set at intake.', $received, $received)

@@ -79,8 +79,8 @@ public sealed class StatusBenchmark : IBenchmark
         var random = new Random(7);
         db.Write(tx =>
         {
-            using var cmd = db.Connection.CreateCommand();
-            cmd.Transaction = tx;
+            using var cmd = ((Microsoft.Data.Sqlite.SqliteConnection)db.Connection).CreateCommand();
+            cmd.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction)tx;
             cmd.CommandText = """
                 INSERT INTO calls(source, external_id, received_at, location, type, priority, description, status, class, deadline, created_at, updated_at, response_date, deadline_met)
                 VALUES ('bench', $ext, $at, $loc, $type, $p, 'generated', $status, 'CAMPUS', $deadline, $at, $at, $date, $met)

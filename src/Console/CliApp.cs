@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli;
@@ -26,7 +25,7 @@ public static class CliApp
             ctx.Err.WriteLine(e.Message);
             return e.ExitCode;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 /* BUSY */ or 6 /* LOCKED */)
+        catch (Exception e) when (StoreErrors.IsBusy(e))
         {
             ctx.Err.WriteLine("The database stayed busy for 30 seconds (another process holds a long write); try again in a moment.");
             return 1;

@@ -24,14 +24,18 @@ public sealed class CliRunner : IDisposable
     /// <summary>Monday 2026-11-23 10:00 in the demo district's zone (America/Los_Angeles), a school day.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
 
-    public CliRunner(string account = DefaultAccount, DateTimeOffset? now = null)
+    /// <param name="backend">Where `--db` points (issue 17): a file in <see cref="Folder"/>, or a new empty PostgreSQL database.</param>
+    public CliRunner(string account = DefaultAccount, DateTimeOffset? now = null, StoreBackend backend = StoreBackend.Sqlite)
     {
         Account = account;
+        Backend = backend;
         Time = new FakeTimeProvider(now ?? DefaultNow);
         Folder = Path.Combine(Path.GetTempPath(), "safety-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        DbPath = Path.Combine(Folder, "safety.db");
+        DbPath = backend == StoreBackend.Postgres ? Data.Tests.PgTestServer.NewEmptyDatabase() : Path.Combine(Folder, "safety.db");
     }
+
+    public StoreBackend Backend { get; }
 
     /// <summary>The account commands run as, unless <see cref="RunAs"/> says otherwise.</summary>
     public string Account { get; set; }
@@ -42,6 +46,7 @@ public sealed class CliRunner : IDisposable
     /// <summary>A temporary folder for the database and any files a test writes.</summary>
     public string Folder { get; }
 
+    /// <summary>What `--db` is given: the SQLite file's path, or the PostgreSQL connection string.</summary>
     public string DbPath { get; }
 
     /// <summary>Runs <c>safety-console ARGS --db DbPath</c> as <see cref="Account"/>.</summary>
@@ -75,6 +80,7 @@ public sealed class CliRunner : IDisposable
 
     public void Dispose()
     {
+        if (Backend == StoreBackend.Postgres) Data.Tests.PgTestServer.Drop(DbPath);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -7,7 +7,9 @@ internal sealed class WorkerProcess : IDisposable
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "safety-worker.dll");
     private readonly Process _p;
-    private readonly Task<string> _out, _err;
+    private readonly Task<string> _out;
+    private readonly System.Text.StringBuilder _errSoFar = new();
+    private readonly TaskCompletionSource _errDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public WorkerProcess(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)
     {
@@ -24,7 +26,28 @@ internal sealed class WorkerProcess : IDisposable
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         _p = Process.Start(psi)!;
         _out = _p.StandardOutput.ReadToEndAsync();
-        _err = _p.StandardError.ReadToEndAsync();
+        _p.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) _errDone.TrySetResult();
+            else lock (_errSoFar) _errSoFar.Append(e.Data).Append('\n');
+        };
+        _p.BeginErrorReadLine();
+    }
+
+    /// <summary>
+    /// Polls the process's standard error (a real process: nothing to wait on) until it holds <paramref name="text"/>,
+    /// e.g. the worker's start-up line, after which it handles SIGTERM as a clean stop.
+    /// </summary>
+    public void WaitForErr(string text, int seconds = 60)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            lock (_errSoFar) if (_errSoFar.ToString().Contains(text, StringComparison.Ordinal)) return;
+            Assert.False(_p.HasExited, $"the worker exited before it wrote '{text}'");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(seconds), $"the worker did not write '{text}' within {seconds} s");
+            Thread.Sleep(50);
+        }
     }
 
     public int Id => _p.Id;
@@ -34,7 +57,10 @@ internal sealed class WorkerProcess : IDisposable
     {
         using var cts = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(60));
         await _p.WaitForExitAsync(cts.Token);
-        return (_p.ExitCode, await _out, await _err);
+        await _errDone.Task.WaitAsync(cts.Token);
+        string err;
+        lock (_errSoFar) err = _errSoFar.ToString();
+        return (_p.ExitCode, await _out, err);
     }
 
     public static async Task<(int Code, string Out, string Err)> Run(IEnumerable<string> args, IReadOnlyDictionary<string, string>? env = null)

@@ -153,7 +153,7 @@ public sealed class BoardLoop
     private static Msg? ReadFailed(Exception e) => e switch
     {
         DatabaseMovedException gone => new StoreProblemMsg(gone.Message, Lost: true),
-        SafetyException or Microsoft.Data.Sqlite.SqliteException or IOException =>
+        SafetyException or IOException or _ when StoreErrors.IsDatabaseError(e) =>
             new StoreProblemMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false),
         _ => null,
     };

@@ -16,9 +16,8 @@ public static class InitCommand
         var cmd = new Command("init", "Create the database, or migrate an existing one to this version.") { demo };
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
-            var path = Path.GetFullPath(SafetyDb.ResolvePath(parse.GetValue(ctx.DbOption)));
-            var existed = File.Exists(path);
             using var db = ctx.OpenDb(parse, create: true);
+            var (path, existed) = (db.FilePath, !db.Created);
             var version = db.SchemaVersion();
             ctx.Out.WriteLine(existed
                 ? $"{path} is at schema {version}."

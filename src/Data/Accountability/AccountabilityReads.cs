@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
@@ -24,7 +24,7 @@ public static class AccountabilityReads
     private sealed record AgreementRow(string Agency, string AdoptedOn, string ReviewDue, string ClauseA, string ClauseB, string ClauseC,
         string? TrainingPlanDue, string? StakeholderReviewOn, long Parents, long Students, long Community);
 
-    internal static IReadOnlyList<Agreement> Agreements(SqliteConnection c, SqliteTransaction? tx) =>
+    internal static IReadOnlyList<Agreement> Agreements(DbConnection c, DbTransaction? tx) =>
         c.Query<AgreementRow>("""
                 SELECT agency, adopted_on, review_due, clause_a, clause_b, clause_c, training_plan_due, stakeholder_review_on, parents, students, community
                 FROM agreements ORDER BY agency, adopted_on
@@ -33,19 +33,19 @@ public static class AccountabilityReads
                 DateOrNull(r.TrainingPlanDue), DateOrNull(r.StakeholderReviewOn), (int)r.Parents, (int)r.Students, (int)r.Community))
             .ToList();
 
-    internal static IReadOnlyList<TrainingTopic> Topics(SqliteConnection c, SqliteTransaction? tx) =>
+    internal static IReadOnlyList<TrainingTopic> Topics(DbConnection c, DbTransaction? tx) =>
         c.Query<(string Code, string Name, string Source, string RequiredFor)>(
                 "SELECT code, name, source, required_for FROM training_topics ORDER BY code", transaction: tx)
             .Select(r => new TrainingTopic(r.Code, r.Name, r.Source,
                 r.RequiredFor.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Codes.ParseRole).ToList()))
             .ToList();
 
-    internal static IReadOnlyList<TrainingRequirement> Requirements(SqliteConnection c, SqliteTransaction? tx) =>
+    internal static IReadOnlyList<TrainingRequirement> Requirements(DbConnection c, DbTransaction? tx) =>
         c.Query<(string Role, double Hours, string Source)>("SELECT role, annual_hours, source FROM training_requirements ORDER BY role", transaction: tx)
             .Select(r => new TrainingRequirement(Codes.ParseRole(r.Role), r.Hours, r.Source))
             .ToList();
 
-    internal static IReadOnlyList<OutreachEntry> Outreach(SqliteConnection c, SqliteTransaction? tx) =>
+    internal static IReadOnlyList<OutreachEntry> Outreach(DbConnection c, DbTransaction? tx) =>
         c.Query<(string Kind, string Location, string HeldOn, long? Attendees)>(
                 "SELECT kind, location, held_on, attendees FROM outreach ORDER BY held_on, kind, location", transaction: tx)
             .Select(r => new OutreachEntry(AccountabilityCodes.Parse<OutreachKind>(r.Kind), r.Location, TimeText.DateFromDb(r.HeldOn),
@@ -55,7 +55,7 @@ public static class AccountabilityReads
     private sealed record ComplaintRow(long Id, string? Ref, string Channel, string? AboutBadge, string? AboutAgency, long? CallId,
         string ReceivedOn, string Summary, string Status, string? Finding, string? RespondedOn);
 
-    internal static IReadOnlyList<Complaint> Complaints(SqliteConnection c, SqliteTransaction? tx, long? id = null) =>
+    internal static IReadOnlyList<Complaint> Complaints(DbConnection c, DbTransaction? tx, long? id = null) =>
         c.Query<ComplaintRow>("""
                 SELECT id, ref, channel, about_badge, about_agency, call_id, received_on, summary, status, finding, responded_on
                 FROM complaints WHERE @id IS NULL OR id = @id ORDER BY id

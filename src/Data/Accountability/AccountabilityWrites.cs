@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
@@ -136,7 +136,7 @@ public static class AccountabilityWrites
         });
     }
 
-    internal static void UpsertAgreement(SqliteConnection c, SqliteTransaction tx, Agreement x) => c.Execute("""
+    internal static void UpsertAgreement(DbConnection c, DbTransaction tx, Agreement x) => c.Execute("""
         INSERT INTO agreements(agency, adopted_on, review_due, clause_a, clause_b, clause_c, training_plan_due, stakeholder_review_on, parents, students, community)
         VALUES (@Agency, @AdoptedOn, @ReviewDue, @ClauseA, @ClauseB, @ClauseC, @TrainingPlanDue, @StakeholderReviewOn, @Parents, @Students, @Community)
         ON CONFLICT(agency, adopted_on) DO UPDATE SET review_due = excluded.review_due, clause_a = excluded.clause_a, clause_b = excluded.clause_b,
@@ -149,7 +149,7 @@ public static class AccountabilityWrites
         x.Parents, x.Students, x.Community,
     }, tx);
 
-    internal static void UpsertOutreach(SqliteConnection c, SqliteTransaction tx, OutreachEntry x) => c.Execute("""
+    internal static void UpsertOutreach(DbConnection c, DbTransaction tx, OutreachEntry x) => c.Execute("""
         INSERT INTO outreach(kind, location, held_on, attendees) VALUES (@Kind, @Location, @HeldOn, @Attendees)
         ON CONFLICT(kind, location, held_on) DO UPDATE SET attendees = excluded.attendees
         """, new { Kind = x.Kind.Text(), x.Location, HeldOn = IsoDate.Text(x.HeldOn), x.Attendees }, tx);

@@ -80,7 +80,7 @@ public static partial class CallActions
     /// assignment row is written, and the R5 first-response figures are recorded. Each update is conditional: a lost
     /// race throws <see cref="ChangeConflict"/> and the whole transaction rolls back.
     /// </summary>
-    internal static void AssignInTx(Microsoft.Data.Sqlite.SqliteTransaction tx, DistrictSnapshot snap, Call call, CallClass cls, string badge,
+    internal static void AssignInTx(System.Data.Common.DbTransaction tx, DistrictSnapshot snap, Call call, CallClass cls, string badge,
         string actor, DateTimeOffset at, string reason, CallSet set, DateTimeOffset? deadline, string? overrideReason = null)
     {
         var officer = snap.OfficersByBadge[badge];
@@ -92,7 +92,7 @@ public static partial class CallActions
         FirstResponseFigures.RecordAssignment(tx, call.Id, call.ReceivedAt, deadline, at, snap);
     }
 
-    internal static void InsertAssignment(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>
+    internal static void InsertAssignment(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>
         tx.Connection!.Execute("""
             INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, override_reason)
             VALUES (@callId, @badge, @at, @actor, @overrideReason)

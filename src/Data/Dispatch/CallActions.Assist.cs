@@ -1,3 +1,4 @@
+using System.Data.Common;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
@@ -73,7 +74,7 @@ public static partial class CallActions
     }
 
     /// <summary>Releases every open assist of a call, in the transaction that ends the call or takes its first responder away.</summary>
-    internal static void ReleaseAssists(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string actor, DateTimeOffset at, string why)
+    internal static void ReleaseAssists(DbTransaction tx, long callId, string actor, DateTimeOffset at, string why)
     {
         foreach (var badge in Assignments.OpenAssists(tx, callId)) ReleaseOfficer(tx, callId, badge, actor, at, why);
     }

@@ -66,7 +66,7 @@ public static partial class CallActions
     }
 
     /// <summary>Frees the officer of a call (cleared, cancelled, R6 timeout): back to AVAILABLE, assignment closed.</summary>
-    internal static void ReleaseOfficer(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, string actor, DateTimeOffset at, string why)
+    internal static void ReleaseOfficer(System.Data.Common.DbTransaction tx, long callId, string badge, string actor, DateTimeOffset at, string why)
     {
         var status = Codes.ParseOfficerStatus(tx.Connection!.ExecuteScalar<string>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx)!);
         if (Transitions.IsOnCall(status))

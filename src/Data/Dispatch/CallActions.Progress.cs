@@ -64,7 +64,7 @@ public static partial class CallActions
     /// </summary>
     internal static string StateOf(SafetyDb db, Call call) => StateChanges.DescribeCall(db.Connection, null, call.Id) ?? call.Status.Text();
 
-    private static void MarkAcknowledged(Microsoft.Data.Sqlite.SqliteTransaction tx, long callId, string badge, DateTimeOffset at) =>
+    private static void MarkAcknowledged(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at) =>
         tx.Connection!.Execute(
             "UPDATE assignments SET acked_at = @at WHERE call_id = @callId AND badge = @badge AND released_at IS NULL AND acked_at IS NULL",
             new { callId, badge, at = TimeText.ToDb(at) }, tx);

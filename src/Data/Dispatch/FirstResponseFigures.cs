@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;
 
@@ -32,7 +32,7 @@ public sealed record FirstResponseDay(
 public static class FirstResponseFigures
 {
     /// <summary>R5: the first assignment of a call, if it is the first; <paramref name="deadline"/> null = no deadline (not counted).</summary>
-    internal static void RecordAssignment(SqliteTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset? deadline,
+    internal static void RecordAssignment(DbTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset? deadline,
         DateTimeOffset at, DistrictSnapshot snap)
     {
         // The rule is Policy.FirstResponse.Outcome (one definition for the store, `status` and reports).
@@ -50,7 +50,7 @@ public static class FirstResponseFigures
     }
 
     /// <summary>R5/R6: an escalation to the supervisor; a deadline not yet decided is missed.</summary>
-    internal static void RecordEscalation(SqliteTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset at, DistrictSnapshot snap) =>
+    internal static void RecordEscalation(DbTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset at, DistrictSnapshot snap) =>
         tx.Connection!.Execute("""
             UPDATE calls SET escalated_at = coalesce(escalated_at, @at), deadline_met = coalesce(deadline_met, 0),
               response_date = coalesce(response_date, @date)

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
@@ -13,7 +13,7 @@ namespace SafetyConsole.Data.Districts;
 /// </summary>
 public static partial class DistrictWriter
 {
-    private static List<FileCounts> WriteAccountability(SqliteConnection c, SqliteTransaction tx, AccountabilityData data)
+    private static List<FileCounts> WriteAccountability(DbConnection c, DbTransaction tx, AccountabilityData data)
     {
         var counts = new List<FileCounts>();
         bool Has(string file) => data.Present.Contains(file);

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 
 namespace SafetyConsole.Data.Districts;
@@ -7,7 +7,7 @@ namespace SafetyConsole.Data.Districts;
 /// <summary>call_type_aliases.csv (issue 15): upserted by alias in the import's one transaction; nothing is deleted.</summary>
 public static partial class DistrictWriter
 {
-    private static FileCounts WriteAliases(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<CallTypeAlias> aliases) =>
+    private static FileCounts WriteAliases(DbConnection c, DbTransaction tx, IReadOnlyList<CallTypeAlias> aliases) =>
         Upsert(DistrictFiles.CallTypeAliases, aliases, Store.CallTypeAliases.All(c, tx).Where(a => !a.BuiltIn), x => x.Alias, (a, b) => a == b,
             x => c.Execute("""
                 INSERT INTO call_type_aliases(alias, type, builtin) VALUES (@Alias, @Type, 0)

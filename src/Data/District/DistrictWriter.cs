@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Store;

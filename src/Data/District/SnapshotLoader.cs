@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Accountability;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
@@ -37,7 +37,7 @@ public static class SnapshotLoader
         public DistrictSnapshot? Base { get; set; }
     }
 
-    private static readonly ConditionalWeakTable<SqliteConnection, Facts> Cache = new();
+    private static readonly ConditionalWeakTable<DbConnection, Facts> Cache = new();
 
     /// <summary>
     /// Only what the school calendar needs (district, calendar days, locations): for `status`, which must start

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
@@ -77,7 +78,7 @@ public static class DutyStore
         Read(db.Connection, null, "due_on >= @from AND due_on <= @to", ("@from", TimeText.ToDb(from)), ("@to", TimeText.ToDb(to)));
 
     /// <summary>Plain reads (SqlRead): `status` reads the open duties and must start fast.</summary>
-    private static List<Duty> Read(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction? tx, string where,
+    private static List<Duty> Read(DbConnection c, DbTransaction? tx, string where,
         params (string Name, object? Value)[] args) =>
         SqlRead.Rows(c, $"SELECT id, type, location, due_on, officer, note, added_by, added_at, done_by, done_at, source FROM duties WHERE {where} ORDER BY due_on, id",
             r => new Duty(r.GetInt64(0), r.GetString(1), r.GetString(2), TimeText.DateFromDb(r.GetString(3)), r.NullableText(4), r.GetString(5),

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
@@ -155,7 +155,7 @@ public static class EnforcementPass
         }
 
         /// <summary>R5/R6: to the on-duty supervisors (sergeants not OFF_DUTY), naming them.</summary>
-        private (Action<SqliteTransaction>, PassAction) Escalate(Call call, DistrictSnapshot snap, string cause, PassStep step, string? release)
+        private (Action<DbTransaction>, PassAction) Escalate(Call call, DistrictSnapshot snap, string cause, PassStep step, string? release)
         {
             var sergeants = snap.Officers
                 .Where(o => o.Role == Role.SGT && o.Status != OfficerStatus.OffDuty)
@@ -179,7 +179,7 @@ public static class EnforcementPass
         }
 
         /// <summary>R6: the call still has <paramref name="badge"/> on an open, unacknowledged assignment that has timed out; release it.</summary>
-        private void ReleaseTimedOut(SqliteTransaction tx, Call call, string badge)
+        private void ReleaseTimedOut(DbTransaction tx, Call call, string badge)
         {
             RequireUnchanged(tx, call);
             if (!StillAsRead.AssignmentTimedOut(tx, call.Id, badge, at - settings.AckTimeout))
@@ -191,7 +191,7 @@ public static class EnforcementPass
         /// The call is still as the pass read it (status, officer, type, priority, basis, location): otherwise a
         /// dispatcher, a supervisor or another worker acted first, and this action is skipped as a conflict.
         /// </summary>
-        private static void RequireUnchanged(SqliteTransaction tx, Call call)
+        private static void RequireUnchanged(DbTransaction tx, Call call)
         {
             if (StillAsRead.Call(tx, call)) return;
             // Who won, and when (README: every lost race names them).
@@ -200,9 +200,9 @@ public static class EnforcementPass
         }
 
         /// <summary>Decides (outside any transaction: the snapshot reads the store), then writes in one transaction.</summary>
-        private void Act(PassStep step, Call call, Func<(Action<SqliteTransaction> Write, PassAction Action)> decide, bool movesOfficers)
+        private void Act(PassStep step, Call call, Func<(Action<DbTransaction> Write, PassAction Action)> decide, bool movesOfficers)
         {
-            Action<SqliteTransaction> write;
+            Action<DbTransaction> write;
             PassAction action;
             try
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
@@ -175,7 +175,7 @@ public static partial class CallFeed
             return null;
         }
 
-        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection, _actor);
+        public override IRowWriter<Row> Prepare(DbConnection connection) => new Writer(connection, _actor);
 
         /// <summary>The role as the district spells it, or null (a plain loop: this runs once per record of a bulk load).</summary>
         private static string? KnownReporterRole(string text)
@@ -199,7 +199,7 @@ public static partial class CallFeed
     /// per row, which measured about 1.3× faster than single-row inserts. ON CONFLICT DO NOTHING skips a call already
     /// stored (or earlier in the same statement), so changed rows are the loaded ones and the rest are duplicates.
     /// </summary>
-    private sealed class Writer(SqliteConnection connection, string actor) : IRowWriter<Row>
+    private sealed class Writer(DbConnection connection, string actor) : IRowWriter<Row>
     {
         private const int RowsPerStatement = 64;
         private const int ParametersPerRow = 10; // ?1, the load time, is shared by every row of a statement

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Feeds;
@@ -31,7 +31,7 @@ internal sealed class FeedItem<TRow>(int line, TRow? row, List<FeedError>? error
 internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
 {
     private readonly SafetyDb _db;
-    private readonly SqliteTransaction _tx;
+    private readonly DbTransaction _tx;
     private readonly string _inputName;
     private readonly FeedOptions _options;
     private readonly FeedKind<TRow> _kind;
@@ -50,7 +50,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
     public FeedBatch(SafetyDb db, string inputName, FeedOptions options, FeedKind<TRow> kind, IRowWriter<TRow> writer)
     {
         _db = db;
-        _tx = db.Connection.BeginTransaction(deferred: false);
+        _tx = db.BeginWrite();
         _inputName = inputName;
         _options = options;
         _kind = kind;

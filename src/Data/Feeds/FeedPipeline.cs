@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Feeds;
@@ -25,7 +25,7 @@ internal abstract class FeedKind<TRow> where TRow : class
     protected FeedTimes? Times { get; init; }
 
     /// <summary>Prepares the reusable insert command(s) on the connection.</summary>
-    public abstract IRowWriter<TRow> Prepare(SqliteConnection connection);
+    public abstract IRowWriter<TRow> Prepare(DbConnection connection);
 
     protected static void Fail(ref List<FeedError>? errors, int line, string field, string reason) =>
         (errors ??= []).Add(new FeedError(line, field, reason));
@@ -265,13 +265,17 @@ internal static class FeedPipeline
     {
         public static BulkTuning Apply(SafetyDb db)
         {
+            if (db.Backend != StoreBackend.Sqlite) return default; // SQLite's page cache and checkpoints only
             var before = new BulkTuning(db.Connection.ExecuteScalar<long>("PRAGMA cache_size"), db.Connection.ExecuteScalar<long>("PRAGMA wal_autocheckpoint"));
             db.Connection.Execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000");
             return before;
         }
 
-        public void Restore(SafetyDb db) =>
-            db.Connection.Execute($"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
+        public void Restore(SafetyDb db)
+        {
+            if (db.Backend == StoreBackend.Sqlite)
+                db.Connection.Execute($"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
+        }
     }
 
 }

@@ -124,7 +124,7 @@ public static class Inbox
 
     /// <summary>A failure that is not the file's: the database busy (the next pass tries again) or removed or replaced (the worker stops).</summary>
     private static bool IsTransient(Exception e) =>
-        e is DatabaseMovedException or OperationCanceledException || e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+        e is DatabaseMovedException or OperationCanceledException || StoreErrors.IsBusy(e);
 
     /// <summary>
     /// R8: keeps the file in <paramref name="folder"/> as a copy written without its R8 fields (<see cref="KeptFeedCopy"/>),

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Feeds;
@@ -60,10 +60,10 @@ public static class PositionFeed
             return 0;
         }
 
-        public override IRowWriter<Row> Prepare(SqliteConnection connection) => new Writer(connection);
+        public override IRowWriter<Row> Prepare(DbConnection connection) => new Writer(connection);
     }
 
-    private sealed class Writer(SqliteConnection connection) : IRowWriter<Row>
+    private sealed class Writer(DbConnection connection) : IRowWriter<Row>
     {
         private readonly NativeStatement _insert = new(connection, "INSERT INTO positions(badge, at, lat, lon) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(badge, at) DO NOTHING");
 

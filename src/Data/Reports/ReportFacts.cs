@@ -65,7 +65,7 @@ public static class ReportFacts
     /// <summary>The calls received in the period, oldest first, streamed (not buffered).</summary>
     public static IEnumerable<CallFact> Calls(SafetyDb db, DateTimeOffset start, DateTimeOffset end) =>
         db.Connection.Query<CallRow>("""
-                SELECT c.id, c.received_at, c.location, c.type, c.priority, c.status, c.basis IS NOT NULL AS has_basis,
+                SELECT c.id, c.received_at, c.location, c.type, c.priority, c.status, CASE WHEN c.basis IS NOT NULL THEN 1 ELSE 0 END AS has_basis,
                        c.deadline, c.agency, c.disposition,
                        (SELECT min(a.assigned_at) FROM assignments a WHERE a.call_id = c.id) AS first_assigned_at,
                        ev.on_scene_at, coalesce(ev.escalated, 0) AS escalated,
@@ -73,11 +73,12 @@ public static class ReportFacts
                        c.duplicate_of IS NOT NULL AS duplicate
                 FROM calls c
                 LEFT JOIN (
+                    -- 0/1 by CASE, never a comparison's value: PostgreSQL has no max() of a boolean (issue 17).
                     SELECT e.call_id,
                            min(CASE WHEN e.to_status = 'ON_SCENE' THEN e.at END) AS on_scene_at,
-                           max(e.to_status = 'ESCALATED') AS escalated,
-                           max(e.to_status = 'DIVERTED') AS diverted,
-                           max(e.to_status = 'REFERRED') AS referred
+                           max(CASE WHEN e.to_status = 'ESCALATED' THEN 1 ELSE 0 END) AS escalated,
+                           max(CASE WHEN e.to_status = 'DIVERTED' THEN 1 ELSE 0 END) AS diverted,
+                           max(CASE WHEN e.to_status = 'REFERRED' THEN 1 ELSE 0 END) AS referred
                     FROM events e JOIN calls p ON p.id = e.call_id
                     WHERE p.received_at >= @start AND p.received_at < @end
                       AND e.to_status IN ('ON_SCENE', 'ESCALATED', 'DIVERTED', 'REFERRED')

@@ -88,7 +88,7 @@ public static class QueueSummaries
     }
 
     /// <summary>A row of id, type, priority, location, status, received_at.</summary>
-    private static WaitingCall Waiting(Microsoft.Data.Sqlite.SqliteDataReader r, DateTimeOffset at)
+    private static WaitingCall Waiting(System.Data.Common.DbDataReader r, DateTimeOffset at)
     {
         var received = TimeText.FromDb(r.GetString(5));
         var age = at - received;

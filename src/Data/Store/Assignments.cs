@@ -1,6 +1,6 @@
 using SafetyConsole.Data.Domain;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Dispatch;
 
 namespace SafetyConsole.Data.Store;
@@ -16,20 +16,20 @@ public static class Assignments
     /// <summary>Every officer ever put on the call, in the order they were assigned.</summary>
     public static IReadOnlyList<OnCall> OfCall(SafetyDb db, long callId) => OfCall(db.Connection, null, callId);
 
-    internal static IReadOnlyList<OnCall> OfCall(SqliteConnection c, SqliteTransaction? tx, long callId) =>
+    internal static IReadOnlyList<OnCall> OfCall(DbConnection c, DbTransaction? tx, long callId) =>
         SqlRead.Rows(c, $"SELECT {Columns} FROM assignments WHERE call_id = @id ORDER BY id", Row, tx, ("@id", callId));
 
     /// <summary>Officers assisting on open calls now (`status`).</summary>
     public static long AssistsOnOpenCalls(SafetyDb db) =>
         SqlRead.Long(db.Connection, $"SELECT count(*) FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.assist = 1 AND a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer})");
 
-    internal static void InsertAssist(SqliteTransaction tx, long callId, string badge, DateTimeOffset at, string actor) =>
+    internal static void InsertAssist(DbTransaction tx, long callId, string badge, DateTimeOffset at, string actor) =>
         tx.Connection!.Execute("""
             INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, assist) VALUES (@callId, @badge, @at, @actor, 1)
             """, new { callId, badge, at = TimeText.ToDb(at), actor }, tx);
 
     /// <summary>Sets a progress column (acked_at, en_route_at, on_scene_at) of an officer's open assignment, if not set yet.</summary>
-    internal static void MarkProgress(SqliteTransaction tx, long callId, string badge, string column, DateTimeOffset at)
+    internal static void MarkProgress(DbTransaction tx, long callId, string badge, string column, DateTimeOffset at)
     {
         if (column is not ("acked_at" or "en_route_at" or "on_scene_at")) throw new ArgumentException($"{column} is not a progress column.", nameof(column));
         tx.Connection!.Execute($"UPDATE assignments SET {column} = coalesce({column}, @at) WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
@@ -37,11 +37,11 @@ public static class Assignments
     }
 
     /// <summary>The badges of a call's open assists (to release them with the call).</summary>
-    internal static IReadOnlyList<string> OpenAssists(SqliteTransaction tx, long callId) =>
+    internal static IReadOnlyList<string> OpenAssists(DbTransaction tx, long callId) =>
         tx.Connection!.Query<string>("SELECT badge FROM assignments WHERE call_id = @callId AND assist = 1 AND released_at IS NULL ORDER BY id",
             new { callId }, tx).ToList();
 
-    private static OnCall Row(SqliteDataReader r) => new(r.GetString(0), r.GetInt64(1) != 0, TimeText.FromDb(r.GetString(2)), r.GetString(3),
+    private static OnCall Row(DbDataReader r) => new(r.GetString(0), r.GetInt64(1) != 0, TimeText.FromDb(r.GetString(2)), r.GetString(3),
         TimeText.FromDbOrNull(r.NullableText(4)), TimeText.FromDbOrNull(r.NullableText(5)), TimeText.FromDbOrNull(r.NullableText(6)),
         TimeText.FromDbOrNull(r.NullableText(7)), r.NullableText(8));
 }

@@ -12,6 +12,8 @@ public static class Backup
     public static long Run(SafetyDb db, string actor, string destination, DateTimeOffset at)
     {
         Operators.Require(db, actor, OperatorRole.Supervisor, "back up the database (it holds call descriptions, R9)", at);
+        if (db.Backend != StoreBackend.Sqlite)
+            throw new SafetyException(1, $"`backup` copies a SQLite file; {db.FilePath} is backed up with pg_dump (pg_dump --format=custom) or the provider's backups, and restored with pg_restore.");
         var full = Path.GetFullPath(destination);
         if (File.Exists(full) || Directory.Exists(full))
             throw SafetyException.Usage($"{full} already exists; give a new file name, so no backup is ever overwritten.");
@@ -29,7 +31,7 @@ public static class Backup
             using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temp, Pooling = false }.ToString()))
             {
                 target.Open();
-                db.Connection.BackupDatabase(target);
+                ((SqliteConnection)db.Connection).BackupDatabase(target);
                 using var cmd = target.CreateCommand();
                 cmd.CommandText = "PRAGMA journal_mode = DELETE"; // a single self-contained file
                 cmd.ExecuteNonQuery();

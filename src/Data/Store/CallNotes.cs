@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SafetyConsole.Data.Store;
 
@@ -10,7 +10,7 @@ public sealed record CallNote(long Id, long CallId, DateTimeOffset At, string Au
 public static class CallNotes
 {
     /// <summary>Inserts a note inside <paramref name="tx"/>; returns its number.</summary>
-    internal static long Insert(SqliteTransaction tx, long callId, DateTimeOffset at, string author, string text) =>
+    internal static long Insert(DbTransaction tx, long callId, DateTimeOffset at, string author, string text) =>
         tx.Connection!.ExecuteScalar<long>("""
             INSERT INTO call_notes(call_id, at, author, text, recorded_at) VALUES (@callId, @at, @author, @text, @recorded) RETURNING id
             """, new { callId, at = TimeText.ToDb(at), author, text, recorded = TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!)) }, tx);

@@ -1,4 +1,5 @@
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace SafetyConsole.Data.Store;
@@ -72,14 +73,20 @@ public static class Migrations
         if (isNew)
         {
             conn.Execute($"PRAGMA application_id = {SafetyDb.ApplicationId}", transaction: tx);
-            conn.Execute("INSERT INTO meta(key, value) VALUES ('created_by', @account), ('created_at', @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
-            // R10: the account that creates the database is its first supervisor.
-            conn.Execute("INSERT INTO operators(account, role, added_by, added_at) VALUES (@account, 'supervisor', @account, @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
-            conn.Execute("INSERT INTO events(at, actor, kind, reason, recorded_at) VALUES (@at, @account, 'database.created', 'R10: the creating account is the first supervisor', @at)",
-                new { account, at = TimeText.ToDb(now) }, tx);
+            RecordCreation(conn, tx, account, now);
         }
         tx.Commit();
+    }
+
+    /// <summary>A new store's first rows, on either backend: who created it and when, and its creator as first supervisor (R10).</summary>
+    internal static void RecordCreation(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, string account, DateTimeOffset now)
+    {
+        conn.Execute("INSERT INTO meta(key, value) VALUES ('created_by', @account), ('created_at', @at)",
+            new { account, at = TimeText.ToDb(now) }, tx);
+        // R10: the account that creates the database is its first supervisor.
+        conn.Execute("INSERT INTO operators(account, role, added_by, added_at) VALUES (@account, 'supervisor', @account, @at)",
+            new { account, at = TimeText.ToDb(now) }, tx);
+        conn.Execute("INSERT INTO events(at, actor, kind, reason, recorded_at) VALUES (@at, @account, 'database.created', 'R10: the creating account is the first supervisor', @at)",
+            new { account, at = TimeText.ToDb(now) }, tx);
     }
 }

@@ -14,13 +14,20 @@ namespace SafetyConsole.Data.Store;
 /// </summary>
 internal sealed class NativeStatement : IDisposable
 {
-    private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _stmt;
+    private readonly sqlite3 _db = null!;
+    private readonly sqlite3_stmt _stmt = null!;
+    private readonly Postgres.PgStatement? _pg;
     private byte[] _utf8 = new byte[256];
 
-    public NativeStatement(SqliteConnection connection, string sql)
+    /// <summary>Prepares <paramref name="sql"/> on SQLite's native handle, or on PostgreSQL as a <see cref="Postgres.PgStatement"/> (issue 17).</summary>
+    public NativeStatement(System.Data.Common.DbConnection connection, string sql)
     {
-        _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        if (connection is not SqliteConnection sqlite)
+        {
+            _pg = new Postgres.PgStatement(connection, sql);
+            return;
+        }
+        _db = sqlite.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v3(_db, sql, raw.SQLITE_PREPARE_PERSISTENT, out _stmt));
     }
 
@@ -30,6 +37,11 @@ internal sealed class NativeStatement : IDisposable
     /// </summary>
     public void Bind(int index, string? value)
     {
+        if (_pg is not null)
+        {
+            _pg.Bind(index, value);
+            return;
+        }
         if (value is null)
         {
             Check(raw.sqlite3_bind_null(_stmt, index));
@@ -41,20 +53,33 @@ internal sealed class NativeStatement : IDisposable
         Check(raw.sqlite3_bind_text(_stmt, index, _utf8.AsSpan(0, length)));
     }
 
-    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_stmt, index, value));
+    public void Bind(int index, long value)
+    {
+        if (_pg is not null) _pg.Bind(index, value);
+        else Check(raw.sqlite3_bind_int64(_stmt, index, value));
+    }
 
-    public void Bind(int index, double value) => Check(raw.sqlite3_bind_double(_stmt, index, value));
+    public void Bind(int index, double value)
+    {
+        if (_pg is not null) _pg.Bind(index, value);
+        else Check(raw.sqlite3_bind_double(_stmt, index, value));
+    }
 
     /// <summary>Runs the statement to completion and returns the rows it changed; bindings stay for the next run.</summary>
     public int Execute()
     {
+        if (_pg is not null) return _pg.Execute();
         var rc = raw.sqlite3_step(_stmt);
         raw.sqlite3_reset(_stmt);
         if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
         return raw.sqlite3_changes(_db);
     }
 
-    public void Dispose() => _stmt.Dispose();
+    public void Dispose()
+    {
+        if (_pg is not null) _pg.Dispose();
+        else _stmt.Dispose();
+    }
 
     private void Check(int rc)
     {

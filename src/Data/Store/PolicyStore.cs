@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 
@@ -27,7 +27,7 @@ public static class PolicyStore
     /// <summary>The settings every rule reads (R5, R6, §3), as stored now.</summary>
     public static PolicySettings Load(SafetyDb db) => Load(db.Connection, null);
 
-    internal static PolicySettings Load(SqliteConnection c, SqliteTransaction? tx)
+    internal static PolicySettings Load(DbConnection c, DbTransaction? tx)
     {
         var row = PolicyRow(c, tx);
         return PolicyKeys.ToSettings(k => row[k]);
@@ -66,7 +66,7 @@ public static class PolicyStore
     /// Sets one key inside the caller's transaction (`policy set`, district import); an equal value writes nothing.
     /// A change is recorded as a <c>policy.set</c> event: from_status/to_status hold the old and new value, detail the key.
     /// </summary>
-    internal static Change SetInTx(SqliteTransaction tx, PolicyKey key, double value, string actor, DateTimeOffset at, string reason)
+    internal static Change SetInTx(DbTransaction tx, PolicyKey key, double value, string actor, DateTimeOffset at, string reason)
     {
         var c = tx.Connection!;
         var old = key.InDistrictRow ? DistrictRow(c, tx)?[key] : PolicyRow(c, tx)[key];
@@ -81,20 +81,21 @@ public static class PolicyStore
         return change;
     }
 
-    private static Dictionary<PolicyKey, double> PolicyRow(SqliteConnection c, SqliteTransaction? tx)
+    private static Dictionary<PolicyKey, double> PolicyRow(DbConnection c, DbTransaction? tx)
     {
         var keys = PolicyKeys.InPolicyRow;
         var values = new Dictionary<PolicyKey, double>();
         SqlRead.Each(c, $"SELECT {string.Join(", ", keys.Select(k => k.Name))} FROM policy WHERE id = 1", r =>
         {
-            for (var i = 0; i < keys.Count; i++) values[keys[i]] = r.GetDouble(i);
+            // Integer and real columns alike (PostgreSQL's reader does not widen a bigint to double by itself).
+            for (var i = 0; i < keys.Count; i++) values[keys[i]] = Convert.ToDouble(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
         }, tx);
         if (values.Count == 0)
             throw SafetyException.Usage("This database has no policy row (table policy); restore it from a backup or run `safety-console init` on a new database.");
         return values;
     }
 
-    private static Dictionary<PolicyKey, double>? DistrictRow(SqliteConnection c, SqliteTransaction? tx)
+    private static Dictionary<PolicyKey, double>? DistrictRow(DbConnection c, DbTransaction? tx)
     {
         Dictionary<PolicyKey, double>? values = null;
         SqlRead.Each(c, "SELECT lead_minutes, tail_minutes FROM district WHERE id = 1", r =>
@@ -102,12 +103,15 @@ public static class PolicyStore
         return values;
     }
 
-    private static void SqlWrite(SqliteConnection c, SqliteTransaction tx, string sql, double value)
+    private static void SqlWrite(DbConnection c, DbTransaction tx, string sql, double value)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
-        cmd.Parameters.AddWithValue("@value", value);
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@value";
+        p.Value = value;
+        cmd.Parameters.Add(p);
         cmd.ExecuteNonQuery();
     }
 }

@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using System.Globalization;
 using CsvHelper;
 
@@ -11,7 +11,7 @@ namespace SafetyConsole.Data.Store;
 /// </summary>
 public static class ReferenceData
 {
-    public static void Load(SqliteConnection conn, SqliteTransaction tx)
+    public static void Load(DbConnection conn, DbTransaction tx)
     {
         foreach (var row in Rows("roles.csv"))
             conn.Execute("""

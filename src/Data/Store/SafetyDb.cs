@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using Dapper;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using SafetyConsole.Data.Domain;
+using SafetyConsole.Data.Store.Postgres;
 
 namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// One open SafetyConsole database: a SQLite file in WAL mode with foreign keys on and a busy timeout
-/// (DESIGN §6). Opening applies pending migrations; it refuses files that are not SafetyConsole databases
+/// (DESIGN §6), or a PostgreSQL database when `--db` is a connection string (issue 17; <see cref="PgStore"/>).
+/// Opening applies pending migrations; it refuses files that are not SafetyConsole databases
 /// and databases written by a newer version, before touching them.
 /// </summary>
 public sealed class SafetyDb : IDisposable
@@ -35,24 +38,35 @@ public sealed class SafetyDb : IDisposable
     private static readonly ConcurrentDictionary<string, int> OpenHere = new(StringComparer.Ordinal);
 
     /// <summary>The clock of each open connection: what <see cref="StateChanges.AppendEvent"/> stamps recorded_at with (R10).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, TimeProvider> Clocks = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, TimeProvider> Clocks = new();
 
     private bool _disposed;
 
-    private SafetyDb(SqliteConnection connection, string path, TimeProvider clock)
+    private SafetyDb(DbConnection connection, string path, TimeProvider clock, StoreBackend backend = StoreBackend.Sqlite, string? target = null)
     {
         Connection = connection;
         FilePath = path;
         Clock = clock;
+        Backend = backend;
+        Target = target ?? path;
         Clocks.AddOrUpdate(connection, clock);
-        OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (backend == StoreBackend.Sqlite) OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
     }
 
     /// <summary>
     /// The open connection: internal, so every read and write is a named method of this library (Store, or the folder that
     /// owns the table) and the console, the board and the worker hold no SQL (issue 18; what a second backend needs).
     /// </summary>
-    internal SqliteConnection Connection { get; }
+    internal DbConnection Connection { get; }
+
+    /// <summary>Which engine holds the store: a SQLite file or a PostgreSQL database (issue 17).</summary>
+    public StoreBackend Backend { get; }
+
+    /// <summary>True when this open created the store (a new file, or an empty PostgreSQL database or schema).</summary>
+    public bool Created { get; private set; }
+
+    /// <summary>What was opened, to open it again: the full file path, or the PostgreSQL connection string (no password).</summary>
+    public string Target { get; }
 
     /// <summary>
     /// The process's clock (R10): the real time every event is recorded at, and what an effective time (`--at`) is
@@ -61,10 +75,11 @@ public sealed class SafetyDb : IDisposable
     public TimeProvider Clock { get; }
 
     /// <summary>The real time now, by the clock of the <see cref="SafetyDb"/> that owns <paramref name="conn"/>.</summary>
-    internal static DateTimeOffset RecordingTime(SqliteConnection conn) =>
+    internal static DateTimeOffset RecordingTime(DbConnection conn) =>
         Clocks.TryGetValue(conn, out var clock) ? clock.GetUtcNow()
         : throw new InvalidOperationException("Events are written only through a connection a SafetyDb opened (its clock stamps recorded_at, R10).");
 
+    /// <summary>The database file's full path; for PostgreSQL, how messages name the database (<see cref="PgTarget.Describe"/>).</summary>
     public string FilePath { get; }
 
     /// <summary>--db, else SAFETY_CONSOLE_DB, else ./safety.db.</summary>
@@ -80,6 +95,7 @@ public sealed class SafetyDb : IDisposable
     /// </summary>
     public static SafetyDb Open(string path, string account, bool create = false, TimeProvider? time = null)
     {
+        if (PgTarget.IsPostgres(path)) return OpenPostgres(PgTarget.ConnectionString(path), account, create, time ?? TimeProvider.System);
         var full = Path.GetFullPath(path);
         var exists = File.Exists(full);
         if (!exists && !create)
@@ -100,7 +116,7 @@ public sealed class SafetyDb : IDisposable
         }.ToString();
         var conn = new SqliteConnection(cs);
         var clock = time ?? TimeProvider.System;
-        var db = new SafetyDb(conn, full, clock); // counted as open here before SQLite takes its first lock
+        var db = new SafetyDb(conn, full, clock) { Created = !exists }; // counted as open here before SQLite takes its first lock
         try
         {
             conn.Open();
@@ -127,16 +143,32 @@ public sealed class SafetyDb : IDisposable
     }
 
     /// <summary>Opens a second connection to the same file (for other threads: the board's reader, the worker).</summary>
-    public SafetyDb OpenAnother(string account) => Open(FilePath, account, time: Clock);
+    public SafetyDb OpenAnother(string account) => Open(Target, account, time: Clock);
+
+    private static SafetyDb OpenPostgres(string connectionString, string account, bool create, TimeProvider clock)
+    {
+        var conn = PgStore.Connect(connectionString);
+        var db = new SafetyDb(conn, PgTarget.Describe(connectionString), clock, StoreBackend.Postgres, connectionString);
+        try
+        {
+            db.Created = PgMigrations.Apply(conn, db.FilePath, account, create, clock.GetUtcNow());
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// PRAGMA data_version: changes whenever another connection commits to the file. Cheap; polled by the
     /// board and the worker to notice changes made by other processes (DESIGN §6).
     /// </summary>
-    public long DataVersion() => Connection.ExecuteScalar<long>("PRAGMA data_version");
+    public long DataVersion() => Backend == StoreBackend.Postgres ? PgStore.DataVersion(Connection) : Connection.ExecuteScalar<long>("PRAGMA data_version");
 
     /// <summary>True when the file at <see cref="FilePath"/> is no longer the file this connection has open (removed or replaced).</summary>
-    public bool FileMoved() => DatabaseFile.HasMoved(Connection, FilePath);
+    public bool FileMoved() => Backend == StoreBackend.Sqlite && DatabaseFile.HasMoved((SqliteConnection)Connection, FilePath);
 
     /// <summary>Throws <see cref="DatabaseMovedException"/> when the file at the path is no longer the one open here (checked before every commit).</summary>
     public void EnsureSameFile()
@@ -149,16 +181,38 @@ public sealed class SafetyDb : IDisposable
     /// busy timeout instead of deadlocking). Commits when it returns normally; rolls back on any exception,
     /// including a <see cref="ChangeConflict"/> thrown by a lost race.
     /// </summary>
-    public T Write<T>(Func<SqliteTransaction, T> work)
+    public T Write<T>(Func<DbTransaction, T> work)
     {
-        using var tx = Connection.BeginTransaction(deferred: false);
-        var result = work(tx);
-        EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
-        tx.Commit();
-        return result;
+        // PostgreSQL may end a transaction to let another go on (serialization failure, deadlock): nothing of it was
+        // written, so it runs again from the start, re-reading what it decides on (issue 17). SQLite never does.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var tx = BeginWrite();
+                var result = work(tx);
+                EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
+                tx.Commit();
+                return result;
+            }
+            catch (Exception e) when (attempt < MaxWriteAttempts && StoreErrors.IsRetryable(e))
+            {
+            }
+        }
     }
 
-    public void Write(Action<SqliteTransaction> work) => Write<object?>(tx => { work(tx); return null; });
+    /// <summary>How many times a write the database chose to fail is tried in all.</summary>
+    private const int MaxWriteAttempts = 3;
+
+    public void Write(Action<DbTransaction> work) => Write<object?>(tx => { work(tx); return null; });
+
+    /// <summary>
+    /// A write transaction that holds the store's write lock from its first statement: SQLite's BEGIN IMMEDIATE, or on
+    /// PostgreSQL the store's advisory lock (<see cref="PgStore.BeginWrite"/>), so writers queue in the same way on both
+    /// and a read inside the transaction sees every earlier commit.
+    /// </summary>
+    internal DbTransaction BeginWrite() =>
+        Backend == StoreBackend.Postgres ? PgStore.BeginWrite(Connection) : ((SqliteConnection)Connection).BeginTransaction(deferred: false);
 
     /// <summary>The schema version the database is at (the newest migration applied).</summary>
     public long SchemaVersion() => SqlRead.Long(Connection, "SELECT max(version) FROM schema_migrations");
@@ -181,6 +235,7 @@ public sealed class SafetyDb : IDisposable
         if (_disposed) return;
         _disposed = true;
         Connection.Dispose();
+        if (Backend != StoreBackend.Sqlite) return;
         // Remove the entry only when it still reads 1: a concurrent open of the same file may be adding to it.
         while (OpenHere.TryGetValue(FilePath, out var n))
         {

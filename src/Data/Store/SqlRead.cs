@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace SafetyConsole.Data.Store;
 
@@ -11,7 +11,7 @@ namespace SafetyConsole.Data.Store;
 internal static class SqlRead
 {
     /// <summary>The rows of <paramref name="sql"/>, each made by <paramref name="row"/>.</summary>
-    public static List<T> Rows<T>(SqliteConnection c, string sql, Func<SqliteDataReader, T> row, SqliteTransaction? tx = null,
+    public static List<T> Rows<T>(DbConnection c, string sql, Func<DbDataReader, T> row, DbTransaction? tx = null,
         params (string Name, object? Value)[] args) where T : class
     {
         using var cmd = Command(c, sql, tx, args);
@@ -22,7 +22,7 @@ internal static class SqlRead
     }
 
     /// <summary>Calls <paramref name="row"/> for each row of <paramref name="sql"/> (to tally them).</summary>
-    public static void Each(SqliteConnection c, string sql, Action<SqliteDataReader> row, SqliteTransaction? tx = null,
+    public static void Each(DbConnection c, string sql, Action<DbDataReader> row, DbTransaction? tx = null,
         params (string Name, object? Value)[] args)
     {
         using var cmd = Command(c, sql, tx, args);
@@ -31,36 +31,51 @@ internal static class SqlRead
     }
 
     /// <summary>The first column of the first row as a number; 0 when there is no row or it is NULL.</summary>
-    public static long Long(SqliteConnection c, string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] args)
+    public static long Long(DbConnection c, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] args)
     {
         using var cmd = Command(c, sql, tx, args);
-        return cmd.ExecuteScalar() is long n ? n : 0;
+        // Any integer or numeric type: PostgreSQL answers int4 for a literal, int8 for count(*), numeric for sum()
+        // (issue 17: testing `is long` alone read those as 0).
+        return cmd.ExecuteScalar() switch
+        {
+            long n => n,
+            int n => n,
+            short n => n,
+            decimal n => (long)n,
+            _ => 0,
+        };
     }
 
     /// <summary>The first column of the first row as text; null when there is no row or it is NULL.</summary>
-    public static string? Text(SqliteConnection c, string sql, SqliteTransaction? tx = null, params (string Name, object? Value)[] args)
+    public static string? Text(DbConnection c, string sql, DbTransaction? tx = null, params (string Name, object? Value)[] args)
     {
         using var cmd = Command(c, sql, tx, args);
         return cmd.ExecuteScalar() as string;
     }
 
     /// <summary>Runs statements that return nothing (PRAGMAs).</summary>
-    public static void Run(SqliteConnection c, string sql)
+    public static void Run(DbConnection c, string sql)
     {
         using var cmd = Command(c, sql, null, []);
         cmd.ExecuteNonQuery();
     }
 
-    public static string? NullableText(this SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    public static string? NullableText(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public static long? NullableLong(this SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    public static long? NullableLong(this DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
 
-    private static SqliteCommand Command(SqliteConnection c, string sql, SqliteTransaction? tx, (string Name, object? Value)[] args)
+    private static DbCommand Command(DbConnection c, string sql, DbTransaction? tx, (string Name, object? Value)[] args)
     {
         var cmd = c.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
-        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        foreach (var (name, value) in args)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value;
+            cmd.Parameters.Add(p);
+        }
         return cmd;
     }
 }

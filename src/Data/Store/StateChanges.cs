@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 
 namespace SafetyConsole.Data.Store;
@@ -43,7 +43,7 @@ public static class StateChanges
     /// Appends <paramref name="e"/> to the event log. R10: its recorded time is always the connection's clock, never a
     /// caller's value, so an effective time entered with `--at` can never pass for when the entry was made.
     /// </summary>
-    public static void AppendEvent(SqliteTransaction tx, EventRow e) =>
+    public static void AppendEvent(DbTransaction tx, EventRow e) =>
         tx.Connection!.Execute("""
             INSERT INTO events(at, actor, kind, call_id, badge, from_status, to_status, reason, detail, recorded_at)
             VALUES (@At, @Actor, @Kind, @CallId, @Badge, @FromStatus, @ToStatus, @Reason, @Detail, @RecordedAt)
@@ -54,7 +54,7 @@ public static class StateChanges
             }, tx);
 
     /// <summary>Moves call <paramref name="callId"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
-    public static void MoveCall(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next, EventRow ev, CallSet? set = null)
+    public static void MoveCall(DbTransaction tx, long callId, CallStatus expected, CallStatus next, EventRow ev, CallSet? set = null)
     {
         if (!Transitions.CanMove(expected, next))
             throw new SafetyException(1, $"Call {callId}: " + Transitions.Refusal(expected, next));
@@ -65,10 +65,10 @@ public static class StateChanges
     /// Changes columns of a call that must still be <paramref name="expected"/>, without changing its status
     /// (acknowledgement, reclassification of a NEW call), and records <paramref name="ev"/>.
     /// </summary>
-    public static void UpdateCall(SqliteTransaction tx, long callId, CallStatus expected, CallSet set, EventRow ev) =>
+    public static void UpdateCall(DbTransaction tx, long callId, CallStatus expected, CallSet set, EventRow ev) =>
         ConditionalCallUpdate(tx, callId, expected, expected, set, ev);
 
-    private static void ConditionalCallUpdate(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next, CallSet? set, EventRow ev)
+    private static void ConditionalCallUpdate(DbTransaction tx, long callId, CallStatus expected, CallStatus next, CallSet? set, EventRow ev)
     {
         var args = new DynamicParameters();
         args.Add("id", callId);
@@ -87,7 +87,7 @@ public static class StateChanges
     }
 
     /// <summary>Moves officer <paramref name="badge"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
-    public static void MoveOfficer(SqliteTransaction tx, string badge, OfficerStatus expected, OfficerStatus next, EventRow ev)
+    public static void MoveOfficer(DbTransaction tx, string badge, OfficerStatus expected, OfficerStatus next, EventRow ev)
     {
         if (expected != next && !Transitions.CanMove(expected, next))
             throw new SafetyException(1, $"Officer {badge}: " + Transitions.Refusal(expected, next));
@@ -98,7 +98,7 @@ public static class StateChanges
         AppendEvent(tx, ev with { Badge = badge, FromStatus = expected.Text(), ToStatus = next.Text() });
     }
 
-    private static ChangeConflict CallConflict(SqliteTransaction tx, long callId, CallStatus expected, CallStatus next)
+    private static ChangeConflict CallConflict(DbTransaction tx, long callId, CallStatus expected, CallStatus next)
     {
         var now = DescribeCall(tx.Connection!, tx, callId);
         return now is null
@@ -107,7 +107,7 @@ public static class StateChanges
     }
 
     /// <summary>"ASSIGNED to CSO-01 (by alice at …)": a call's state and who made the last change, to tell the loser of a race who won.</summary>
-    public static string? DescribeCall(SqliteConnection conn, SqliteTransaction? tx, long callId)
+    public static string? DescribeCall(DbConnection conn, DbTransaction? tx, long callId)
     {
         var now = conn.QuerySingleOrDefault<(string Status, string? AssignedTo)?>(
             "SELECT status, assigned_to FROM calls WHERE id = @callId", new { callId }, tx);
@@ -116,7 +116,7 @@ public static class StateChanges
         return $"{now.Value.Status}{to}{LastChange(conn, tx, "call_id = @key", callId)}";
     }
 
-    private static ChangeConflict OfficerConflict(SqliteTransaction tx, string badge, OfficerStatus expected, OfficerStatus next)
+    private static ChangeConflict OfficerConflict(DbTransaction tx, string badge, OfficerStatus expected, OfficerStatus next)
     {
         var now = tx.Connection!.QuerySingleOrDefault<string?>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx);
         if (now is null) return new ChangeConflict($"There is no officer {badge}; check the badge with `safety-console officers list`.");
@@ -129,7 +129,7 @@ public static class StateChanges
     /// " (by alice at 2026-11-23T18:05:00.000Z)": who made the last change of status, to tell the loser of a race who
     /// won (not the last event: a loser's recorded refusal is an event too, and would name the loser).
     /// </summary>
-    private static string LastChange(SqliteConnection conn, SqliteTransaction? tx, string where, object key)
+    private static string LastChange(DbConnection conn, DbTransaction? tx, string where, object key)
     {
         var row = conn.QueryFirstOrDefault<(string Actor, string At)?>(
             $"SELECT actor, at FROM events WHERE {where} AND to_status IS NOT NULL ORDER BY id DESC LIMIT 1", new { key }, tx);

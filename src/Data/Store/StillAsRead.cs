@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using SafetyConsole.Data.Domain;
 
 namespace SafetyConsole.Data.Store;
@@ -11,7 +11,7 @@ namespace SafetyConsole.Data.Store;
 public static class StillAsRead
 {
     /// <summary>The call still has the status, officer, type, priority, basis and location it had when <paramref name="call"/> was read.</summary>
-    public static bool Call(SqliteTransaction tx, Call call)
+    public static bool Call(DbTransaction tx, Call call)
     {
         var now = tx.Connection!.QuerySingleOrDefault<(string Status, string? AssignedTo, string Type, long Priority, string? Basis, string Location)?>(
             "SELECT status, assigned_to, type, priority, basis, location FROM calls WHERE id = @id", new { id = call.Id }, tx);
@@ -20,7 +20,7 @@ public static class StillAsRead
     }
 
     /// <summary>R6: <paramref name="badge"/> still holds one open, unacknowledged assignment to the call, made at or before <paramref name="cutoff"/>.</summary>
-    public static bool AssignmentTimedOut(SqliteTransaction tx, long callId, string badge, DateTimeOffset cutoff) =>
+    public static bool AssignmentTimedOut(DbTransaction tx, long callId, string badge, DateTimeOffset cutoff) =>
         tx.Connection!.ExecuteScalar<long>("""
             SELECT count(*) FROM assignments WHERE call_id = @callId AND badge = @badge
               AND released_at IS NULL AND acked_at IS NULL AND assigned_at <= @cutoff

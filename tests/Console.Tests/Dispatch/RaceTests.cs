@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using SafetyConsole.Data.Tests;
+using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests.Dispatch;
 
@@ -13,12 +14,14 @@ public class RaceTests
 {
     private const int Racers = 8;
 
-    [Fact]
-    public void Many_processes_assigning_one_officer_to_different_calls_exactly_one_wins()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the advisory write lock and the conditional updates, across processes
+    public void Many_processes_assigning_one_officer_to_different_calls_exactly_one_wins(StoreBackend backend)
     {
         for (var round = 0; round < 2; round++)
         {
-            using var cli = ProcessRunner();
+            using var cli = ProcessRunner(backend);
             var calls = Enumerable.Range(0, Racers).Select(_ => DemoCalls.Add(cli, "LHS", "FIGHT")).ToList();
             var results = RunAll(calls.Select(id => new[] { "assign", id.ToString(), "CSO-01" }), cli);
 
@@ -36,12 +39,14 @@ public class RaceTests
         }
     }
 
-    [Fact]
-    public void Many_processes_taking_one_call_exactly_one_wins_and_the_others_are_told_who()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)]
+    public void Many_processes_taking_one_call_exactly_one_wins_and_the_others_are_told_who(StoreBackend backend)
     {
         for (var round = 0; round < 2; round++)
         {
-            using var cli = ProcessRunner();
+            using var cli = ProcessRunner(backend);
             var id = DemoCalls.Add(cli, "LHS", "FIGHT").ToString();
             string[] officers = ["CSO-01", "CSS-1", "CSS-5"]; // the eligible CAMPUS candidates for LHS
             var results = RunAll(Enumerable.Range(0, Racers).Select(i => new[] { "assign", id, officers[i % officers.Length] }), cli);
@@ -60,9 +65,9 @@ public class RaceTests
     }
 
     /// <summary>A demo database created by this OS account, so the child processes (which read the OS login, R10) are its supervisor.</summary>
-    private static CliRunner ProcessRunner()
+    private static CliRunner ProcessRunner(StoreBackend backend)
     {
-        var cli = new CliRunner(Environment.UserName);
+        var cli = new CliRunner(Environment.UserName, backend: backend);
         Assert.Equal(0, cli.Run("init", "--demo").ExitCode);
         return cli;
     }

@@ -16,7 +16,7 @@ public static class BoardActionRunner
         {
             return new ActionDoneMsg(action, false, e.Message);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (Exception e) when (StoreErrors.IsBusy(e))
         {
             return new ActionDoneMsg(action, false, "The database stayed busy (another process holds a long write); try again in a moment.");
         }
@@ -30,7 +30,7 @@ public static class BoardActionRunner
             actions.RecordDetailRead(actor, callId, at);
             return null;
         }
-        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is SafetyException || StoreErrors.IsDatabaseError(e))
         {
             return new NoticeMsg($"Recording that you read call {callId} failed ({e.Message.TrimEnd('.')}); tell a supervisor (R9).", Error: true);
         }
@@ -44,7 +44,7 @@ public static class BoardActionRunner
             actions.RecordRefusal(actor, r.CallId, r.Reason, at);
             return null;
         }
-        catch (Exception e) when (e is SafetyException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is SafetyException || StoreErrors.IsDatabaseError(e))
         {
             return new NoticeMsg($"Recording the refusal failed ({e.Message.TrimEnd('.')}); tell a supervisor (R10).", Error: true);
         }

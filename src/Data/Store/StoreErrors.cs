@@ -1,0 +1,22 @@
+namespace SafetyConsole.Data.Store;
+
+/// <summary>
+/// What a database error means to the product, whichever engine raised it (issue 17): the store was busy for longer than
+/// the lock timeout (the "busy" sentence, try again), or a transaction was chosen to fail so another could go on
+/// (PostgreSQL's serialization failure or deadlock: safe to run the whole transaction again).
+/// </summary>
+public static class StoreErrors
+{
+    /// <summary>SQLite BUSY or LOCKED; PostgreSQL lock_not_available (lock_timeout) or query_canceled by a statement timeout.</summary>
+    public static bool IsBusy(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
+        || e is Npgsql.PostgresException { SqlState: "55P03" or "57014" };
+
+    /// <summary>PostgreSQL serialization_failure or deadlock_detected: nothing was written; the transaction may run again.</summary>
+    public static bool IsRetryable(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: "40001" or "40P01" };
+
+    /// <summary>Any error the database engine raised (to catch beside <see cref="SafetyException"/> where a failed action is shown, not fatal).</summary>
+    public static bool IsDatabaseError(Exception e) =>
+        e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException;
+}

@@ -1,0 +1,99 @@
+using Npgsql;
+using SafetyConsole.Data.Store;
+
+namespace SafetyConsole.Data.Tests;
+
+/// <summary>
+/// The PostgreSQL server the tests run against the second backend on (issue 17): the cluster `.ci/pg-up` starts, named by
+/// SAFETY_CONSOLE_TEST_PG. Every test gets its own database: an empty one (for `init` to create the store in) or a copy
+/// of a template migrated once per test run (CREATE DATABASE … TEMPLATE copies files: milliseconds, not a migration).
+/// Without the variable a test that needs PostgreSQL fails with the command that starts one; it never skips.
+/// </summary>
+public static class PgTestServer
+{
+    public const string Variable = "SAFETY_CONSOLE_TEST_PG";
+
+    private static readonly Lazy<string> Template = new(CreateTemplate);
+
+    /// <summary>The admin connection string (the cluster's `postgres` database).</summary>
+    public static string Admin =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs
+        : throw new InvalidOperationException(
+            $"This test runs against PostgreSQL too, and {Variable} is not set: start a throwaway server with `eval \"$(.ci/pg-up)\"` (stop it with `.ci/pg-down`), then run the tests again.");
+
+    /// <summary>A new empty database (C collation, like every SafetyConsole store); returns its connection string.</summary>
+    public static string NewEmptyDatabase() => Create("TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
+
+    /// <summary>A new database holding a migrated store whose first supervisor is <see cref="TestDb.Account"/>.</summary>
+    public static string NewMigratedDatabase() => Create($"TEMPLATE {Template.Value} STRATEGY FILE_COPY");
+
+    /// <summary>Drops the database <paramref name="connectionString"/> names, closing whatever still uses it.</summary>
+    public static void Drop(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        NpgsqlConnection.ClearAllPools();
+        AdminRun($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+
+    private static string Create(string options)
+    {
+        var name = "safety_t_" + Guid.NewGuid().ToString("N");
+        AdminRun($"CREATE DATABASE {name} {options}");
+        return WithDatabase(name);
+    }
+
+    /// <summary>The template, migrated to this build's head; named by the migrations' content, so a stale one is never used.</summary>
+    private static string CreateTemplate()
+    {
+        var hash = 17L;
+        foreach (var m in Migrations.All) hash = hash * 31 + StableHash(EmbeddedSql.Read(m.ResourceName));
+        hash = hash * 31 + StableHash(EmbeddedSql.Read("sql/postgres/0021_baseline.sql"));
+        var name = $"safety_template_{(ulong)hash:x}";
+        using var admin = new NpgsqlConnection(Admin);
+        admin.Open();
+        // Test assemblies run in parallel processes: one creates the template, the others wait for it.
+        Exec(admin, "SELECT pg_advisory_lock(17)");
+        try
+        {
+            using var exists = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname = @n", admin);
+            exists.Parameters.AddWithValue("n", name);
+            if ((long)exists.ExecuteScalar()! == 0)
+            {
+                var building = name + "_building";
+                Exec(admin, $"DROP DATABASE IF EXISTS {building} WITH (FORCE)");
+                Exec(admin, $"CREATE DATABASE {building} TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
+                using (SafetyDb.Open(WithDatabase(building), TestDb.Account, create: true)) { }
+                NpgsqlConnection.ClearAllPools(); // a template must have no connections when it is copied
+                Exec(admin, $"ALTER DATABASE {building} RENAME TO {name}");
+            }
+        }
+        finally
+        {
+            Exec(admin, "SELECT pg_advisory_unlock(17)");
+        }
+        return name;
+    }
+
+    private static string WithDatabase(string name) =>
+        new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
+
+    private static void AdminRun(string sql)
+    {
+        using var admin = new NpgsqlConnection(Admin);
+        admin.Open();
+        Exec(admin, sql);
+    }
+
+    private static void Exec(NpgsqlConnection c, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, c);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static long StableHash(string s)
+    {
+        var h = 1125899906842597L;
+        foreach (var ch in s) h = 31 * h + ch;
+        return h;
+    }
+}
