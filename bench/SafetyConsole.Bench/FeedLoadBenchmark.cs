@@ -42,7 +42,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
             var app = Environment.GetEnvironmentVariable("FEED_BENCH_APP");
             var (exe, what) = app switch
             {
-                "build" => (BenchProcess.SafetyConsoleDll(), "the Release build (JIT at every start)"),
+                "build" => (BenchProcess.SafetyConsoleDll(), $"the build beside the benchmark, {BenchProcess.SafetyConsoleDll()} (JIT at every start)"),
                 { } dll when dll.EndsWith(".dll", StringComparison.Ordinal) => (dll, $"{dll} (given)"),
                 _ => (BenchProcess.PublishSafetyConsole(Path.Combine(folder, "app")), "a ReadyToRun publish, as deployed (README, Deployment)"),
             };
