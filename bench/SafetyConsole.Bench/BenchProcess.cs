@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 
 namespace SafetyConsole.Bench;
@@ -70,5 +71,46 @@ internal static class BenchProcess
         Run("dotnet", "publish", Path.Combine(RequireRepoRoot(), "src", "Console"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
             "-p:PublishReadyToRun=true", "-o", folder, "--nologo", "-v", "q");
         return Path.Combine(folder, "safety-console.dll");
+    }
+}
+
+/// <summary>
+/// CPU time (user + system) of the child processes that have ended, from getrusage(RUSAGE_CHILDREN): the difference
+/// across one child's run is that child's CPU time, which a shared machine's other tenants do not inflate the way
+/// they inflate its wall time.
+/// </summary>
+internal static class ChildCpu
+{
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeVal
+    {
+        public long Seconds;
+        public long Microseconds;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct RUsage
+    {
+        public TimeVal User;
+        public TimeVal System;
+        [MarshalAs(UnmanagedType.ByValArray, SizeConst = 14)]
+        public long[] Rest;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int getrusage(int who, out RUsage usage);
+
+    /// <summary>Seconds of CPU used so far by ended children, or NaN where getrusage is not available.</summary>
+    public static double Seconds()
+    {
+        try
+        {
+            if (getrusage(-1, out var u) != 0) return double.NaN; // RUSAGE_CHILDREN
+            return u.User.Seconds + u.User.Microseconds / 1e6 + u.System.Seconds + u.System.Microseconds / 1e6;
+        }
+        catch (DllNotFoundException)
+        {
+            return double.NaN;
+        }
     }
 }

@@ -56,6 +56,9 @@ public sealed class SimulateBenchmark : IBenchmark
         report.Figure("ratio simulation / intake-only replay", $"{full / intake:F2}x the wall time, {fullCpu / intakeCpu:F2}x the CPU time");
         report.Figure("machine load (1-minute average)", File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?");
         report.Figure("deadlines met / missed; liaison escalated", $"{result.DeadlinesMet:N0} / {result.DeadlinesMissed:N0}; {result.LiaisonEscalated:N0} of {result.LiaisonCalls:N0}");
+        // The whole result, hashed: a change that only makes the replay faster must leave it the same (same seed, same calls).
+        var fingerprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result)))[..16];
+        report.Figure("result fingerprint (seed 1)", fingerprint);
         report.Goal("school year against one roster", full.TotalSeconds < GoalSeconds * calls.Count / 20_000.0,
             $"{full.TotalSeconds:F1} s for {calls.Count:N0} calls (goal < {GoalSeconds * calls.Count / 20_000.0:F1} s, {GoalSeconds} s per 20,000)");
     }

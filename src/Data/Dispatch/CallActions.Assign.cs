@@ -21,14 +21,16 @@ public static partial class CallActions
     /// <summary>
     /// Assigns <paramref name="badge"/> to a NEW, PENDING or ESCALATED call. An eligible candidate needs nothing more;
     /// an officer excluded under R7, or skipped under R6 after timing out on this call, needs a supervisor and a written
-    /// <paramref name="overrideReason"/>; R2 admits no override.
+    /// <paramref name="overrideReason"/>; R2 admits no override. A caller that has just loaded the district as of
+    /// <paramref name="at"/> to choose the officer, and written nothing since, passes it as <paramref name="snapshot"/>
+    /// instead of having it loaded a second time (the simulator's dispatchers; issue 14, speed).
     /// </summary>
     public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
-        string? overrideReason = null)
+        string? overrideReason = null, DistrictSnapshot? snapshot = null)
     {
         Operators.Require(db, actor, DispatchAction.Assign, at);
         var call = Reads.RequireCall(db, callId);
-        var snap = SnapshotLoader.Load(db, at);
+        var snap = snapshot ?? SnapshotLoader.Load(db, at);
         var settings = snap.Policy; // the stored policy (issue 13): R5 deadline and ranking agree with the worker
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
         {

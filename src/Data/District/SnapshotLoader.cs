@@ -53,11 +53,35 @@ public static class SnapshotLoader
 
     public static DistrictSnapshot Load(SafetyDb db, DateTimeOffset at)
     {
-        var c = db.Connection;
         var facts = FactsOf(db);
+        var live = ReadLive(db, facts, at);
+        return BaseOf(facts).WithOfficers(live.Officers, live.OpenCallByBadge, live.CallsToday);
+    }
+
+    /// <summary>
+    /// As <see cref="Load"/>, with the officers and their live state read from the store only when the snapshot is
+    /// first asked about an officer (<see cref="DistrictSnapshot.WithOfficersWhenNeeded"/>): for the worker's pass,
+    /// whose intake decisions mostly need only the district's facts, and which loads again after any write that moves
+    /// an officer. The first question must come outside a transaction, before any such write.
+    /// </summary>
+    public static DistrictSnapshot LoadWhenNeeded(SafetyDb db, DateTimeOffset at)
+    {
+        var facts = FactsOf(db);
+        return BaseOf(facts).WithOfficersWhenNeeded(() => ReadLive(db, facts, at));
+    }
+
+    private static DistrictSnapshot BaseOf(Facts facts)
+    {
         var district = facts.District ?? throw SafetyException.Refused(
             "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
+        return facts.Base ??= new DistrictSnapshot(district, facts.Calendar, facts.Locations, facts.Agencies, facts.CallTypes, [],
+            facts.Training, null, null, facts.Agreements, facts.Topics, facts.Policy);
+    }
 
+    /// <summary>The live part as of <paramref name="at"/>: officers, the open call each holds, and assignments since the district's local midnight.</summary>
+    private static DistrictSnapshot.LiveState ReadLive(SafetyDb db, Facts facts, DateTimeOffset at)
+    {
+        var c = db.Connection;
         // Who is on an open call (§3): the assignments table, first responders and assists alike (issue 15).
         var openCalls = c.Query<(string Badge, long Id)>(
                 $"SELECT a.badge, a.call_id FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer})")
@@ -65,16 +89,12 @@ public static class SnapshotLoader
             .ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 
         // "Calls today" (ranking tie-break, §3): assignments since the district's local midnight.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(district.TimeZoneId);
-        var midnight = TimeText.StartOfLocalDay(at, zone);
+        var midnight = TimeText.StartOfLocalDay(at, BaseOf(facts).TimeZone);
         var today = c.Query<(string Badge, long N)>(
                 "SELECT badge, count(*) FROM assignments WHERE assigned_at >= @from AND assigned_at <= @to GROUP BY badge",
                 new { from = TimeText.ToDb(midnight), to = TimeText.ToDb(at) })
             .ToDictionary(r => r.Badge, r => (int)r.N, StringComparer.Ordinal);
-
-        facts.Base ??= new DistrictSnapshot(district, facts.Calendar, facts.Locations, facts.Agencies, facts.CallTypes, [],
-            facts.Training, null, null, facts.Agreements, facts.Topics, facts.Policy);
-        return facts.Base.WithOfficers(Reads.Officers(db), openCalls, today);
+        return new DistrictSnapshot.LiveState(Reads.Officers(db), openCalls, today);
     }
 
     /// <summary>

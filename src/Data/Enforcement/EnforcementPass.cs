@@ -52,12 +52,16 @@ public static class EnforcementPass
         public List<PassSkip> Skipped { get; } = [];
         public bool Cancelled { get; private set; }
 
-        /// <summary>The district as of the pass, loaded when first needed and again after this pass moved officers.</summary>
+        /// <summary>
+        /// The district as of the pass, loaded when first needed and again after this pass moved officers. Its officers
+        /// are read only when a decision first asks about one (intake mostly does not; issue 14, speed): intake's writes
+        /// move no officer, and each question comes while deciding, outside the write's transaction.
+        /// </summary>
         private DistrictSnapshot Snap
         {
             get
             {
-                if (_snap is null || _stale) (_snap, _stale) = (SnapshotLoader.Load(db, at), false);
+                if (_snap is null || _stale) (_snap, _stale) = (SnapshotLoader.LoadWhenNeeded(db, at), false);
                 return _snap;
             }
         }

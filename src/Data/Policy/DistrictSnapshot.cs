@@ -14,7 +14,11 @@ namespace SafetyConsole.Data.Policy;
 public sealed class DistrictSnapshot
 {
     private readonly FrozenDictionary<string, TrainingRecord[]> _latestByBadge;
-    private readonly Live _live;
+    private Live? _liveState;
+    private readonly Func<Live>? _readLive;
+
+    /// <summary>The live state: built at construction, or on first use for <see cref="WithOfficersWhenNeeded"/>.</summary>
+    private Live _live => _liveState ?? ReadLive();
 
     /// <summary>
     /// The officers and their live state, with what the router precomputes from them: rebuilt for every snapshot
@@ -93,12 +97,30 @@ public sealed class DistrictSnapshot
                 .ToArray(),
             StringComparer.Ordinal);
 
-        _live = IndexOfficers(officers, openCallByBadge, callsToday);
+        _liveState = IndexOfficers(officers, openCallByBadge, callsToday);
     }
 
     /// <summary>The district's facts of <paramref name="facts"/> (their indexes reused, not rebuilt) with this live state.</summary>
     private DistrictSnapshot(DistrictSnapshot facts, IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge,
         IReadOnlyDictionary<string, int>? callsToday)
+        : this(facts)
+    {
+        _liveState = IndexOfficers(officers, openCallByBadge, callsToday);
+    }
+
+    /// <summary>The district's facts of <paramref name="facts"/> with a live state read on first use.</summary>
+    private DistrictSnapshot(DistrictSnapshot facts, Func<LiveState> read)
+        : this(facts)
+    {
+        _readLive = () =>
+        {
+            var (officers, openCallByBadge, callsToday) = read();
+            return IndexOfficers(officers, openCallByBadge, callsToday);
+        };
+    }
+
+    /// <summary>The district's facts of <paramref name="facts"/> (their indexes reused, not rebuilt); the live state is set by the caller.</summary>
+    private DistrictSnapshot(DistrictSnapshot facts)
     {
         District = facts.District;
         Policy = facts.Policy;
@@ -110,8 +132,11 @@ public sealed class DistrictSnapshot
         CallTypes = facts.CallTypes;
         Training = facts.Training;
         _latestByBadge = facts._latestByBadge;
-        _live = IndexOfficers(officers, openCallByBadge, callsToday);
     }
+
+    /// <summary>What <see cref="WithOfficersWhenNeeded"/> reads: the officers, the open call each holds, and each one's calls today.</summary>
+    public readonly record struct LiveState(
+        IEnumerable<Officer> Officers, IReadOnlyDictionary<string, long>? OpenCallByBadge, IReadOnlyDictionary<string, int>? CallsToday);
 
     /// <summary>
     /// The same district facts (calendar, locations, agencies, call types, training, agreements, topics, policy) with
@@ -120,6 +145,27 @@ public sealed class DistrictSnapshot
     /// </summary>
     public DistrictSnapshot WithOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge = null,
         IReadOnlyDictionary<string, int>? callsToday = null) => new(this, officers, openCallByBadge, callsToday);
+
+    /// <summary>
+    /// As <see cref="WithOfficers"/>, with the live state read by <paramref name="read"/> the first time the snapshot is
+    /// asked about an officer (once; later questions reuse it). Most intake decisions never are (R1–R5 read only the
+    /// district's facts; only R4's after-hours CAMPUS check asks the router), so the worker's pass reads no officer at
+    /// an arrival that needs none (issue 14, speed). The caller must write nothing that changes the live state between
+    /// building the snapshot and its first question, or the snapshot would see that write.
+    /// </summary>
+    public DistrictSnapshot WithOfficersWhenNeeded(Func<LiveState> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new DistrictSnapshot(this, read);
+    }
+
+    private Live ReadLive()
+    {
+        lock (_readLive!)
+        {
+            return _liveState ??= _readLive();
+        }
+    }
 
     /// <summary>Per officer: the router's facts and the routing index (§3), from the officers and the district's facts.</summary>
     private Live IndexOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge, IReadOnlyDictionary<string, int>? callsToday)

@@ -16,15 +16,15 @@ internal sealed class NativeStatement : IDisposable
 {
     private readonly sqlite3 _db = null!;
     private readonly sqlite3_stmt _stmt = null!;
-    private readonly Postgres.PgStatement? _pg;
+    private readonly PgStatement? _pg;
     private byte[] _utf8 = new byte[256];
 
-    /// <summary>Prepares <paramref name="sql"/> on SQLite's native handle, or on PostgreSQL as a <see cref="Postgres.PgStatement"/> (issue 17).</summary>
+    /// <summary>Prepares <paramref name="sql"/> on SQLite's native handle, or on PostgreSQL as a <see cref="PgStatement"/> (issue 17).</summary>
     public NativeStatement(System.Data.Common.DbConnection connection, string sql)
     {
         if (connection is not SqliteConnection sqlite)
         {
-            _pg = new Postgres.PgStatement(connection, sql);
+            _pg = new PgStatement(connection, sql);
             return;
         }
         _db = sqlite.Handle ?? throw new InvalidOperationException("the connection is not open");

@@ -14,7 +14,8 @@ public static class Operators
 
     public static OperatorRole RoleOf(SafetyDb db, string account)
     {
-        var role = db.Connection.ExecuteScalar<string?>("SELECT role FROM operators WHERE account = @account", new { account });
+        // A plain reader, not Dapper: every command that changes anything starts here (Benchmarks, `feed`).
+        var role = SqlRead.Text(db.Connection, "SELECT role FROM operators WHERE account = @account", null, ("@account", account));
         return role is null ? OperatorRole.Viewer : Codes.ParseOperatorRole(role);
     }
 

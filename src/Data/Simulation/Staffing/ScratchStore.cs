@@ -4,7 +4,7 @@ namespace SafetyConsole.Data.Simulation.Staffing;
 
 /// <summary>
 /// The simulator's throwaway stores (a roster's replay, a feed file read back): a fresh database in the temp folder,
-/// 0600 with its -wal and -shm (it holds the district's facts and call data; DESIGN §7), without durability, and
+/// 0600 with its -wal and -shm, should any appear (it holds the district's facts and call data; DESIGN §7), without durability, and
 /// deleted with its sidecars afterwards.
 /// </summary>
 internal static class ScratchStore
@@ -19,8 +19,9 @@ internal static class ScratchStore
         {
             FileModes.Set(path, FileModes.Private);
             FileModes.MatchSidecars(path);
-            // Thrown away at the end: durability buys nothing here.
-            db.StopSyncing();
+            // Thrown away at the end, and only this connection ever opens it: durability and sharing buy nothing here
+            // (issue 14, speed; SafetyDb.TuneForScratch says what it sets).
+            db.TuneForScratch();
             return db;
         }
         catch

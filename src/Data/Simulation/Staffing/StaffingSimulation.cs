@@ -289,8 +289,10 @@ public sealed class StaffingSimulation
         snap ??= SnapshotLoader.Load(_db, t);
         var rec = Recommendations.For(call, snap, snap.Policy, t, Recommendations.TimedOutOn(_db, callId));
         if (rec.Top is not { } top) return false;
-        snap = null; // the assignment moves an officer: the next call sees the district after it
-        CallActions.Assign(_db, Actor, callId, top.Officer.Badge, t);
+        // The dispatcher assigns as of the district it ranked (nothing written since); the assignment moves an officer,
+        // so the next call sees the district after it.
+        CallActions.Assign(_db, Actor, callId, top.Officer.Badge, t, snapshot: snap);
+        snap = null;
         Assigned(callId, top.Officer.Badge, t);
         return true;
     }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Dapper;
 
-namespace SafetyConsole.Data.Store.Postgres;
+namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// Migrations on PostgreSQL (issue 17). The journal (schema_migrations) holds the same version numbers as on SQLite, so

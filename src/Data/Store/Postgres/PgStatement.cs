@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace SafetyConsole.Data.Store.Postgres;
+namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// The PostgreSQL side of <see cref="NativeStatement"/>: the same statement text with SQLite's numbered parameters

@@ -2,7 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Npgsql;
 
-namespace SafetyConsole.Data.Store.Postgres;
+namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// The PostgreSQL side of <see cref="SafetyDb"/> (issue 17): opening a connection, the write lock, and the change counter.

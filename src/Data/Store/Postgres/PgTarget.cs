@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SafetyConsole.Data.Store.Postgres;
+namespace SafetyConsole.Data.Store;
 
 /// <summary>
 /// What a `--db` value names when it is not a file (issue 17): a PostgreSQL database, given as Npgsql key=value pairs

@@ -3,7 +3,6 @@ using Npgsql;
 using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
-using SafetyConsole.Data.Store.Postgres;
 
 namespace SafetyConsole.Data.Tests.Store.Postgres;
 

@@ -1,6 +1,5 @@
 using Npgsql;
 using SafetyConsole.Data.Store;
-using SafetyConsole.Data.Store.Postgres;
 
 namespace SafetyConsole.Data.Tests.Store.Postgres;
 
