@@ -7,7 +7,9 @@ namespace SafetyConsole.Data.Tests;
 /// The PostgreSQL server the tests run against the second backend on (issue 17): the cluster `.ci/pg-up` starts, named by
 /// SAFETY_CONSOLE_TEST_PG. Every test gets its own database: an empty one (for `init` to create the store in) or a copy
 /// of a template migrated once per test run (CREATE DATABASE … TEMPLATE copies files: milliseconds, not a migration).
-/// Without the variable a test that needs PostgreSQL fails with the command that starts one; it never skips.
+/// Without the variable (a newcomer's plain `dotnet test`), the first test that needs PostgreSQL starts a throwaway
+/// cluster for this test process with `.ci/pg-up` (which installs the Debian package when it may) and stops it when the
+/// process exits, so the README's test command works alone; when that fails, the test fails saying why. It never skips.
 /// </summary>
 public static class PgTestServer
 {
@@ -17,9 +19,41 @@ public static class PgTestServer
 
     /// <summary>The admin connection string (the cluster's `postgres` database).</summary>
     public static string Admin =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs
-        : throw new InvalidOperationException(
-            $"This test runs against PostgreSQL too, and {Variable} is not set: start a throwaway server with `eval \"$(.ci/pg-up)\"` (stop it with `.ci/pg-down`), then run the tests again.");
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } cs ? cs : OwnServer.Value;
+
+    private static readonly Lazy<string> OwnServer = new(StartOwnServer);
+
+    /// <summary>Runs `.ci/pg-up` for this test process and arranges `.ci/pg-down` at its exit; returns the admin connection string.</summary>
+    private static string StartOwnServer()
+    {
+        string Fail(string why) => throw new InvalidOperationException(
+            $"This test runs against PostgreSQL too, {Variable} is not set, and starting a throwaway server failed ({why}): install PostgreSQL (`apt-get install postgresql`) or start one with `eval \"$(.ci/pg-up)\"`, then run the tests again.");
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, ".ci", "pg-up"))) dir = dir.Parent;
+        if (dir is null) return Fail("no .ci/pg-up above " + AppContext.BaseDirectory);
+        var scripts = Path.Combine(dir.FullName, ".ci");
+        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(scripts, "pg-up")])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var up = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var stderr = up.StandardError.ReadToEndAsync();
+        var output = up.StandardOutput.ReadToEnd();
+        up.WaitForExit();
+        if (up.ExitCode != 0) return Fail(stderr.Result.Trim());
+        string Value(string name) =>
+            output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith($"export {name}='", StringComparison.Ordinal)) is { } line
+                ? line[($"export {name}='".Length)..^1] : Fail($"pg-up printed no {name}");
+        var admin = Value(Variable);
+        var folder = Value("SAFETY_CONSOLE_TEST_PG_DIR");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var down = System.Diagnostics.Process.Start("bash", [Path.Combine(scripts, "pg-down"), folder]);
+            down?.WaitForExit(30_000);
+        };
+        return admin;
+    }
 
     /// <summary>A new empty database (C collation, like every SafetyConsole store); returns its connection string.</summary>
     public static string NewEmptyDatabase() => Create("TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
