@@ -28,7 +28,7 @@ public static class StatusCommand
                 var s = QueueSummaries.Load(db, when);
                 var overdue = Data.Accountability.ComplaintRules.OverdueForSupervisor(db, ctx.Account, when);
                 if (parse.GetValue(json)) JsonOut.Write(ctx.Out, ToJson(s, overdue));
-                else ctx.Out.Write(Text(s, overdue));
+                else ctx.Out.Write(StatusText.Of(s, overdue));
                 return 0;
             }
             return Watch(ctx, db, parse.GetValue(json));
@@ -48,32 +48,6 @@ public static class StatusCommand
             s.DutiesDueToday, s.DutiesOverdue, s.AssistsOnOpenCalls);
     }
 
-    /// <summary>Plain lines, at most 80 columns and about 14 rows, so a phone at 80x24 sees it whole.</summary>
-    public static string Text(QueueSummary s, int? complaintsOverdue = null)
-    {
-        var local = TimeZoneInfo.ConvertTime(s.At, s.Zone);
-        var lines = new List<string>
-        {
-            Fit($"{s.District} — {local:ddd yyyy-MM-dd HH:mm}"),
-            Fit($"Day: {s.DayState}"),
-            "",
-            $"Open calls: {s.OpenTotal}   " + string.Join("  ", s.OpenByPriority.OrderBy(kv => kv.Key).Select(kv => $"P{kv.Key} {kv.Value}")),
-            Fit("  " + string.Join("  ", s.OpenByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))),
-            s.OldestWaiting is { } w
-                ? Fit($"Oldest waiting: call {w.Id} {w.Type} P{w.Priority} at {w.Location}, {w.Status.Text()} for {Age(w.Age)}")
-                : "Oldest waiting: none",
-            $"Escalations waiting for a supervisor: {s.Escalations.Count}",
-        };
-        lines.AddRange(s.Escalations.Take(3).Select(e => Fit($"  call {e.Id} {e.Type} P{e.Priority} at {e.Location}, {Age(e.Age)} old")));
-        if (s.Escalations.Count > 3) lines.Add($"  … and {s.Escalations.Count - 3} more (`calls list --open`)");
-        lines.Add(Fit("Officers: " + string.Join("  ", s.OfficersByStatus.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key.Text()} {kv.Value}"))
-            + (s.AssistsOnOpenCalls > 0 ? $"  (assisting {s.AssistsOnOpenCalls})" : "")));
-        lines.Add($"First-response deadlines today (R5): {s.DeadlinesMetToday} met, {s.DeadlinesMissedToday} missed");
-        lines.Add($"Scheduled {Data.Duties.DutyRules.Summary((s.DutiesDueToday, s.DutiesOverdue))} (`duty list`)");
-        if (complaintsOverdue is > 0) lines.Add($"Family complaints past the response time: {complaintsOverdue} (`complaint list`)");
-        return string.Join('\n', lines) + "\n";
-    }
-
     private static int Watch(CliContext ctx, SafetyDb db, bool json)
     {
         using var stop = new CancellationTokenSource();
@@ -87,7 +61,7 @@ public static class StatusCommand
                 var s = QueueSummaries.Load(db, ctx.Now);
                 var overdue = Data.Accountability.ComplaintRules.OverdueForSupervisor(db, ctx.Account, ctx.Now);
                 // Home, draw, clear to the end of the screen: redraw in place without flicker.
-                var body = json ? System.Text.Json.JsonSerializer.Serialize(ToJson(s, overdue), JsonOut.Options) + "\n" : Text(s, overdue);
+                var body = json ? System.Text.Json.JsonSerializer.Serialize(ToJson(s, overdue), JsonOut.Options) + "\n" : StatusText.Of(s, overdue);
                 ctx.Out.Write("\u001b[H" + body.Replace("\n", "\u001b[K\n") + "\u001b[J");
                 ctx.Out.Flush();
             }
@@ -108,9 +82,4 @@ public static class StatusCommand
 
     private static JsonOut.WaitingJson Waiting(WaitingCall w, TimeZoneInfo zone) =>
         new(w.Id, w.Type, w.Priority, w.Location, w.Status.Text(), TimeText.ToIso(w.ReceivedAt, zone), (int)w.Age.TotalSeconds);
-
-    /// <summary>An age in words to the second, e.g. "4 minutes, 10 seconds" (Humanizer).</summary>
-    private static string Age(TimeSpan age) => age.Humanize(2, minUnit: Humanizer.Localisation.TimeUnit.Second);
-
-    private static string Fit(string line) => line.Length <= 80 ? line : line[..79] + "…";
 }

@@ -1,3 +1,4 @@
+using SafetyConsole.Cli.Output;
 using SafetyConsole.Cli.Board.Terminal;
 using Spectre.Console;
 
@@ -22,11 +23,11 @@ public sealed record SummaryOverlay(int Scroll = 0) : Overlay
     /// minimum width, so the view (which clamps exactly) never needs more; Up after End then moves at once.
     /// </summary>
     private static int ScrollLimit(BoardState s) =>
-        s.Data.Summary is { } q ? Math.Max(0, 2 * Commands.StatusCommand.Text(q).TrimEnd('\n').Split('\n').Length - (s.Height - 4)) : 0;
+        s.Data.Summary is { } q ? Math.Max(0, 2 * StatusText.Of(q).TrimEnd('\n').Split('\n').Length - (s.Height - 4)) : 0;
 
     public override void Draw(Screen c, BoardState s)
     {
-        var text = s.Data.Summary is { } q ? Commands.StatusCommand.Text(q) : "Loading the summary...";
+        var text = s.Data.Summary is { } q ? StatusText.Of(q) : "Loading the summary...";
         var lines = text.TrimEnd('\n').Split('\n');
         var width = Math.Min(s.Width - 2, Math.Max(40, lines.Max(CellText.Width) + 4));
         var wrapped = c.RenderLines(new Rows(lines.Select(l => new Text(l))), width - 4);
