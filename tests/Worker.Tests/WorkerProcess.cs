@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Worker.Tests;
 
@@ -40,14 +41,9 @@ internal sealed class WorkerProcess : IDisposable
     /// </summary>
     public void WaitForErr(string text, int seconds = 60)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            lock (_errSoFar) if (_errSoFar.ToString().Contains(text, StringComparison.Ordinal)) return;
-            Assert.False(_p.HasExited, $"the worker exited before it wrote '{text}'");
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(seconds), $"the worker did not write '{text}' within {seconds} s");
-            Thread.Sleep(50);
-        }
+        bool Written() { lock (_errSoFar) return _errSoFar.ToString().Contains(text, StringComparison.Ordinal); }
+        Eventually.That(() => Written() || _p.HasExited, TimeSpan.FromSeconds(seconds), () => $"the worker did not write '{text}' within {seconds} s");
+        Assert.True(Written(), $"the worker exited before it wrote '{text}'");
     }
 
     public int Id => _p.Id;
