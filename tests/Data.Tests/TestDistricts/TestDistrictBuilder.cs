@@ -17,7 +17,7 @@ namespace SafetyConsole.Data.Tests.TestDistricts;
 /// the sheriff's) and zone BHS (BHS, BMS). Tests vary only what they need: schools, officers, a lapsed training, a
 /// calendar day, the school year.</para>
 /// </summary>
-internal sealed class TestDistrictBuilder
+public sealed class TestDistrictBuilder
 {
     public const string Name = "Narrows School District";
     public const string Zone = "America/Los_Angeles";
