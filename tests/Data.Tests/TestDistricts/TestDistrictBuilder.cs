@@ -87,6 +87,14 @@ public sealed class TestDistrictBuilder
         return this;
     }
 
+    /// <summary>Puts a school under another police agency of jurisdiction (R4), e.g. BHS under the sheriff.</summary>
+    public TestDistrictBuilder Jurisdiction(string location, string agency)
+    {
+        var i = _locations.FindIndex(l => l.Code == location);
+        _locations[i] = _locations[i] with { Agency = agency };
+        return this;
+    }
+
     /// <summary>Adds a calendar day or replaces the one on its date.</summary>
     public TestDistrictBuilder Day(CalendarDay day)
     {
