@@ -185,14 +185,15 @@ public sealed class TestDistrictBuilder
             openCallByBadge, callsToday);
     }
 
-    /// <summary>Writes the district into a test database with `district import` (as <see cref="TestDb.Account"/>, a supervisor).</summary>
-    public ImportResult Import(SafetyDb db, DateTimeOffset at)
+    /// <summary>Writes the district into a test database with `district import`, as <paramref name="actor"/> (a supervisor;
+    /// <see cref="TestDb.Account"/> unless the database was created by another account).</summary>
+    public ImportResult Import(SafetyDb db, DateTimeOffset at, string actor = TestDb.Account)
     {
         var folder = NewFolder();
         try
         {
             WriteFolder(folder);
-            return DistrictImport.Run(db, DistrictSource.Folder(folder), TestDb.Account, at);
+            return DistrictImport.Run(db, DistrictSource.Folder(folder), actor, at);
         }
         finally
         {
