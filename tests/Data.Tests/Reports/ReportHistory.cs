@@ -19,15 +19,17 @@ public sealed class ReportHistory : IDisposable
     private readonly Dictionary<long, DateTimeOffset> _received = [];
     private long _nextExternal;
 
-    public ReportHistory()
+    /// <param name="vary">Changes a fact of the district before it is imported (an agreement date, a lapsed training).</param>
+    public ReportHistory(Action<TestDistrictBuilder>? vary = null)
     {
         T = new TestDb();
-        TestDistrictBuilder.Create()
+        var district = TestDistrictBuilder.Create()
             .Jurisdiction("BHS", TestDistrictBuilder.Sheriff) // the history's referrals and by-agency counts put BHS under the sheriff
             .Officer(new("SRO-1", "Officer One", Role.SRO, TestDistrictBuilder.Police, "NHS", OfficerStatus.Available))
             .Officer(new("CSO-1", "Officer Two", Role.CSO, TestDistrictBuilder.DistrictSafety, "NHS", OfficerStatus.Available))
-            .Officer(new("CSO-2", "Officer Three", Role.CSO, TestDistrictBuilder.DistrictSafety, "BHS", OfficerStatus.Available))
-            .Import(Db, ImportedAt);
+            .Officer(new("CSO-2", "Officer Three", Role.CSO, TestDistrictBuilder.DistrictSafety, "BHS", OfficerStatus.Available));
+        vary?.Invoke(district);
+        district.Import(Db, ImportedAt);
     }
 
     /// <summary>When the district was imported: before every call of the history.</summary>

@@ -1,7 +1,6 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
-
 using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Data.Tests.Store;
