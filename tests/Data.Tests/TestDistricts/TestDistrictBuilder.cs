@@ -157,19 +157,7 @@ public sealed class TestDistrictBuilder
     }
 
     /// <summary>The district as `district import` parses it (the same parser, the same validation).</summary>
-    public DistrictData Parse()
-    {
-        var folder = NewFolder();
-        try
-        {
-            WriteFolder(folder);
-            return DistrictParser.Parse(DistrictSource.Folder(folder));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public DistrictData Parse() => InWrittenFolder(folder => DistrictParser.Parse(DistrictSource.Folder(folder)));
 
     /// <summary>The in-memory snapshot of the parsed district, with the reference call types and the officers' live state.</summary>
     public DistrictSnapshot Snapshot(IReadOnlyDictionary<string, long>? openCallByBadge = null, IReadOnlyDictionary<string, int>? callsToday = null)
@@ -188,18 +176,7 @@ public sealed class TestDistrictBuilder
     /// <summary>Writes the district into a test database with `district import`, as <paramref name="actor"/> (a supervisor;
     /// <see cref="TestDb.Account"/> unless the database was created by another account).</summary>
     public ImportResult Import(SafetyDb db, DateTimeOffset at, string actor = TestDb.Account)
-    {
-        var folder = NewFolder();
-        try
-        {
-            WriteFolder(folder);
-            return DistrictImport.Run(db, DistrictSource.Folder(folder), actor, at);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        => InWrittenFolder(folder => DistrictImport.Run(db, DistrictSource.Folder(folder), actor, at));
 
     /// <summary>The shipped reference call types (sql/reference/call_types.csv, embedded in the Data assembly).</summary>
     public static IReadOnlyList<CallType> CallTypes => ReferenceTypes.Value;
@@ -233,7 +210,20 @@ public sealed class TestDistrictBuilder
     private static OfficerStatus InitialStatus(OfficerStatus s) =>
         DistrictParser.InitialStatuses.Contains(s) ? s : OfficerStatus.Available;
 
-    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "safety-tests", "district-" + Guid.NewGuid().ToString("N"));
+    /// <summary>Writes the six files into a fresh temporary folder, reads them with <paramref name="read"/>, then deletes the folder.</summary>
+    private T InWrittenFolder<T>(Func<string, T> read)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "safety-tests", "district-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            WriteFolder(folder);
+            return read(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     private static void Write(string folder, string file, string header, IEnumerable<string[]> rows)
     {
