@@ -1,12 +1,14 @@
 using Dapper;
 using Microsoft.Extensions.Time.Testing;
 using SafetyConsole.Cli.App;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Cli.Tests.Feeds;
 
 /// <summary>
-/// Runs `safety-console` commands in-process against a fresh database seeded with two locations (kept private to the
+/// Runs `safety-console` commands in-process against a fresh database seeded with THE test district (one school, LHS) (kept private to the
 /// feed tests; a general runner may exist elsewhere).
 /// </summary>
 internal sealed class FeedCli : IDisposable
@@ -19,17 +21,17 @@ internal sealed class FeedCli : IDisposable
         Directory.CreateDirectory(Folder);
         DbPath = Path.Combine(Folder, "safety.db");
         using var db = SafetyDb.Open(DbPath, creator, create: true);
-        Seed(db);
+        Seed(db, creator);
     }
 
     public string Folder { get; }
     public string DbPath { get; }
 
-    public static void Seed(SafetyDb db) => db.Connection.Execute("""
-        INSERT INTO agencies(code, name, kind) VALUES ('DIST', 'District', 'district');
-        INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('LHS', 'Lincoln High', 'high', 'LHS', 'DIST', 47.2, -122.4, '07:30', '14:30');
-        INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSO-1', 'Ana Ortiz', 'CSO', 'DIST', 'LHS', 'AVAILABLE');
-        """);
+    /// <summary>THE test district (by `district import`, as <paramref name="creator"/>) with one school, LHS, and one officer.</summary>
+    public static void Seed(SafetyDb db, string creator = Supervisor) => TestDistrictBuilder.Create()
+        .WithLocations(new Location("LHS", "Lincoln High", "high", "LHS", TestDistrictBuilder.Police, 47.2, -122.4, "", new(7, 30), new(14, 30), ""))
+        .Officer(new("CSO-1", "Ana Ortiz", Role.CSO, TestDistrictBuilder.DistrictSafety, "LHS", OfficerStatus.Available))
+        .Import(db, new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero), creator);
 
     public (int Exit, string Out, string Err) RunAs(string account, string? stdin, params string[] args)
     {

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Time.Testing;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Tests.Reports;
+using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Cli.Tests.Reports;
 
@@ -12,16 +13,13 @@ public class ComplianceCommandTests
 
     private static ReportHistory History()
     {
-        var h = new ReportHistory();
-        h.Db.Connection.Execute("""
-            UPDATE agencies SET agreement_review_due = '2026-09-30' WHERE code = 'TPD';
-            UPDATE agencies SET agreement_review_due = '2026-10-31' WHERE code = 'PCSO';
-            INSERT INTO training(badge, topic, completed_on, expires_on) VALUES
-              ('CSO-1', 'first-aid', '2024-09-30', '2026-09-30'),
-              ('CSO-1', 'cpr', '2024-11-30', '2026-11-30'),
-              ('CSO-2', 'first-aid', '2024-12-01', '2026-12-01');
-            """);
-        return h;
+        // THE test district, imported with these agreement dates and trainings (R7 boundaries around 2026-10-01).
+        return new ReportHistory(d => d
+            .Agreement(TestDistrictBuilder.Police, new DateOnly(2026, 9, 30))
+            .Agreement(TestDistrictBuilder.Sheriff, new DateOnly(2026, 10, 31))
+            .Training(new TrainingRecord("CSO-1", "first-aid", new DateOnly(2024, 9, 30), new DateOnly(2026, 9, 30)))
+            .Training(new TrainingRecord("CSO-1", "cpr", new DateOnly(2024, 11, 30), new DateOnly(2026, 11, 30)))
+            .Training(new TrainingRecord("CSO-2", "first-aid", new DateOnly(2024, 12, 1), new DateOnly(2026, 12, 1))));
     }
 
     private static CliResult Compliance(ReportHistory h, params string[] args) =>

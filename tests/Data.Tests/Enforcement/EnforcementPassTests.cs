@@ -6,6 +6,7 @@ using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Reports;
 using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests.Seed;
+using SafetyConsole.Data.Tests.TestDistricts;
 using static SafetyConsole.Data.Tests.Seed.TestDistrictSeed;
 
 namespace SafetyConsole.Data.Tests.Enforcement;
@@ -59,7 +60,7 @@ public class EnforcementPassTests
         var at = SchoolDay(19, 0, 5);
         Assert.Equal(1, Pass(db, at).Classified); // (and the daytime calls, past their deadlines, are assigned)
         var e = Reads.RequireCall(db, evening);
-        Assert.Equal((CallStatus.Referred, "PCS"), (e.Status, e.Agency));
+        Assert.Equal((CallStatus.Referred, TestDistrictBuilder.Sheriff), (e.Status, e.Agency)); // the one sheriff code (was "PCS" before issue 18)
         Assert.Equal("15", e.Disposition); // R4: stored as the trace says (APCO 15), so `calls show --json` agrees
         Assert.Contains("R4:", e.Trace, StringComparison.Ordinal);
 

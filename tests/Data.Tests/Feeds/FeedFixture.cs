@@ -4,25 +4,31 @@ using Microsoft.Extensions.Time.Testing;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Data.Tests.Feeds;
 
-/// <summary>A fresh database with two locations and two officers, and helpers to load feed text into it.</summary>
+/// <summary>A fresh database holding THE test district (by `district import`) with two schools (LHS, MMS) and two officers, and helpers to load feed text into it.</summary>
 internal sealed class FeedFixture : IDisposable
 {
     public static readonly DateTimeOffset LoadTime = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
 
-    public FeedFixture()
+    /// <param name="vary">Changes a fact of the district before it is imported (e.g. the school year).</param>
+    public FeedFixture(Action<TestDistrictBuilder>? vary = null)
     {
         Test = new TestDb();
-        Db.Connection.Execute("""
-            INSERT INTO agencies(code, name, kind) VALUES ('DIST', 'District', 'district');
-            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('LHS', 'Lincoln High', 'high', 'LHS', 'DIST', 47.2, -122.4, '07:30', '14:30');
-            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('MMS', 'Mason Middle', 'middle', 'LHS', 'DIST', 47.25, -122.45, '08:00', '15:00');
-            INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSO-1', 'Ana Ortiz', 'CSO', 'DIST', 'LHS', 'AVAILABLE');
-            INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSS-2', 'Ben Li', 'CSS', 'DIST', 'LHS', 'AVAILABLE');
-            """);
+        var district = TestDistrictBuilder.Create()
+            .WithLocations(
+                new("LHS", "Lincoln High", "high", "LHS", TestDistrictBuilder.Police, 47.2, -122.4, "", new(7, 30), new(14, 30), ""),
+                new("MMS", "Mason Middle", "middle", "LHS", TestDistrictBuilder.Police, 47.25, -122.45, "", new(8, 0), new(15, 0), ""))
+            .Officer(new("CSO-1", "Ana Ortiz", Role.CSO, TestDistrictBuilder.DistrictSafety, "LHS", OfficerStatus.Available))
+            .Officer(new("CSS-2", "Ben Li", Role.CSS, TestDistrictBuilder.DistrictSafety, "LHS", OfficerStatus.Available));
+        vary?.Invoke(district);
+        district.Import(Db, ImportedAt);
     }
+
+    /// <summary>When the district was imported: before any feed the tests load.</summary>
+    public static readonly DateTimeOffset ImportedAt = new(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
 
     public TestDb Test { get; }
     public SafetyDb Db => Test.Db;

@@ -179,9 +179,8 @@ public class NothingLostTests
     [Fact]
     public void A_received_at_more_than_a_day_after_the_clock_is_rejected_and_one_before_the_school_year_is_a_warning()
     {
-        using var f = new FeedFixture();
-        f.Db.Connection.Execute("INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes) " +
-            "VALUES (1, 'Test', 'America/Los_Angeles', '2026-09-02', '2027-06-17', 30, 60)");
+        // THE test district, imported with a school year that starts 2026-09-02 (the builder's school-year option).
+        using var f = new FeedFixture(d => d.SchoolYear(new DateOnly(2026, 9, 2), new DateOnly(2027, 6, 17)));
         // The clock is 2026-11-23T18:00Z.
         var csv = string.Join("\n", Header5,
             "T1,2026-11-24T17:59:00Z,LHS,FIGHT,within a day",       // line 2

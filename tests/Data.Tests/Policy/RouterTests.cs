@@ -200,7 +200,7 @@ public class RouterTests
     [Fact]
     public void An_officer_of_an_agency_the_district_does_not_have_is_excluded()
     {
-        var snap = Create().Officer("X", Role.CSS, "NHS", "XYZ").Build();
+        var snap = Create().OfficerTheImportWouldRefuse("X", Role.CSS, "NHS", "XYZ").Build(); // district import refuses agency XYZ
         var r = Recommend(snap, "WELFARE", "NHS");
         Assert.Empty(r.Candidates);
         Assert.Equal(new Exclusion("X", ExclusionKind.UnknownAgency,

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Dapper;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Data.Tests.Reports;
 
 /// <summary>
-/// A small hand-made history written straight into a <see cref="TestDb"/> with SQL: a district (America/Los_Angeles,
-/// school year 2026-08-31 to 2027-06-16), schools NHS and NMS (zone NHS, TPD) and BHS (zone BHS, PCSO), a few officers,
-/// then calls, assignments and events. Every call's description, trace and every event's reason carry
+/// A small hand-made history in a <see cref="TestDb"/>: THE test district (<see cref="TestDistrictBuilder"/>, loaded by
+/// `district import`) with BHS under the sheriff (PCSO) and a few officers, then calls, assignments and events written with SQL. Every call's description, trace and every event's reason carry
 /// <see cref="Marker"/> so tests can prove no free text reaches a report (R9).
 /// </summary>
 public sealed class ReportHistory : IDisposable
@@ -18,27 +19,21 @@ public sealed class ReportHistory : IDisposable
     private readonly Dictionary<long, DateTimeOffset> _received = [];
     private long _nextExternal;
 
-    public ReportHistory()
+    /// <param name="vary">Changes a fact of the district before it is imported (an agreement date, a lapsed training).</param>
+    public ReportHistory(Action<TestDistrictBuilder>? vary = null)
     {
         T = new TestDb();
-        Db.Connection.Execute("""
-            INSERT INTO district(id, name, time_zone, school_year_start, school_year_end, lead_minutes, tail_minutes)
-            VALUES (1, 'Narrows School District', 'America/Los_Angeles', '2026-08-31', '2027-06-16', 30, 60);
-            INSERT INTO calendar_days(date, kind, end_time, note) VALUES ('2026-11-26', 'holiday', NULL, 'Thanksgiving Day');
-            INSERT INTO agencies(code, name, kind, agreement_review_due) VALUES
-              ('TPD', 'Tacoma Police Department', 'police', '2027-07-01'),
-              ('PCSO', 'Pierce County Sheriff''s Office', 'police', '2027-07-01'),
-              ('DIST', 'Narrows School District Safety', 'district', NULL);
-            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, address, bell_start, bell_end, notes) VALUES
-              ('NHS', 'Narrows High School', 'high', 'NHS', 'TPD', 47.27, -122.50, '1 Narrows Way', '07:50', '14:20', ''),
-              ('NMS', 'Narrows Middle School', 'middle', 'NHS', 'TPD', 47.28, -122.49, '2 Narrows Way', '08:30', '15:00', ''),
-              ('BHS', 'Bayview High School', 'high', 'BHS', 'PCSO', 47.20, -122.43, '1 Bay St', '07:45', '14:15', '');
-            INSERT INTO officers(badge, name, role, agency, post, status) VALUES
-              ('SRO-1', 'Officer One', 'SRO', 'TPD', 'NHS', 'AVAILABLE'),
-              ('CSO-1', 'Officer Two', 'CSO', 'DIST', 'NHS', 'AVAILABLE'),
-              ('CSO-2', 'Officer Three', 'CSO', 'DIST', 'BHS', 'AVAILABLE');
-            """);
+        var district = TestDistrictBuilder.Create()
+            .Jurisdiction("BHS", TestDistrictBuilder.Sheriff) // the history's referrals and by-agency counts put BHS under the sheriff
+            .Officer(new("SRO-1", "Officer One", Role.SRO, TestDistrictBuilder.Police, "NHS", OfficerStatus.Available))
+            .Officer(new("CSO-1", "Officer Two", Role.CSO, TestDistrictBuilder.DistrictSafety, "NHS", OfficerStatus.Available))
+            .Officer(new("CSO-2", "Officer Three", Role.CSO, TestDistrictBuilder.DistrictSafety, "BHS", OfficerStatus.Available));
+        vary?.Invoke(district);
+        district.Import(Db, ImportedAt);
     }
+
+    /// <summary>When the district was imported: before every call of the history.</summary>
+    public static readonly DateTimeOffset ImportedAt = new(2026, 8, 1, 0, 0, 0, TimeSpan.Zero);
 
     public TestDb T { get; }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests.TestDistricts;
 
 namespace SafetyConsole.Data.Tests.Store;
 
@@ -11,10 +12,12 @@ public class StateChangesTests
     /// <summary>A minimal district row set so a call and an officer can exist (foreign keys are on).</summary>
     internal static void SeedOneCallAndOfficer(SafetyDb db)
     {
+        // THE test district (by `district import`) with one school and one officer; the call is written by hand.
+        TestDistrictBuilder.Create()
+            .WithLocations(new Location("LHS", "Lincoln High", "high", "LHS", TestDistrictBuilder.Police, 47.2, -122.4, "", new(7, 30), new(14, 30), ""))
+            .Officer(new("CSO-1", "Ana Ortiz", Role.CSO, TestDistrictBuilder.DistrictSafety, "LHS", OfficerStatus.Available))
+            .Import(db, new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero));
         db.Connection.Execute("""
-            INSERT INTO agencies(code, name, kind) VALUES ('DIST', 'District', 'district');
-            INSERT INTO locations(code, name, kind, zone, agency, lat, lon, bell_start, bell_end) VALUES ('LHS', 'Lincoln High', 'high', 'LHS', 'DIST', 47.2, -122.4, '07:30', '14:30');
-            INSERT INTO officers(badge, name, role, agency, post, status) VALUES ('CSO-1', 'Ana Ortiz', 'CSO', 'DIST', 'LHS', 'AVAILABLE');
             INSERT INTO calls(id, source, external_id, received_at, location, type, priority, status, created_at, updated_at)
               VALUES (1, 'staff', 'A1', '2026-11-23T18:00:00.000Z', 'LHS', 'FIGHT', 1, 'PENDING', '2026-11-23T18:00:00.000Z', '2026-11-23T18:00:00.000Z');
             """);
