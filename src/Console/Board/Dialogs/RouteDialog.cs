@@ -15,7 +15,7 @@ public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = 
 {
     private static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.GetCultureInfo("en-US");
 
-    public override IReadOnlyList<BindingContext> Contexts => [BindingContext.Dialog, BindingContext.Lists];
+    public override IReadOnlyList<BindingContext> Contexts => [BindingContext.Route, BindingContext.Dialog, BindingContext.Lists];
 
     /// <summary>Opens the dialog for a call and asks the action thread for its recommendation.</summary>
     public static (BoardState, IReadOnlyList<Effect>) Open(BoardState s, long callId) =>
@@ -46,6 +46,7 @@ public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = 
                 return (s with { Overlay = this with { Index = i } }, []);
             case BoardCmd.Choose: return Choose(s, choices, Index);
             case BoardCmd.ChooseNumber: return Choose(s, choices, key.Char - '1');
+            case BoardCmd.Assist: return Assist(s, choices);
             default: return (s, []);
         }
     }
@@ -68,12 +69,27 @@ public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = 
         return (s with { Overlay = PromptOverlay.Override(CallId, badge, rule) }, []);
     }
 
+    /// <summary>
+    /// Issue 15: `+` adds the highlighted officer as an assist. R1: an assist is never the first response, so the call
+    /// must already hold its first responder; the store checks the rest (the officer AVAILABLE, on no other call).
+    /// </summary>
+    private (BoardState, IReadOnlyList<Effect>) Assist(BoardState s, IReadOnlyList<(string Badge, bool Override)> choices)
+    {
+        if (Recommendation is null) return (BoardUpdate.Info(s, "Still ranking the candidates; a moment."), []);
+        if (!s.Data.CallById.TryGetValue(CallId, out var call) || !Transitions.HoldsOfficer(call.Status) || call.AssignedTo is null)
+            return BoardUpdate.Refused(s, $"Call {CallId} has no first responder yet; choose one with Enter first (R1: an assist is never the first response).", CallId);
+        if (Index < 0 || Index >= choices.Count)
+            return (BoardUpdate.Error(s, "No officer is highlighted; move to one with the arrow keys first."), []);
+        return BoardUpdate.Act(s, new AssistAction(CallId, choices[Index].Badge));
+    }
+
     public override void Draw(Screen c, BoardState s)
     {
         s.Data.CallById.TryGetValue(CallId, out var call);
         var items = new List<IRenderable>();
         if (call is not null)
             items.Add(new Text($"{call.Type} P{call.Priority} at {s.Data.LocationName(call.Location)} ({call.Location}), {call.Status.Text()}"));
+        if (call is not null && ViewKit.OfficersText(s.Data, call.Id) is { } on) items.Add(new Text($"On the call: {on}"));
         var listStart = -1;
         if (Error is { } err) items.Add(new Text(err, Alarm));
         else if (Recommendation is not { } rec) items.Add(new Text("Ranking the candidates...", Dim));
@@ -109,7 +125,8 @@ public sealed record RouteOverlay(long CallId, Recommendation? Recommendation = 
             if (choices.Count > 0)
             {
                 var numbers = choices.Count == 1 ? "Choose 1" : $"Choose 1-{Math.Min(9, choices.Count)}";
-                items.Add(new Text($"{numbers} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter; Esc closes.", Dim));
+                var assist = call is not null && Transitions.HoldsOfficer(call.Status) && s.Role >= OperatorRole.Dispatcher ? "; + adds the highlighted one as an assist" : "";
+                items.Add(new Text($"{numbers} or {(c.Theme.Unicode ? "↑↓" : "Up/Down")} and Enter{assist}; Esc closes.", Dim));
             }
         }
         var width = Math.Min(s.Width - 2, 100);
