@@ -111,6 +111,22 @@ public class BoardIncidentKeysTests
     }
 
     [Fact]
+    public void On_a_call_with_its_first_responder_any_available_officer_may_be_added_as_an_assist_R1()
+    {
+        var s = Select(Incidents(), 44);
+        s = Step(s, new DataMsg(s.Data with { Officers = [.. s.Data.Officers, new Officer("SGT-1", "Pat Kim", Role.SGT, "HVPD", "DISTRICT", OfficerStatus.Available, Now.AddHours(-1))] }));
+        s = Step(Keys(s, K('r')).State, new RecommendationMsg(44, Recommendation() with { CallId = 44 }, null));
+        var route = Assert.IsType<RouteOverlay>(s.Overlay);
+        Assert.Equal(["SGT-1"], route.AssistOnly(s.Data, s.Role)); // no first responder, yet it may assist
+        Assert.Contains("3. SGT-1", Render(s).Text());
+        Assert.Equal([new ActEffect(new AssistAction(44, "SGT-1"))], Keys(s, K('3')).Effects);
+        Assert.Equal([new ActEffect(new AssistAction(44, "SGT-1"))], Keys(s, Down, Down, K('+')).Effects);
+        // A call without its first responder offers no assist-only rows: it needs its first responder first.
+        var first = Step(Keys(Step(Select(s with { Overlay = null }, 41), new DataMsg(s.Data)), K('r')).State, new RecommendationMsg(41, Recommendation(), null));
+        Assert.Empty(((RouteOverlay)first.Overlay!).AssistOnly(first.Data, first.Role));
+    }
+
+    [Fact]
     public void Plus_on_a_call_without_a_first_responder_is_refused_R1()
     {
         var s = Step(Keys(Incidents(), K('r')).State, new RecommendationMsg(41, Recommendation(), null));
