@@ -29,7 +29,9 @@ public class BoardIncidentKeysTests
 
     private static BoardState Select(BoardState s, long callId)
     {
-        while (s.SelectedCallId != callId) s = Keys(s, Down).State;
+        s = Keys(s, K('g')).State; // the first row, then down to the call
+        for (var i = 0; i < s.Visible.Count && s.SelectedCallId != callId; i++) s = Keys(s, Down).State;
+        Assert.Equal(callId, s.SelectedCallId);
         return s;
     }
 
