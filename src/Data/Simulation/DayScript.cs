@@ -99,7 +99,7 @@ public static class DayScript
         if (byKind.ContainsKey("middle"))
             yield return At(10, 15, "WPN1", "middle", "WEAPON", "Student says a classmate has a knife in his backpack", "911");
         if (byKind.ContainsKey("elementary"))
-            yield return At(11, 5, "PANIC", "elementary", "ALRPANS", "Silent panic alarm, front office", "alarm company");
+            yield return At(11, 5, "PANIC", "elementary", "ALRPANS", "Silent panic alarm pressed in the front office", "staff");
     }
 
     /// <summary>The demo's day: today in the district if it is a school day, else the next school day.</summary>
