@@ -12,15 +12,15 @@ public enum BoardCmd
     // Lists
     Up, Down, PageUp, PageDown, Top, Bottom,
     // Calls
-    Detail, Route, Ack, EnRoute, OnScene, Clear, Divert, Cancel, Reclassify,
+    Detail, Route, Ack, EnRoute, OnScene, Clear, Divert, Cancel, Reclassify, Note, Link,
     // Officers
     OfficerStatus,
     // Dialogs and forms
-    Choose, ChooseNumber, Close, NextField, PrevField, Submit, Yes, No,
+    Choose, ChooseNumber, Assist, Close, NextField, PrevField, Submit, Yes, No,
 }
 
 /// <summary>Where a binding applies. A screen looks its keys up in a list of contexts, the first match winning.</summary>
-public enum BindingContext { Board, Lists, Calls, Officers, Dialog, Form, Confirm, Help }
+public enum BindingContext { Board, Lists, Calls, Officers, Route, Dialog, Form, Confirm, Help }
 
 /// <summary>
 /// One key binding (k9s style: bindings are data). <see cref="Hint"/> is the footer's word; <see cref="Help"/> the
@@ -62,6 +62,9 @@ public static class Bindings
         new(BoardCmd.Cancel, [C('x')], "cancel", "Cancel the call, with a reason", Dispatcher, BindingContext.Calls, Footer: false),
         // R2: no override of a diversion exists; a supervisor may only reclassify the call, which is recorded (R10).
         new(BoardCmd.Reclassify, [C('t')], "reclassify", "Reclassify the call (supervisors, R2): new type, priority, reason; intake decides it again", Supervisor, BindingContext.Calls, Footer: false),
+        // Issue 15: notes and duplicates (the store refuses viewers too, R10).
+        new(BoardCmd.Note, [C('N')], "note", "Add a note to the selected call (free text, R9: kept out of aggregates)", Dispatcher, BindingContext.Calls),
+        new(BoardCmd.Link, [C('L')], "link", "Link the selected call as a duplicate: pick its master (the possible duplicate flagged by intake first)", Dispatcher, BindingContext.Calls),
         new(BoardCmd.Detail, [N(KeyName.Enter)], "detail", "Show the selected call's detail", Anyone, BindingContext.Calls, Footer: false),
 
         // Officers panel.
@@ -91,6 +94,7 @@ public static class Bindings
         // Dialogs (route, pickers).
         new(BoardCmd.Choose, [N(KeyName.Enter)], "choose", "Choose the highlighted row", Anyone, BindingContext.Dialog),
         new(BoardCmd.ChooseNumber, [C('1'), C('2'), C('3'), C('4'), C('5'), C('6'), C('7'), C('8'), C('9')], "choose", "Choose row N", Anyone, BindingContext.Dialog, Footer: false),
+        new(BoardCmd.Assist, [C('+')], "assist", "Add the highlighted officer as an assist on a call that has its first responder (R1: never the first response)", Dispatcher, BindingContext.Route),
         new(BoardCmd.Close, [N(KeyName.Escape)], "close", "Close without doing anything", Anyone, BindingContext.Dialog),
 
         // Forms and prompts (text entry: letters are typed, so only non-letter keys are bound).
@@ -149,6 +153,7 @@ public static class Bindings
         BindingContext.Officers => "Officers panel",
         BindingContext.Board => "Anywhere on the board",
         BindingContext.Lists => "Lists",
+        BindingContext.Route => "Route dialog",
         BindingContext.Dialog => "Dialogs",
         BindingContext.Form => "Forms and prompts",
         BindingContext.Confirm => "Questions",

@@ -21,6 +21,15 @@ public sealed record BoardData
     public IReadOnlyList<CallType> CallTypes { get; init; } = [];
     public IReadOnlyList<Disposition> Dispositions { get; init; } = [];
 
+    /// <summary>Issue 15: the district's call-type aliases (alias → type, any case), as the feeds apply them at ingest.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Issue 15: open call → the officers on it (first responder and assists), from the assignments table.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<OnCall>> OnCall { get; init; } = new Dictionary<long, IReadOnlyList<OnCall>>();
+
+    /// <summary>Issue 15: open call → the call intake flagged it a possible duplicate of (not linked yet).</summary>
+    public IReadOnlyDictionary<long, long> PossibleDuplicates { get; init; } = new Dictionary<long, long>();
+
     /// <summary>The supervisors' queue summary (the `status` command's), refreshed with the data and every few seconds.</summary>
     public QueueSummary? Summary { get; init; }
 
@@ -132,6 +141,9 @@ public static class BoardDataLoader
             Locations = DistrictReads.Locations(db).ToDictionary(l => l.Code, StringComparer.Ordinal),
             CallTypes = DistrictReads.CallTypes(db).Where(t => !t.Refused && !t.Duty).ToList(), // duties are not calls (issue 15)
             Dispositions = BoardReads.Dispositions(db),
+            Aliases = CallTypeAliases.All(db).DistinctBy(a => a.Alias, StringComparer.OrdinalIgnoreCase).ToDictionary(a => a.Alias, a => a.Type, StringComparer.OrdinalIgnoreCase),
+            OnCall = BoardCallLinks.OfficersOnOpenCalls(db),
+            PossibleDuplicates = BoardCallLinks.PossibleDuplicates(db),
             Summary = summary,
             Role = Operators.RoleOf(db, account),
         };

@@ -204,6 +204,8 @@ public static class BoardUpdate
             BoardCmd.Divert => (s with { Overlay = PromptOverlay.Divert(call.Id) }, None),
             BoardCmd.Cancel => (s with { Overlay = PromptOverlay.Cancel(call.Id) }, None),
             BoardCmd.Reclassify => (s with { Overlay = ReclassifyOverlay.For(call.Id) }, None),
+            BoardCmd.Note => (s with { Overlay = PromptOverlay.Note(call.Id) }, None),
+            BoardCmd.Link => PickOverlay.Link(s, call),
             _ => (s, None),
         };
     }

@@ -67,4 +67,10 @@ public static class ViewKit
             c.Put(cx, y, under, Inverse, end);
         }
     }
+
+    /// <summary>Issue 15: "SLO-1 (first responder, en route), CSO-2 (assist, assigned)"; null when nobody is on the call.</summary>
+    public static string? OfficersText(BoardData d, long callId) =>
+        d.OnCall.TryGetValue(callId, out var on) && on.Count > 0
+            ? string.Join(", ", on.Select(o => $"{o.Badge} ({(o.Assist ? "assist" : "first responder")}, {o.Progress})"))
+            : null;
 }

@@ -11,6 +11,7 @@ public static class DemoSummary
         var zone = db.DistrictZone();
         var n = DemoStore.Count(db);
         var figures = FirstResponseFigures.ForDay(db, day, to);
+        var incidents = DemoIncidentCounts.Of(db);
         var lines = new List<string>
         {
             $"Simulated {day:dddd yyyy-MM-dd} from {Local(from, zone)} to {Local(to, zone)} (district time).",
@@ -21,6 +22,9 @@ public static class DemoSummary
             $"Assignments: {n.Assignments}, released for no acknowledgement (R6): {n.AckTimeouts}",
             $"Escalated to the supervisor (R5, R6): {n.Escalated}",
             $"First-response deadlines (R5): {figures.DeadlinesMet} met, {figures.DeadlinesMissed} missed",
+            // Issue 15: the desk's work beside the calls.
+            $"Duplicates linked: {incidents.DuplicatesLinked}; assisting officers: {incidents.Assists}; panic alarms: {incidents.PanicAlarms}",
+            $"Scheduled duties: {incidents.Duties}, done {incidents.DutiesDone}",
             $"Position pings: {n.Positions}; events recorded: {n.Events}",
         };
         return string.Join('\n', lines) + "\n";

@@ -77,7 +77,29 @@ public static class DayScript
             var minute = rng.NextDouble() < 0.6 ? rng.Next(0, 240) : rng.Next(240, 480);
             Add(new TimeOnly(7, 30).AddMinutes(minute), InSession);
         }
+        calls.AddRange(DeskWork(snap, day, byKind));
         return calls.OrderBy(c => c.At).ThenBy(c => c.ExternalId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Issue 15's desk work, at fixed times and places (no draw from the random, so the rest of the day stays the
+    /// same): a fight reported twice (the second report, a disorder two minutes later at the same school, is flagged
+    /// as a possible duplicate and linked by the simulated dispatcher), a weapon call that gets an assisting officer,
+    /// and a silent panic alarm sent with the alarm company's code ALRPANS (a built-in alias of ALRHOLD).
+    /// </summary>
+    private static IEnumerable<ScriptedCall> DeskWork(DistrictSnapshot snap, DateOnly day, Dictionary<string, Location[]> byKind)
+    {
+        ScriptedCall At(int hour, int minute, string id, string kind, string type, string text, string reporter) =>
+            new(snap.ToInstant(day, new TimeOnly(hour, minute)), $"SIM-{day:yyyyMMdd}-{id}", byKind[kind][0].Code, type, text, reporter);
+        if (byKind.ContainsKey("high"))
+        {
+            yield return At(9, 40, "DUP1", "high", "FIGHT", "Two students fighting at the main entrance", "teacher");
+            yield return At(9, 42, "DUP2", "high", "DISORD", "Crowd at the main entrance, students pushing, a fight in the middle", "staff");
+        }
+        if (byKind.ContainsKey("middle"))
+            yield return At(10, 15, "WPN1", "middle", "WEAPON", "Student says a classmate has a knife in his backpack", "911");
+        if (byKind.ContainsKey("elementary"))
+            yield return At(11, 5, "PANIC", "elementary", "ALRPANS", "Silent panic alarm pressed in the front office", "staff");
     }
 
     /// <summary>The demo's day: today in the district if it is a school day, else the next school day.</summary>

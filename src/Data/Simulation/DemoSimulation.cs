@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SafetyConsole.Data.Dispatch;
+using SafetyConsole.Data.Duties;
 using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Enforcement;
 using SafetyConsole.Data.Feeds;
@@ -31,6 +32,8 @@ public sealed class DemoSimulation
     private readonly Dictionary<string, DateTimeOffset> _lastPing = new(StringComparer.Ordinal);
     private int _next;
     private bool _loggedOn;
+    private long? _assessment;
+    private bool _dutiesAdded;
 
     /// <param name="district">The district's facts (locations, officers' posts) the script and the pings are drawn from.</param>
     public DemoSimulation(SafetyDb db, DistrictSnapshot district, DateOnly day, int seed)
@@ -71,6 +74,7 @@ public sealed class DemoSimulation
         Clock?.Set(now);
         InjectCalls(now);
         LogOn(now);
+        Duties(now);
         if (SimulateDispatchers) DispatcherBehaviour.Step(_db, Actor, now, _seed);
         var pass = EnforcementPass.Run(_db, now);
         OfficerBehaviour.Step(_db, Actor, now, _seed);
@@ -135,6 +139,27 @@ public sealed class DemoSimulation
         {
             try { OfficerActions.SetStatus(_db, Actor, o.Badge, OfficerStatus.Available, now, "shift start"); }
             catch (SafetyException) { }
+        }
+    }
+
+    /// <summary>
+    /// Issue 15: two scheduled duties, not emergencies: at 07:45 a facility safety assessment due today (done at 13:30)
+    /// and a staff safety training due tomorrow. They have a due date, no R5 deadline; the worker never escalates them.
+    /// </summary>
+    private void Duties(DateTimeOffset now)
+    {
+        if (!_dutiesAdded && now >= _district.ToInstant(Day, new TimeOnly(7, 45)))
+        {
+            _dutiesAdded = true;
+            var schools = _district.Locations.Values.Where(l => l.Kind is "high" or "elementary").OrderBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+            if (schools.Count == 0) return;
+            _assessment = DutyStore.Add(_db, Actor, "ASSESS", schools[^1].Code, Day, null, "Walk-through after the fence repair", now);
+            DutyStore.Add(_db, Actor, "TRAINREQ", schools[0].Code, Day.AddDays(1), null, "Lockdown drill training for the office staff", now);
+        }
+        if (_assessment is { } id && now >= _district.ToInstant(Day, new TimeOnly(13, 30)))
+        {
+            _assessment = null;
+            DutyStore.Done(_db, Actor, id, now);
         }
     }
 

@@ -1,5 +1,6 @@
 using SafetyConsole.Data.Dispatch;
 using SafetyConsole.Data.Districts;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Policy;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Store;
@@ -24,13 +25,21 @@ public static class DispatcherBehaviour
         foreach (var (id, status, receivedAt, escalatedAt) in waiting)
         {
             var r = new Random(unchecked(seed * 7_919 + (int)id));
-            var leaveToWorker = r.NextDouble() < 0.2;
+            // Issue 15: a call intake flagged as a possible duplicate of a call still open is linked to it, never left.
+            var master = status == "PENDING" ? OpenMaster(db, id) : null;
+            var leaveToWorker = master is null && r.NextDouble() < 0.2;
             var due = status == "ESCALATED"
                 ? TimeText.FromDb(escalatedAt ?? receivedAt).AddSeconds(r.Next(60, 240))
                 : TimeText.FromDb(receivedAt).AddSeconds(r.Next(15, 50));
             if (now < due || (status == "PENDING" && leaveToWorker)) continue;
             try
             {
+                if (master is { } m)
+                {
+                    CallActions.Link(db, actor, id, m, now);
+                    done++;
+                    continue;
+                }
                 snap ??= SnapshotLoader.Load(db, now);
                 var call = Reads.RequireCall(db, id);
                 var rec = Recommendations.For(call, snap, snap.Policy, now, Recommendations.TimedOutOn(db, id));
@@ -45,6 +54,41 @@ public static class DispatcherBehaviour
             catch (SafetyException)
             {
                 // The worker or another dispatcher acted first: nothing to do.
+            }
+        }
+        return done + Assists(db, actor, now);
+    }
+
+    /// <summary>The call intake flagged <paramref name="id"/> a possible duplicate of, while that call is still open.</summary>
+    private static long? OpenMaster(SafetyDb db, long id) =>
+        Duplicates.LinksOf(db, id).PossibleDuplicateOf is { } m && Transitions.IsOpen(Reads.RequireCall(db, m).Status) ? m : null;
+
+    /// <summary>
+    /// Issue 15: a weapon call whose first responder is on the way gets an assisting officer: a campus officer posted
+    /// at the school if one is free, else the first free officer by badge (R1 does not apply to an assist). Once per call.
+    /// </summary>
+    private static int Assists(SafetyDb db, string actor, DateTimeOffset now)
+    {
+        var done = 0;
+        foreach (var held in SimulationReads.CallsHeldByOfficers(db))
+        {
+            if (held.Type != "WEAPON" || held.Status is not ("EN_ROUTE" or "ON_SCENE")) continue;
+            if (Assignments.OfCall(db, held.Id).Any(a => a.Assist)) continue;
+            var snap = SnapshotLoader.Load(db, now);
+            var call = Reads.RequireCall(db, held.Id);
+            var free = snap.OfficersByBadge.Values
+                .Where(o => o.Status == Domain.OfficerStatus.Available && !snap.OpenCallByBadge.ContainsKey(o.Badge))
+                .OrderBy(o => o.Post == call.Location ? 0 : 1).ThenBy(o => o.Badge, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (free is null) continue;
+            try
+            {
+                CallActions.AssignAssist(db, actor, held.Id, free.Badge, now);
+                done++;
+            }
+            catch (SafetyException)
+            {
+                // Another act took the officer or ended the call first.
             }
         }
         return done;

@@ -106,3 +106,30 @@ public sealed record OfficerStatusAction(string Badge, OfficerStatus Status) : B
     public override ActionOutcome Run(SafetyDb db, string actor, DateTimeOffset at) =>
         new(OfficerActions.SetStatus(db, actor, Badge, Status, at, "set on the board"));
 }
+
+/// <summary>Issue 15: `+` in the route dialog, an assisting officer on a call that has its first responder (R1: never the first response).</summary>
+public sealed record AssistAction(long CallId, string Badge) : BoardAction
+{
+    public override string Describe() => $"add {Badge} as an assist on call {CallId}";
+
+    public override ActionOutcome Run(SafetyDb db, string actor, DateTimeOffset at) =>
+        new(CallActions.AssignAssist(db, actor, CallId, Badge, at));
+}
+
+/// <summary>Issue 15: `L`, the call cleared as a duplicate (disposition 22) of <see cref="MasterId"/>.</summary>
+public sealed record LinkAction(long CallId, long MasterId) : BoardAction
+{
+    public override string Describe() => $"link call {CallId} as a duplicate of call {MasterId}";
+
+    public override ActionOutcome Run(SafetyDb db, string actor, DateTimeOffset at) =>
+        new(CallActions.Link(db, actor, CallId, MasterId, at));
+}
+
+/// <summary>Issue 15: `N`, a note on the call (free text, R9: the event names the note, never its text).</summary>
+public sealed record NoteAction(long CallId, string Text) : BoardAction
+{
+    public override string Describe() => $"add a note to call {CallId}";
+
+    public override ActionOutcome Run(SafetyDb db, string actor, DateTimeOffset at) =>
+        new($"Note {CallActions.Note(db, actor, CallId, Text, at)} added to call {CallId}.");
+}

@@ -76,8 +76,15 @@ public abstract record FormOverlay : Overlay
     protected (BoardState, IReadOnlyList<Effect>) Refuse(BoardState s, int field, string message) =>
         (BoardUpdate.Error(s with { Overlay = WithFocus(field) }, message), []);
 
-    /// <summary>The district's call type with this code, any case; null when there is none (or it is refused, R8).</summary>
+    /// <summary>
+    /// The district's call type with this code, any case, or the type a district alias names (issue 15: the feeds
+    /// apply aliases at ingest, so a phone call typed with the district's own code is accepted the same way); null
+    /// when there is none (or it is refused, R8, or a duty, which is not a call).
+    /// </summary>
     internal static CallType? FindType(BoardData data, string code) =>
+        ByCode(data, code) ?? (data.Aliases.TryGetValue(code, out var aliased) ? ByCode(data, aliased) : null);
+
+    private static CallType? ByCode(BoardData data, string code) =>
         data.CallTypes.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
 
     protected static string NotAType(string typed) => $"'{typed}' is not a call type; type part of its code or name and pick a suggestion.";

@@ -7,11 +7,11 @@ using static SafetyConsole.Cli.Board.BoardStyles;
 
 namespace SafetyConsole.Cli.Board;
 
-public enum PickPurpose { Disposition, OfficerStatus }
+public enum PickPurpose { Disposition, OfficerStatus, Link }
 
 public sealed record PickItem(string Code, string Label);
 
-/// <summary>A list to choose from: dispositions for clearing a call, statuses for an officer.</summary>
+/// <summary>A list to choose from: dispositions for clearing a call, statuses for an officer, the master of a duplicate.</summary>
 public sealed record PickOverlay(PickPurpose Purpose, string Subject, string Title, IReadOnlyList<PickItem> Items, int Index = 0) : Overlay
 {
     public override IReadOnlyList<BindingContext> Contexts => [BindingContext.Dialog, BindingContext.Lists];
@@ -22,6 +22,28 @@ public sealed record PickOverlay(PickPurpose Purpose, string Subject, string Tit
         Overlay = new PickOverlay(PickPurpose.Disposition, callId.ToString(CultureInfo.InvariantCulture), $"Clear call {callId}: disposition (APCO)",
             s.Data.Dispositions.Select(d => new PickItem(d.Code, $"{d.Code}  {d.Name}")).ToList()),
     };
+
+    /// <summary>
+    /// Issue 15: `L` on a call, then its master among the other open calls, the one intake flagged as its possible
+    /// duplicate first and highlighted. Only a call with no officer (NEW, PENDING, ESCALATED) is linked, as on the
+    /// command line: any other is refused at once, and the refusal recorded (R10).
+    /// </summary>
+    public static (BoardState, IReadOnlyList<Effect>) Link(BoardState s, Call call)
+    {
+        if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
+            return BoardUpdate.Refused(s, $"Call {call.Id} is {call.Status.Text()}, so it cannot be linked as a duplicate; only a call with no officer (NEW, PENDING or ESCALATED) can (clear or cancel it instead).", call.Id);
+        var masters = s.Data.Ordered.Where(c => c.Id != call.Id).ToList();
+        if (masters.Count == 0) return (BoardUpdate.Error(s, $"No other call is open, so call {call.Id} cannot be linked as a duplicate."), []);
+        if (s.Data.PossibleDuplicates.TryGetValue(call.Id, out var flagged) && masters.FindIndex(c => c.Id == flagged) is > 0 and var at)
+        {
+            var first = masters[at];
+            masters.RemoveAt(at);
+            masters.Insert(0, first);
+        }
+        var items = masters.Select(c => new PickItem(c.Id.ToString(CultureInfo.InvariantCulture),
+            $"#{c.Id} {c.Type} P{c.Priority} {s.Data.LocationName(c.Location)} {c.Status.Text()}{(c.Id == flagged ? "  possible duplicate" : "")}")).ToList();
+        return (s with { Overlay = new PickOverlay(PickPurpose.Link, call.Id.ToString(CultureInfo.InvariantCulture), $"Link call {call.Id} ({call.Type}) as a duplicate of", items) }, []);
+    }
 
     /// <summary>The statuses an officer sets (the others come with a call).</summary>
     public static PickOverlay OfficerStatus(Officer o) =>
@@ -49,6 +71,7 @@ public sealed record PickOverlay(PickPurpose Purpose, string Subject, string Tit
         return Purpose switch
         {
             PickPurpose.Disposition => BoardUpdate.Act(s, new ClearAction(long.Parse(Subject, CultureInfo.InvariantCulture), code)),
+            PickPurpose.Link => BoardUpdate.Act(s, new LinkAction(long.Parse(Subject, CultureInfo.InvariantCulture), long.Parse(code, CultureInfo.InvariantCulture))),
             _ => BoardUpdate.Act(s, new OfficerStatusAction(Subject, Codes.ParseOfficerStatus(code))),
         };
     }

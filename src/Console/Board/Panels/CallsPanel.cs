@@ -46,7 +46,7 @@ public static class CallsPanel
             var marked = s.Marks.ContainsKey(call.Id);
             var (deadline, deadlineStyle) = Countdown(call, s.Now);
             t.Add(
-                new FixedCell((i == s.SelectedIndex ? c.Theme.Marker : " ") + (marked ? "*" : " "), marked ? Changed : Bold),
+                MarkCell(s, call, i == s.SelectedIndex, marked, c.Theme.Marker),
                 call.Id.ToString(Inv),
                 Age(s.Now - call.ReceivedAt),
                 new FixedCell("P" + call.Priority.ToString(Inv), PriorityStyle(call.Priority)),
@@ -63,6 +63,21 @@ public static class CallsPanel
             c.Decorate(inner.Y + 1 + s.SelectedIndex - s.Scroll, inner.X, inner.X + inner.W, Decoration.Invert);
         if (s.Visible.Count > rows) ViewKit.ScrollHint(c, r, s.Scroll, rows, s.Visible.Count);
     }
+
+    /// <summary>
+    /// The mark column: the selection, then `*` for a row new or changed in the last seconds, else `D` for a call intake
+    /// flagged as a possible duplicate of another open call (issue 15; the detail names it, `L` links it).
+    /// </summary>
+    private static FixedCell MarkCell(BoardState s, Call call, bool selected, bool marked, string marker)
+    {
+        var head = selected ? marker : " ";
+        if (marked) return new FixedCell(head + "*", Changed);
+        return PossibleMaster(s.Data, call.Id) is not null ? new FixedCell(head + "D", Warn) : new FixedCell(head + " ", Bold);
+    }
+
+    /// <summary>Issue 15: the open call this one may duplicate (intake's flag), while that call is still on the board.</summary>
+    public static Call? PossibleMaster(BoardData d, long callId) =>
+        d.PossibleDuplicates.TryGetValue(callId, out var m) && d.CallById.TryGetValue(m, out var master) ? master : null;
 
     private static void ScrollHint(Screen c, Rect r, int scroll, int rows, int count)
     {

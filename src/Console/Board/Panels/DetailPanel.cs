@@ -55,10 +55,28 @@ public static class DetailPanel
             if (text.Length > 0) who.Append($" ({text})", style);
             who.Append("  ", Plain);
         }
-        who.Append("Officer  ", Bold);
-        who.Append(call.AssignedTo is { } b ? $"{b}{(call.AssignedAt is { } at ? " since " + Local(at) : "")}" : "none", Plain);
+        // Issue 15: every officer on the call (the assignments table), else the call's own first responder.
+        if (ViewKit.OfficersText(d, call.Id) is { } officers && d.OnCall[call.Id].Count > 1)
+        {
+            who.Append("Officers  ", Bold);
+            who.Append(officers, Plain);
+        }
+        else
+        {
+            who.Append("Officer  ", Bold);
+            who.Append(call.AssignedTo is { } b ? $"{b}{(call.AssignedAt is { } at ? " since " + Local(at) : "")}" : "none", Plain);
+        }
         if (call.Agency is { } ag) { who.Append("  Agency  ", Bold); who.Append(ag, Plain); }
         items.Add(who);
+
+        if (CallsPanel.PossibleMaster(d, call.Id) is { } master)
+        {
+            var dup = new Paragraph();
+            dup.Append("Possible duplicate  ", Warn);
+            dup.Append($"of call {master.Id}: {master.Type} P{master.Priority} at {d.LocationName(master.Location)}, {master.Status.Text()}{(master.AssignedTo is { } mb ? " (" + mb + ")" : "")}", Plain);
+            if (s.Role >= OperatorRole.Dispatcher) dup.Append($"  {c.Theme.Dot} L links it", Dim);
+            items.Add(dup);
+        }
 
         var rep = new Paragraph();
         rep.Append("Reporter  ", Bold);

@@ -7,7 +7,7 @@ using static SafetyConsole.Cli.Board.BoardStyles;
 
 namespace SafetyConsole.Cli.Board;
 
-/// <summary>The two header lines: district, clock, school-day state, who is signed in; then open calls, available officers and R5 deadlines missed today (or why the store cannot be used).</summary>
+/// <summary>The two header lines: district, clock, school-day state, who is signed in; then open calls, available officers, R5 deadlines missed today and duties due (or why the store cannot be used).</summary>
 public static class HeaderPanel
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -61,8 +61,16 @@ public static class HeaderPanel
         spans.Add(($" {c.Theme.Dot} ", Dim));
         spans.Add(("Missed today: ", Bold));
         spans.Add((missed.ToString(Inv), missed > 0 ? Alarm : Plain));
+        // Issue 15: scheduled duties beside the calls, never among them (no R5 deadline).
+        var (due, overdue) = (d.Summary?.DutiesDueToday ?? 0, d.Summary?.DutiesOverdue ?? 0);
+        spans.Add(($" {c.Theme.Dot} ", Dim));
+        spans.Add(("duties due today ", Bold));
+        spans.Add((due.ToString(Inv), Plain));
+        spans.Add((", overdue ", Bold));
+        spans.Add((overdue.ToString(Inv), overdue > 0 ? Warn : Plain));
         if (spans.Sum(sp => sp.Text.Length) > r.W)
-            spans = spans.Select(sp => (sp.Text.Replace("Available:", "Avail").Replace("Missed today: ", "Missed ").Replace(" LIAISON ", " LIA ").Replace(" CAMPUS ", " CAM "), sp.Style)).ToList();
+            spans = spans.Select(sp => (sp.Text.Replace("Available:", "Avail").Replace("Missed today: ", "Missed ").Replace(" LIAISON ", " LIA ").Replace(" CAMPUS ", " CAM ")
+                .Replace("duties due today ", "duties ").Replace(", overdue ", ", late "), sp.Style)).ToList();
         x = r.X;
         foreach (var (text, style) in spans) x = c.Put(x, y, text, style, r.X + r.W);
     }
