@@ -1,6 +1,3 @@
-using Microsoft.Data.Sqlite;
-using SafetyConsole.Cli.App;
-using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -12,9 +9,8 @@ namespace SafetyConsole.Cli.Tests.Board;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class BoardIncidentTmuxTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-e2e", Guid.NewGuid().ToString("N"));
+    private readonly DemoBoardDatabase _demo;
     private readonly string _db;
-    private readonly string _account = Environment.UserName;
     private readonly long _fight;
     private readonly long _duplicate;
     private readonly long _weapon;
@@ -22,43 +18,14 @@ public sealed class BoardIncidentTmuxTests : IDisposable
     public BoardIncidentTmuxTests()
     {
         Tmux.RequireInstalled();
-        Directory.CreateDirectory(_folder);
-        _db = Path.Combine(_folder, "safety.db");
-        var (code, _, err) = Cli("init", "--demo", "--db", _db);
-        Assert.True(code == 0, err);
-        var now = TimeProvider.System.GetUtcNow();
-        using var c = new SqliteConnection($"Data Source={_db}");
-        c.Open();
-        long Add(string ext, string loc, string type, int p, string cls, int ageSeconds, long? possibleDuplicateOf)
-        {
-            var insert = c.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, status, class, deadline, trace, possible_duplicate_of, created_at, updated_at)
-                VALUES ('911', $ext, $received, $loc, $type, $p, 'reported on the phone', 'teacher', 'PENDING', $class, $deadline, 'R5: deadline set at intake.', $dup, $received, $received)
-                RETURNING id
-                """;
-            insert.Parameters.AddWithValue("$ext", ext);
-            insert.Parameters.AddWithValue("$received", TimeText.ToDb(now.AddSeconds(-ageSeconds)));
-            insert.Parameters.AddWithValue("$loc", loc);
-            insert.Parameters.AddWithValue("$type", type);
-            insert.Parameters.AddWithValue("$p", p);
-            insert.Parameters.AddWithValue("$class", cls);
-            insert.Parameters.AddWithValue("$deadline", TimeText.ToDb(now.AddSeconds(900)));
-            insert.Parameters.AddWithValue("$dup", (object?)possibleDuplicateOf ?? DBNull.Value);
-            return (long)insert.ExecuteScalar()!;
-        }
-        _fight = Add("e2e-fight", "LHS", "FIGHT", 1, "CAMPUS", 300, null);
-        _duplicate = Add("e2e-fight-2", "LHS", "DISORD", 2, "CAMPUS", 120, _fight);
-        _weapon = Add("e2e-weapon", "JMS", "WEAPON", 1, "LIAISON", 60, null);
+        _demo = new DemoBoardDatabase();
+        _db = _demo.Db;
+        _fight = _demo.AddPendingCall("e2e-fight", "LHS", "FIGHT", 1, "CAMPUS", 300, 900, "reported on the phone");
+        _duplicate = _demo.AddPendingCall("e2e-fight-2", "LHS", "DISORD", 2, "CAMPUS", 120, 900, "reported on the phone", possibleDuplicateOf: _fight);
+        _weapon = _demo.AddPendingCall("e2e-weapon", "JMS", "WEAPON", 1, "LIAISON", 60, 900, "reported on the phone");
     }
 
-    private (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = ConsoleApp.Run(args, new CliContext(o, e, _account, TimeProvider.System));
-        return (code, o.ToString(), e.ToString());
-    }
+    private (int Code, string Out, string Err) Cli(params string[] args) => _demo.Cli(args);
 
     private string Show(long id)
     {
@@ -103,8 +70,5 @@ public sealed class BoardIncidentTmuxTests : IDisposable
         t.WaitFor("EXIT=0");
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
+    public void Dispose() => _demo.Dispose();
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SafetyConsole.Cli.App;
-using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -13,51 +11,21 @@ namespace SafetyConsole.Cli.Tests.Board;
 [Trait(Slow.Category, Slow.Value)]
 public sealed class BoardTmuxTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "board-e2e", Guid.NewGuid().ToString("N"));
+    private readonly DemoBoardDatabase _demo;
     private readonly string _db;
-    private readonly string _account = Environment.UserName;
     private static readonly string Program = Tmux.Program;
 
     public BoardTmuxTests()
     {
         Tmux.RequireInstalled();
-        Directory.CreateDirectory(_folder);
-        _db = Path.Combine(_folder, "safety.db");
-        var (code, _, err) = Cli("init", "--demo", "--db", _db);
-        Assert.True(code == 0, err);
-        var now = TimeProvider.System.GetUtcNow();
-        using var c = new SqliteConnection($"Data Source={_db}");
-        c.Open();
-        var insert = c.CreateCommand();
-        insert.CommandText = """
-            INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, status, class, deadline, trace, created_at, updated_at)
-            VALUES ('911', $ext, $received, $loc, $type, $p, $desc, 'teacher', 'PENDING', $class, $deadline, 'R5: deadline set at intake.', $received, $received)
-            """;
-        void Add(string ext, string loc, string type, int p, string cls, int ageSeconds, int deadlineSeconds, string desc)
-        {
-            insert.Parameters.Clear();
-            insert.Parameters.AddWithValue("$ext", ext);
-            insert.Parameters.AddWithValue("$received", TimeText.ToDb(now.AddSeconds(-ageSeconds)));
-            insert.Parameters.AddWithValue("$loc", loc);
-            insert.Parameters.AddWithValue("$type", type);
-            insert.Parameters.AddWithValue("$p", p);
-            insert.Parameters.AddWithValue("$class", cls);
-            insert.Parameters.AddWithValue("$deadline", TimeText.ToDb(now.AddSeconds(deadlineSeconds)));
-            insert.Parameters.AddWithValue("$desc", desc);
-            insert.ExecuteNonQuery();
-        }
-        Add("e2e-1", "LHS", "FIGHT", 1, "CAMPUS", 120, -60, "[red]boom near the gym");
-        Add("e2e-2", "JMS", "WEAPON", 1, "LIAISON", 30, 600, "knife in a backpack");
-        Add("e2e-3", "ALDE", "WELFARE", 3, "CAMPUS", 300, 900, "welfare check");
+        _demo = new DemoBoardDatabase();
+        _db = _demo.Db;
+        _demo.AddPendingCall("e2e-1", "LHS", "FIGHT", 1, "CAMPUS", 120, -60, "[red]boom near the gym");
+        _demo.AddPendingCall("e2e-2", "JMS", "WEAPON", 1, "LIAISON", 30, 600, "knife in a backpack");
+        _demo.AddPendingCall("e2e-3", "ALDE", "WELFARE", 3, "CAMPUS", 300, 900, "welfare check");
     }
 
-    private (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = ConsoleApp.Run(args, new CliContext(o, e, _account, TimeProvider.System));
-        return (code, o.ToString(), e.ToString());
-    }
+    private (int Code, string Out, string Err) Cli(params string[] args) => _demo.Cli(args);
 
     private long CallId(string externalId)
     {
@@ -274,8 +242,5 @@ public sealed class BoardTmuxTests : IDisposable
         Assert.Contains("The board needs an interactive terminal", stderr, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _demo.Dispose();
 }
