@@ -61,9 +61,7 @@ public static class IncidentCommands
         cmd.SetAction(CliApp.Guard(ctx, parse =>
         {
             using var db = ctx.OpenDb(parse);
-            var id = parse.GetValue(call);
-            var note = CallActions.Note(db, ctx.Account, id, parse.GetValue(text)!, parse.AtOrNow(at, ctx));
-            ctx.Out.WriteLine($"Note {note} added to call {id}.");
+            ctx.Out.WriteLine(CallActions.Note(db, ctx.Account, parse.GetValue(call), parse.GetValue(text)!, parse.AtOrNow(at, ctx)));
             return 0;
         }));
         return cmd;

@@ -14,9 +14,10 @@ public static partial class CallActions
     /// Appends a note to a call: dispatchers and supervisors (R10, viewers refused and the refusal recorded), the text
     /// cleaned like feed text (control characters and escape sequences removed), one transaction of the note and its
     /// <c>call.note</c> event, which names the note by number and never carries its text (R9). A call in any status
-    /// takes notes (an after-action note on a cleared call is part of its record). Returns the note's number.
+    /// takes notes (an after-action note on a cleared call is part of its record). Returns the sentence it reports (the
+    /// board and the command line print the same words), which names the note's number.
     /// </summary>
-    public static long Note(SafetyDb db, string actor, long callId, string text, DateTimeOffset at)
+    public static string Note(SafetyDb db, string actor, long callId, string text, DateTimeOffset at)
     {
         Operators.Require(db, actor, OperatorRole.Dispatcher, "add notes to calls", at);
         var clean = PlainText.Clean(text);
@@ -27,7 +28,7 @@ public static partial class CallActions
         {
             var id = CallNotes.Insert(tx, call.Id, at, actor, clean);
             StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.note", call.Id, Reason: $"note {id} added by {actor}", Detail: $"note {id}"));
-            return id;
+            return $"Note {id} added to call {call.Id}.";
         });
     }
 }

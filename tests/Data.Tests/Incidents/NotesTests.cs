@@ -23,8 +23,10 @@ public class NotesTests
     {
         var (t, call) = DemoWithCall();
         using var _ = t;
-        var id = CallActions.Note(t.Db, TestDb.Account, call, "Parent \u001b[2Jarrived,\u0007 calm", Now);
+        var sentence = CallActions.Note(t.Db, TestDb.Account, call, "Parent \u001b[2Jarrived,\u0007 calm", Now);
         var note = Assert.Single(CallNotes.Of(t.Db, call));
+        var id = note.Id;
+        Assert.Equal($"Note {id} added to call {call}.", sentence);
         Assert.Equal(new CallNote(id, call, Now, TestDb.Account, "Parent arrived, calm"), note);
         var e = t.Db.Connection.QuerySingle<(string Kind, long CallId, string Reason, string Detail)>("SELECT kind, call_id, reason, detail FROM events WHERE kind = 'call.note'");
         Assert.Equal(("call.note", call, $"note {id}"), (e.Kind, e.CallId, e.Detail));

@@ -131,5 +131,5 @@ public sealed record NoteAction(long CallId, string Text) : BoardAction
     public override string Describe() => $"add a note to call {CallId}";
 
     public override ActionOutcome Run(SafetyDb db, string actor, DateTimeOffset at) =>
-        new($"Note {CallActions.Note(db, actor, CallId, Text, at)} added to call {CallId}.");
+        new(CallActions.Note(db, actor, CallId, Text, at));
 }
