@@ -11,12 +11,13 @@ namespace SafetyConsole.Cli.Board;
 public static class BoardCommandLine
 {
     public const string Usage =
-        "Commands: assign CALL BADGE [override reason], route CALL, ack CALL, enroute CALL, onscene CALL, clear CALL [CODE], "
-        + "divert CALL REASON, cancel CALL REASON, reclassify CALL [TYPE [pN] REASON] (supervisors), officer BADGE STATUS, new, filter TEXT, CALL (go to it), help, quit.";
+        "Commands: assign CALL BADGE [override reason], assist CALL BADGE, route CALL, ack CALL, enroute CALL, onscene CALL, clear CALL [CODE], "
+        + "divert CALL REASON, cancel CALL REASON, reclassify CALL [TYPE [pN] REASON] (supervisors), link CALL MASTER, note CALL TEXT, officer BADGE STATUS, new, filter TEXT, CALL (go to it), help, quit.";
 
     private static readonly HashSet<string> ActionVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "assign", "route", "ack", "enroute", "onscene", "clear", "divert", "cancel", "officer", "new", "reclassify",
+        "assist", "link", "note",
     };
 
     /// <summary>R10: who may use a verb (R2: reclassification is a supervisor's).</summary>
@@ -59,8 +60,10 @@ public static class BoardCommandLine
             call = n;
             rest.RemoveAt(0);
         }
+        var numbered = call is not null;
         call ??= s.SelectedCallId;
-        var known = verb is "assign" or "route" or "ack" or "enroute" or "onscene" or "clear" or "divert" or "cancel" or "reclassify";
+        var known = verb is "assign" or "assist" or "route" or "ack" or "enroute" or "onscene" or "clear" or "divert" or "cancel"
+            or "reclassify" or "link" or "note";
         if (!known) return Bad(s, $"':{verb}' is not a board command. {Usage}");
         if (call is not { } id) return Bad(s, $"Give the call's number, e.g. `:{verb} 42`; no call is selected.");
         var reason = string.Join(' ', rest).Trim();
@@ -71,6 +74,21 @@ public static class BoardCommandLine
                 var badge = rest[0];
                 var why = string.Join(' ', rest.Skip(1)).Trim();
                 return BoardUpdate.Act(s, new AssignAction(id, badge, why.Length == 0 ? null : why));
+            case "assist":
+                // Issue 15: an assisting officer (R1 does not apply: an assist is never the first response).
+                if (rest.Count != 1) return Bad(s, $"Write it as `assist {id} BADGE`; `route {id}` lists who is available to assist.");
+                return BoardUpdate.Act(s, new AssistAction(id, rest[0]));
+            case "link":
+                if (rest.Count != 1 || !long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var master))
+                    return Bad(s, $"Write it as `link {id} MASTER`, the number of the open call it duplicates (L on the call offers them).");
+                return BoardUpdate.Act(s, new LinkAction(id, master));
+            case "note":
+            {
+                // The note is the text as typed after the call number (quotes and spacing kept), not the split words.
+                var note = NoteText(text, numbered);
+                if (note.Length == 0) return Bad(s, $"Write it as `note {id} TEXT`; N on the call opens a box for a longer note.");
+                return BoardUpdate.Act(s, new NoteAction(id, note));
+            }
             case "route": return RouteOverlay.Open(s, id);
             case "ack": return BoardUpdate.Act(s, new MoveAction(id, CallStatus.Acknowledged));
             case "enroute": return BoardUpdate.Act(s, new MoveAction(id, CallStatus.EnRoute));
@@ -111,6 +129,19 @@ public static class BoardCommandLine
         var reason = string.Join(' ', words).Trim();
         if (reason.Length == 0) return Bad(s, $"Give a reason: `reclassify {id} TYPE [p1-p4] REASON` (it goes into the event log with your name, R2).");
         return BoardUpdate.Act(s, new ReclassifyAction(id, type?.Code ?? rest[0].ToUpperInvariant(), priority, reason));
+    }
+
+    /// <summary>`note [CALL] TEXT`: what follows the verb (and the call's number when one was given), verbatim but trimmed.</summary>
+    private static string NoteText(string text, bool numbered)
+    {
+        var rest = AfterWord(text.TrimStart());
+        return (numbered ? AfterWord(rest) : rest).Trim();
+    }
+
+    private static string AfterWord(string text)
+    {
+        var space = text.IndexOf(' ');
+        return space < 0 ? "" : text[(space + 1)..].TrimStart();
     }
 
     private static (BoardState, IReadOnlyList<Effect>) Bad(BoardState s, string message) => (BoardUpdate.Error(s, message), []);
