@@ -26,33 +26,51 @@ public static class PgTestServer
     /// <summary>Runs `.ci/pg-up` for this test process and arranges `.ci/pg-down` at its exit; returns the admin connection string.</summary>
     private static string StartOwnServer()
     {
-        string Fail(string why) => throw new InvalidOperationException(
-            $"This test runs against PostgreSQL too, {Variable} is not set, and starting a throwaway server failed ({why}): install PostgreSQL (`apt-get install postgresql`) or start one with `eval \"$(.ci/pg-up)\"`, then run the tests again.");
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, ".ci", "pg-up"))) dir = dir.Parent;
-        if (dir is null) return Fail("no .ci/pg-up above " + AppContext.BaseDirectory);
-        var scripts = Path.Combine(dir.FullName, ".ci");
-        var start = new System.Diagnostics.ProcessStartInfo("bash", [Path.Combine(scripts, "pg-up")])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var up = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
-        var stderr = up.StandardError.ReadToEndAsync();
-        var output = up.StandardOutput.ReadToEnd();
-        up.WaitForExit();
-        if (up.ExitCode != 0) return Fail(stderr.Result.Trim());
-        string Value(string name) =>
-            output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith($"export {name}='", StringComparison.Ordinal)) is { } line
-                ? line[($"export {name}='".Length)..^1] : Fail($"pg-up printed no {name}");
-        var admin = Value(Variable);
-        var folder = Value("SAFETY_CONSOLE_TEST_PG_DIR");
+        var (admin, folder) = StartCluster(why => throw new InvalidOperationException(
+            $"This test runs against PostgreSQL too, {Variable} is not set, and starting a throwaway server failed ({why}): install PostgreSQL (`apt-get install postgresql`) or start one with `eval \"$(.ci/pg-up)\"`, then run the tests again."));
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             NpgsqlConnection.ClearAllPools();
-            using var down = System.Diagnostics.Process.Start("bash", [Path.Combine(scripts, "pg-down"), folder]);
-            down?.WaitForExit(30_000);
+            RunScript("pg-down", folder);
         };
         return admin;
+    }
+
+    /// <summary>
+    /// A new throwaway cluster from `.ci/pg-up` (the failover test makes its own primary, to stop it): its admin
+    /// connection string and its folder, for `.ci/pg-down`. <paramref name="fail"/> says why it could not start.
+    /// </summary>
+    public static (string Admin, string Folder) StartCluster(Func<string, (string, string)> fail)
+    {
+        var (exit, output, stderr) = RunScript("pg-up");
+        if (exit != 0) return fail(stderr.Trim());
+        var admin = ExportedValue(output, Variable);
+        var folder = ExportedValue(output, "SAFETY_CONSOLE_TEST_PG_DIR");
+        return admin is null || folder is null ? fail("pg-up printed no " + Variable) : (admin, folder);
+    }
+
+    /// <summary>The value of an <c>export NAME='value'</c> line a `.ci` script printed; null when there is none.</summary>
+    public static string? ExportedValue(string output, string name) =>
+        output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith($"export {name}='", StringComparison.Ordinal)) is { } line
+            ? line[($"export {name}='".Length)..^1] : null;
+
+    /// <summary>Runs `.ci/NAME ARGS` (found above the test binaries) to its end: exit code, standard output, standard error.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunScript(string name, params string[] args)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, ".ci", name))) dir = dir.Parent;
+        if (dir is null) return (127, "", $"no .ci/{name} above {AppContext.BaseDirectory}");
+        var start = new System.Diagnostics.ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(dir.FullName, ".ci", name));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var p = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+        var stderr = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output, stderr.Result);
     }
 
     /// <summary>A new empty database (C collation, like every SafetyConsole store); returns its connection string.</summary>

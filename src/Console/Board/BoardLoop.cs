@@ -149,14 +149,21 @@ public sealed class BoardLoop
         return new SummaryMsg(_store.Summary(now));
     }
 
-    /// <summary>A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again.</summary>
+    /// <summary>
+    /// A failed read is reported in the header until a read succeeds, never fatal: the next poll tries again (on
+    /// PostgreSQL, on a new connection: a failover shows as "Cannot connect …; retrying." until a standby is promoted).
+    /// Each kind is its own arm: a `when` applies to the whole arm, and once made every SafetyException fatal.
+    /// </summary>
     private static Msg? ReadFailed(Exception e) => e switch
     {
         DatabaseMovedException gone => new StoreProblemMsg(gone.Message, Lost: true),
-        SafetyException or IOException or _ when StoreErrors.IsDatabaseError(e) =>
-            new StoreProblemMsg($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false),
+        SafetyException or IOException => Retrying(e),
+        _ when StoreErrors.IsDatabaseError(e) => Retrying(e),
         _ => null,
     };
+
+    private static StoreProblemMsg Retrying(Exception e) =>
+        new($"Reading the database failed ({e.Message.TrimEnd('.')}); retrying.", Lost: false);
 
     private void Handle(Msg msg)
     {

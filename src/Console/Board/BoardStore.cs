@@ -7,7 +7,7 @@ namespace SafetyConsole.Cli.Board;
 /// <summary>What the loop reads from the store (on its own connection, off the UI thread).</summary>
 public interface IBoardStore
 {
-    /// <summary>PRAGMA data_version: changes whenever another connection commits.</summary>
+    /// <summary>PRAGMA data_version (on PostgreSQL, <see cref="SafetyDb.DataVersion"/>): changes whenever another connection commits.</summary>
     long DataVersion();
 
     /// <summary>The sentence saying the database file was removed or replaced under the board; null while it is the same file.</summary>
@@ -24,12 +24,22 @@ public interface IBoardStore
     Call? Call(long callId);
 }
 
+/// <summary>
+/// The board's reads on its own connection. On PostgreSQL each read first opens a new connection when the last one was
+/// lost (issue 17): a failed read shows in the header ("retrying") and the next poll reconnects and reloads.
+/// </summary>
 public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
 {
     public long DataVersion() => db.DataVersion();
     public string? FileProblem() => db.FileMoved() ? new DatabaseMovedException(db.FilePath, File.Exists(db.FilePath)).Message : null;
-    public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(db, account, now, previous);
-    public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(db, now);
-    public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(db, callId);
-    public Call? Call(long callId) => Reads.Call(db, callId);
+    public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(Live(), account, now, previous);
+    public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(Live(), now);
+    public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(Live(), callId);
+    public Call? Call(long callId) => Reads.Call(Live(), callId);
+
+    private SafetyDb Live()
+    {
+        db.ReopenIfBroken();
+        return db;
+    }
 }

@@ -53,7 +53,7 @@ public static class BoardUpdate
     {
         TickMsg t => (Tick(s, t.Now), None),
         ResizeMsg r => (Selection.Reclamp(s with { Width = Math.Max(1, r.Width), Height = Math.Max(1, r.Height) }), None),
-        DataMsg d => ApplyData(s.StoreLost ? s : s with { StoreProblem = null }, d.Data),
+        DataMsg d => ApplyData(s.StoreLost ? s : Recovered(s), d.Data),
         DetailMsg d => (d.CallId == s.SelectedCallId ? s with { Detail = new CallDetail(d.CallId, d.Events) } : s, None),
         RedrawMsg => (s, [new FullRedrawEffect()]),
         QuitMsg => (s with { Quit = true }, None),
@@ -126,6 +126,10 @@ public static class BoardUpdate
         var cls = c.Class is null or CallClass.None ? "" : $" ({c.Class.Text()})";
         return Info(s with { AwaitingIntake = null }, $"Call {c.Id}, now {c.Type} P{c.Priority}, is {c.Status.Text()}{cls}{(why is null ? "." : $": {why}")}");
     }
+
+    /// <summary>A read succeeded again (a server back after a failover, issue 17): the problem leaves the header and the status line.</summary>
+    private static BoardState Recovered(BoardState s) =>
+        s with { StoreProblem = null, Status = s.Status is { } line && line.Text == s.StoreProblem ? null : s.Status };
 
     public static BoardState Info(BoardState s, string text) => s with { Status = new StatusLine(text, MessageKind.Info, s.Now + s.OnScreen(InfoFor)) };
 

@@ -13,6 +13,8 @@ namespace SafetyConsole.Data.Enforcement;
 /// be enforced on a file nobody reads, and retrying would only log the same failure every second.
 /// Each pass reads the district's policy numbers from the store, so a `policy set` applies from the next pass
 /// (the change itself wakes the loop through data_version).
+/// On PostgreSQL a lost connection is reported through <see cref="PassFailed"/> and opened again at the next poll
+/// (<see cref="SafetyDb.ReopenIfBroken"/>): the worker carries on after a failover (issue 17).
 /// </summary>
 public sealed class EnforcementLoop
 {
@@ -52,7 +54,19 @@ public sealed class EnforcementLoop
         while (!ct.IsCancellationRequested)
         {
             var now = _time.GetUtcNow();
-            var version = db.DataVersion();
+            long version;
+            try
+            {
+                version = db.DataVersion(); // on PostgreSQL, first opens a new connection when the last one was lost
+            }
+            catch (Exception e) when (e is SafetyException || StoreErrors.IsConnectionLoss(e))
+            {
+                // The server is gone for now (a failover, a restart): said, and tried again a pass interval later,
+                // not at every poll, so a long outage logs once a second rather than seven times (issue 17).
+                PassFailed?.Invoke(e);
+                if (!await Pause(PassInterval, ct).ConfigureAwait(false)) break;
+                continue;
+            }
             db.EnsureSameFile(); // every poll: the file's identity (one stat), before anything is read or written
             if (now >= nextPass || version != seen)
             {
@@ -68,16 +82,23 @@ public sealed class EnforcementLoop
                 }
                 if (ct.IsCancellationRequested) break;
             }
-            var delay = Task.Delay(PollInterval, _time, ct);
-            Waiting?.Invoke();
-            try
-            {
-                await delay.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
+            if (!await Pause(PollInterval, ct).ConfigureAwait(false)) break;
+        }
+    }
+
+    /// <summary>Waits <paramref name="interval"/> on the loop's clock; false when cancelled.</summary>
+    private async Task<bool> Pause(TimeSpan interval, CancellationToken ct)
+    {
+        var delay = Task.Delay(interval, _time, ct);
+        Waiting?.Invoke();
+        try
+        {
+            await delay.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class SafetyDb : IDisposable
 
     private SafetyDb(DbConnection connection, string path, TimeProvider clock, StoreBackend backend = StoreBackend.Sqlite, string? target = null)
     {
-        Connection = connection;
+        _connection = connection;
         FilePath = path;
         Clock = clock;
         Backend = backend;
@@ -56,7 +56,13 @@ public sealed class SafetyDb : IDisposable
     /// The open connection: internal, so every read and write is a named method of this library (Store, or the folder that
     /// owns the table) and the console, the board and the worker hold no SQL (issue 18; what a second backend needs).
     /// </summary>
-    internal DbConnection Connection { get; }
+    internal DbConnection Connection => _connection;
+
+    /// <summary>Replaced by <see cref="ReopenIfBroken"/> when a PostgreSQL connection was lost (issue 17).</summary>
+    private DbConnection _connection;
+
+    /// <summary>The change counter of a PostgreSQL store (<see cref="PgChangeWatch"/>); null on SQLite.</summary>
+    private PgChangeWatch? _changes;
 
     /// <summary>Which engine holds the store: a SQLite file or a PostgreSQL database (issue 17).</summary>
     public StoreBackend Backend { get; }
@@ -163,8 +169,33 @@ public sealed class SafetyDb : IDisposable
     /// <summary>
     /// PRAGMA data_version: changes whenever another connection commits to the file. Cheap; polled by the
     /// board and the worker to notice changes made by other processes (DESIGN §6).
+    /// On PostgreSQL (issue 17) the store's change notices, the server's WAL position and reconnects move it
+    /// (<see cref="PgChangeWatch"/>); a connection lost since the last call is opened again first.
     /// </summary>
-    public long DataVersion() => Backend == StoreBackend.Postgres ? PgStore.DataVersion(Connection) : Connection.ExecuteScalar<long>("PRAGMA data_version");
+    public long DataVersion()
+    {
+        if (Backend == StoreBackend.Sqlite) return Connection.ExecuteScalar<long>("PRAGMA data_version");
+        ReopenIfBroken();
+        return (_changes ??= new PgChangeWatch()).Read((Npgsql.NpgsqlConnection)Connection);
+    }
+
+    /// <summary>Change notices this connection has heard from others' commits (PostgreSQL; 0 before the first <see cref="DataVersion"/>).</summary>
+    internal long ChangeNotices => _changes?.Notices ?? 0;
+
+    /// <summary>
+    /// PostgreSQL: when the connection was lost (the server restarted, a failover, a network cut), opens a new one, to
+    /// the first host of the connection string that is a primary now (issue 17). Long-lived holders (the board's
+    /// reader and action threads, the worker) call it before each unit of work, never inside a transaction; a failed
+    /// open throws the "Cannot connect" <see cref="SafetyException"/> and the next call tries again. The change counter
+    /// moves with the new connection: whatever happened meanwhile counts as changed. SQLite: nothing to do.
+    /// </summary>
+    public void ReopenIfBroken()
+    {
+        if (Backend != StoreBackend.Postgres || _connection.State == System.Data.ConnectionState.Open) return;
+        var fresh = PgStore.Reopen(_connection, Target);
+        _connection = fresh;
+        Clocks.AddOrUpdate(fresh, Clock);
+    }
 
     /// <summary>True when the file at <see cref="FilePath"/> is no longer the file this connection has open (removed or replaced).</summary>
     public bool FileMoved() => Backend == StoreBackend.Sqlite && DatabaseFile.HasMoved((SqliteConnection)Connection, FilePath);
@@ -184,6 +215,7 @@ public sealed class SafetyDb : IDisposable
     {
         // PostgreSQL may end a transaction to let another go on (serialization failure, deadlock): nothing of it was
         // written, so it runs again from the start, re-reading what it decides on (issue 17). SQLite never does.
+        var losses = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -196,6 +228,42 @@ public sealed class SafetyDb : IDisposable
             }
             catch (Exception e) when (attempt < MaxWriteAttempts && StoreErrors.IsRetryable(e))
             {
+            }
+            catch (Exception e) when (Backend == StoreBackend.Postgres && StoreErrors.IsConnectionLoss(e) && ++losses <= MaxConnectionLosses)
+            {
+                // The connection died with the change in flight: it may have committed or not. Run it again on a new
+                // connection: each change is a conditional update with its event in one transaction, so a change that
+                // had committed now meets its own result as a lost race naming the winner (the operator's own
+                // account), and one that had not is made now; never twice (issue 17).
+                WaitForServer(e);
+            }
+        }
+    }
+
+    /// <summary>How many lost connections one write survives.</summary>
+    private const int MaxConnectionLosses = 2;
+
+    /// <summary>How long a write in flight waits for a server to answer again (a standby being promoted): tries × pause.</summary>
+    private const int ReconnectTries = 40;
+    private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Opens a new connection after <paramref name="lost"/>, trying for about 20 s; then gives up in one sentence.</summary>
+    private void WaitForServer(Exception lost)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                ReopenIfBroken();
+                return;
+            }
+            catch (SafetyException) when (i < ReconnectTries)
+            {
+                Thread.Sleep(ReconnectPause); // real time: a server coming back, not the product's clock
+            }
+            catch (SafetyException e)
+            {
+                throw SafetyException.Refused($"The connection to {FilePath} was lost while a change was being saved ({lost.Message.TrimEnd('.')}) and no server answered for {ReconnectTries * ReconnectPause.TotalSeconds:F0} s ({e.Message.TrimEnd('.')}), so the change may or may not have been saved; look at the call (`safety-console calls show ID`) before trying again.");
             }
         }
     }
@@ -210,8 +278,12 @@ public sealed class SafetyDb : IDisposable
     /// PostgreSQL the store's advisory lock (<see cref="PgStore.BeginWrite"/>), so writers queue in the same way on both
     /// and a read inside the transaction sees every earlier commit.
     /// </summary>
-    internal DbTransaction BeginWrite() =>
-        Backend == StoreBackend.Postgres ? PgStore.BeginWrite(Connection) : ((SqliteConnection)Connection).BeginTransaction(deferred: false);
+    internal DbTransaction BeginWrite()
+    {
+        if (Backend == StoreBackend.Sqlite) return ((SqliteConnection)Connection).BeginTransaction(deferred: false);
+        ReopenIfBroken();
+        return PgStore.BeginWrite(Connection);
+    }
 
     /// <summary>The schema version the database is at (the newest migration applied).</summary>
     public long SchemaVersion() => SqlRead.Long(Connection, "SELECT max(version) FROM schema_migrations");

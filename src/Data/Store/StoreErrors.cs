@@ -16,6 +16,18 @@ public static class StoreErrors
     public static bool IsRetryable(Exception e) =>
         e is Npgsql.PostgresException { SqlState: "40001" or "40P01" };
 
+    /// <summary>
+    /// PostgreSQL: the connection is gone (issue 17): the server was shut down or crashed (57P01, 57P02), is starting or
+    /// recovering (57P03), a connection exception (08xxx), or the socket failed or timed out under Npgsql. The holder
+    /// opens a new connection (<see cref="SafetyDb.ReopenIfBroken"/>); nothing is wrong with the data.
+    /// </summary>
+    public static bool IsConnectionLoss(Exception e) => e switch
+    {
+        Npgsql.PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState is "57P01" or "57P02" or "57P03",
+        Npgsql.NpgsqlException n => n.IsTransient || n.InnerException is IOException or System.Net.Sockets.SocketException or TimeoutException,
+        _ => false,
+    };
+
     /// <summary>Any error the database engine raised (to catch beside <see cref="SafetyException"/> where a failed action is shown, not fatal).</summary>
     public static bool IsDatabaseError(Exception e) =>
         e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException;

@@ -6,6 +6,7 @@ using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Routing;
 using SafetyConsole.Data.Status;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests;
 using static SafetyConsole.Cli.Tests.Board.BoardFixture;
 
 namespace SafetyConsole.Cli.Tests.Board;
@@ -149,7 +150,10 @@ public sealed class FakeStore(BoardData data) : IBoardStore
         Interlocked.Increment(ref _version);
     }
 
-    public long DataVersion() => Interlocked.Read(ref _version);
+    /// <summary>What every poll throws while set (a lost server: issue 17).</summary>
+    public Exception? Failing { get; set; }
+
+    public long DataVersion() => Failing is { } e ? throw e : Interlocked.Read(ref _version);
     public BoardData Load(DateTimeOffset now, BoardData? previous) => previous is null ? Data : Data with { Changed = BoardData.ChangedIds(previous, Data) };
     public QueueSummary Summary(DateTimeOffset now) => Data.Summary!;
     public IReadOnlyList<EventRow> Events(long callId) => [new(Now, "worker", "call.intake", callId, null, "NEW", "PENDING", "R1: school day")];
@@ -246,6 +250,23 @@ public class BoardLoopTests
         term.Type("\x03"); // Ctrl+C
         Assert.Equal(0, Finish(run));
         Assert.True(term.Left);
+    }
+
+    [Fact]
+    public void A_server_that_cannot_be_reached_is_reported_in_the_header_and_the_board_carries_on_when_it_is_back()
+    {
+        // Issue 17, failover: reopening a lost PostgreSQL connection throws the "Cannot connect" sentence until a standby
+        // is promoted. It used to end the board's store thread and the board with it.
+        var (_, term, store, _, run) = Start(w: 200);
+        term.WaitFor("Calls 4 open");
+        store.Failing = SafetyException.Usage("Cannot connect to PostgreSQL database safety on db1,db2 (No suitable host was found)");
+        term.WaitFor("Reading the database failed (Cannot connect to PostgreSQL database safety on db1,db2 (No suitable host was found)); retrying.");
+        store.Failing = null;
+        store.Change(DataOf(Calls().Append(Call(45, "SHS", "SHOOT", 1, CallStatus.Pending, 900, 10)).ToList()));
+        term.WaitFor("Calls 5 open");
+        Eventually.That(() => !term.Text().Contains("retrying", StringComparison.Ordinal), TimeSpan.FromSeconds(5), () => "the problem stayed in the header:\n" + term.Text());
+        term.Type("q");
+        Assert.Equal(0, Finish(run));
     }
 
     [Fact]

@@ -1,38 +1,46 @@
 using System.Diagnostics;
 using SafetyConsole.Cli.Tests.Board;
 using SafetyConsole.Data.Store;
+using Xunit.Abstractions;
 
 namespace SafetyConsole.Cli.Tests.Postgres;
 
 /// <summary>
 /// The board on PostgreSQL end to end (issue 17): the real `safety-console board` process in tmux on a PostgreSQL store
-/// shows a change another process makes (the board polls the server's WAL position as it polls data_version on SQLite).
+/// shows a change another process makes, heard as a change notice (LISTEN/NOTIFY) at its next 250 ms poll.
 /// </summary>
-public sealed class PgBoardTests
+public sealed class PgBoardTests(ITestOutputHelper output)
 {
-    private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "safety-console.dll");
+    /// <summary>
+    /// Issue 17 asks for a change on one host to show on the others within 1 s. Measured here from the other process's
+    /// exit (its commit is done) to the screen showing it, read with tmux every 100 ms: the board's poll (250 ms), its
+    /// reload and frame, and tmux's capture. Typically 0.2–0.5 s; the bound leaves this shared 2-core machine, busy with
+    /// other test processes, half a second of slack over the issue's second.
+    /// </summary>
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(1.5);
 
     [Fact]
     public void The_board_shows_an_assignment_made_by_another_process()
     {
-        Assert.True(Tmux.Installed(), "tmux is not installed; .ci/run installs it (apt-get install tmux) — these end-to-end tests need it.");
+        Tmux.RequireInstalled();
         using var cli = new CliRunner(Environment.UserName, TimeProvider.System.GetUtcNow(), StoreBackend.Postgres);
         Assert.Equal(0, cli.Run("init", "--demo").ExitCode);
         var id = Dispatch.DemoCalls.Add(cli, "LHS", "FIGHT", description: "two students by the gym");
 
         using var t = new Tmux(120, 40);
-        t.Line($"LANG=C.UTF-8 dotnet {Program} board --db '{cli.DbPath}'; echo EXIT=$?");
+        t.Line($"LANG=C.UTF-8 dotnet {ProgramProcess.Console} board --db '{cli.DbPath}'; echo EXIT=$?");
         t.WaitFor("Harbor Valley School District", seconds: 60);
         var before = t.WaitFor("two students by the gym");
-        Assert.DoesNotContain("ASSIGNED", before, StringComparison.Ordinal);
+        Assert.False(before.Contains("ASSIGNED", StringComparison.Ordinal), $"the call was ASSIGNED before anyone assigned it; the screen:\n{before}");
 
-        var assign = cli.Run("assign", id.ToString(), "CSO-01");
+        var assign = ProgramProcess.RunConsole("assign", id.ToString(), "CSO-01", "--db", cli.DbPath);
         Assert.True(assign.ExitCode == 0, assign.ToString());
         var seen = Stopwatch.StartNew();
-        t.WaitUntil(s => s.Contains("ASSIGNED", StringComparison.Ordinal) && s.Contains("CSO-01", StringComparison.Ordinal),
+        var screen = t.WaitUntil(s => s.Contains("ASSIGNED", StringComparison.Ordinal) && s.Contains("CSO-01", StringComparison.Ordinal),
             "the call ASSIGNED to CSO-01, made by another process", seconds: 10);
-        // Issue 17 asks for 1 s between hosts; on this shared 2-core machine the board's next frame is allowed 5 s.
-        Assert.True(seen.Elapsed < TimeSpan.FromSeconds(5), $"the board showed the change after {seen.Elapsed.TotalSeconds:F1} s");
+        var took = seen.Elapsed;
+        output.WriteLine($"The board showed another process's assignment {took.TotalSeconds:F2} s after that process exited (bound {Within.TotalSeconds:F1} s).");
+        Assert.True(took < Within, $"the board showed the change {took.TotalSeconds:F2} s after the other process exited (issue 17: within 1 s; bound here {Within.TotalSeconds:F1} s). The screen:\n{screen}");
 
         t.Keys("q");
         t.WaitFor("EXIT=0");

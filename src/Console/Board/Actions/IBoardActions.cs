@@ -22,16 +22,25 @@ public interface IBoardActions
     void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at);
 }
 
-/// <summary>The board's actions on the store: each <see cref="BoardAction"/> runs itself; <see cref="Recommendations"/> ranks.</summary>
+/// <summary>
+/// The board's actions on the store: each <see cref="BoardAction"/> runs itself; <see cref="Recommendations"/> ranks.
+/// On PostgreSQL each first opens a new connection when the last one was lost (issue 17).
+/// </summary>
 public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
 {
-    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at) => action.Run(db, actor, at);
+    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at) => action.Run(Live(), actor, at);
 
-    public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(db, callId, at);
+    public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(Live(), callId, at);
 
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
-        DetailReadAudit.Record(db, actor, callId, at, "on the board");
+        DetailReadAudit.Record(Live(), actor, callId, at, "on the board");
 
     public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
-        Refusals.Record(db, actor, callId, reason, "on the board");
+        Refusals.Record(Live(), actor, callId, reason, "on the board");
+
+    private SafetyDb Live()
+    {
+        db.ReopenIfBroken();
+        return db;
+    }
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace SafetyConsole.Data.Store;
 
 /// <summary>
-/// The PostgreSQL side of <see cref="SafetyDb"/> (issue 17): opening a connection, the write lock, and the change counter.
+/// The PostgreSQL side of <see cref="SafetyDb"/> (issue 17): opening a connection, the write lock and its change notice.
 /// </summary>
 internal static class PgStore
 {
@@ -36,6 +36,17 @@ internal static class PgStore
     }
 
     /// <summary>
+    /// A new connection in place of <paramref name="lost"/>: the pool's other idle connections went to the same dead
+    /// server, so they are dropped too (Npgsql would hand them out again), and the hosts are tried again in order.
+    /// </summary>
+    public static NpgsqlConnection Reopen(DbConnection lost, string connectionString)
+    {
+        NpgsqlConnection.ClearPool((NpgsqlConnection)lost);
+        lost.Dispose();
+        return Connect(connectionString);
+    }
+
+    /// <summary>
     /// A write transaction that first takes the store's transaction-level advisory lock: writers queue exactly as they
     /// do behind SQLite's BEGIN IMMEDIATE, so every read-then-write the product does inside a write (the enforcement
     /// pass's re-read, releasing a timed-out officer, removing the last supervisor, migrations) sees every earlier commit
@@ -57,24 +68,16 @@ internal static class PgStore
         }
     }
 
+    /// <summary>
+    /// Takes the write lock and, in the same round trip, queues the store's change notice (<see cref="PgChangeWatch"/>):
+    /// PostgreSQL delivers a notice when its transaction commits and drops it on a rollback, so every listener (boards,
+    /// workers, on any host) hears of exactly the commits, at the moment they become visible.
+    /// </summary>
     public static void TakeWriteLock(DbConnection connection, DbTransaction tx)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema()))";
+        cmd.CommandText = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
         cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Moves whenever anything is committed in the cluster (the write-ahead log's position), so the board and the
-    /// worker notice another host's change at their next poll as they do with SQLite's data_version. It also moves for
-    /// writes the store does not care about (other databases, vacuum): a spare refresh, never a missed one.
-    /// On a standby it is the replayed position.
-    /// </summary>
-    public static long DataVersion(DbConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT pg_wal_lsn_diff(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END, '0/0')::bigint";
-        return cmd.ExecuteScalar() is long n ? n : 0;
     }
 }

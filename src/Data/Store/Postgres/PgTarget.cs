@@ -41,7 +41,13 @@ public static class PgTarget
         if (string.IsNullOrEmpty(b.Database))
             throw SafetyException.Usage("--db names a PostgreSQL server but no database; add Database=NAME (or /NAME to the URL).");
         b.ApplicationName ??= "safety-console";
-        if (b.Host is { } h && h.Contains(',') && b.TargetSessionAttributes is null) b.TargetSessionAttributes = "primary";
+        if (b.Host is { } h && h.Contains(','))
+        {
+            b.TargetSessionAttributes ??= "primary";
+            // Npgsql remembers for this long that a host was down or a standby; after a failover the promoted standby
+            // is tried again after 2 s instead of the default 10 (issue 17). An explicit setting in --db wins.
+            if (!db.Contains("recheck", StringComparison.OrdinalIgnoreCase)) b.HostRecheckSeconds = 2;
+        }
         return b.ConnectionString;
     }
 

@@ -38,6 +38,7 @@ public class PgTargetTests
         Assert.Equal("safety", b.Database);
         Assert.Equal("alice", b.Username);
         Assert.Equal("primary", b.TargetSessionAttributes);
+        Assert.Equal(2, b.HostRecheckSeconds); // a promoted standby is found again within 2 s of a failover
         Assert.Equal(SslMode.Require, b.SslMode);
         Assert.Equal("district_a", b.SearchPath);
         Assert.Equal("safety-console", b.ApplicationName);
