@@ -111,6 +111,9 @@ public static class PgTestServer
     private static string WithDatabase(string name) =>
         new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
 
+    /// <summary>Runs <paramref name="sql"/> on the cluster's admin database (cluster-wide statements: roles).</summary>
+    public static void AdminRunSql(string sql) => AdminRun(sql);
+
     private static void AdminRun(string sql)
     {
         using var admin = new NpgsqlConnection(Admin);
