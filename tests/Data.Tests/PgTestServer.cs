@@ -80,7 +80,8 @@ public static class PgTestServer
     private static string CreateTemplate()
     {
         var hash = 17L;
-        foreach (var m in Migrations.All) hash = hash * 31 + StableHash(EmbeddedSql.Read(m.ResourceName));
+        // Both forms of each migration: a changed PostgreSQL form (sql/postgres/NNNN_name.sql) must not reuse a stale template.
+        foreach (var m in Migrations.All) hash = hash * 31 + StableHash(EmbeddedSql.Read(m.ResourceName)) * 7 + StableHash(PgMigrations.SqlFor(m) ?? "");
         hash = hash * 31 + StableHash(EmbeddedSql.Read("sql/postgres/0021_baseline.sql"));
         var name = $"safety_template_{(ulong)hash:x}";
         using var admin = new NpgsqlConnection(Admin);

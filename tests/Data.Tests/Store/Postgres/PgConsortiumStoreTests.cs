@@ -31,6 +31,13 @@ public class PgConsortiumStoreTests
             Count("SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'district_b'"));
         Assert.True(Count("SELECT count(*) FROM pg_sequences WHERE schemaname = 'district_b'") > 0);
         Assert.Equal(Migrations.All.Count, Count("SELECT count(*) FROM district_b.schema_migrations"));
+        // Every function of a district is pinned to its own schema (0035): a session of another district that fires
+        // its triggers still finds the district's own tables.
+        Assert.Equal("", consortium.Scalar<string>("""
+            SELECT coalesce(string_agg(n.nspname || '.' || p.proname || ' ' || coalesce(array_to_string(p.proconfig, ','), 'unpinned'), '; '), '')
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname LIKE 'district_%' AND NOT ('search_path=' || n.nspname || ', pg_temp' = ANY (coalesce(p.proconfig, '{}')))
+            """));
         // Every trigger of a district's table calls a function of the same schema.
         Assert.Equal(0, Count("""
             SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
