@@ -30,6 +30,11 @@ public static class CliApp
             ctx.Err.WriteLine("The database stayed busy for 30 seconds (another process holds a long write); try again in a moment.");
             return 1;
         }
+        catch (Exception e) when (StoreErrors.IsDenied(e))
+        {
+            ctx.Err.WriteLine(StoreErrors.DeniedSentence(e));
+            return 1;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             ctx.Err.WriteLine($"{e.Message.TrimEnd('.')}; check the path and its permissions and try again.");

@@ -1,8 +1,10 @@
+using SafetyConsole.Data.Tests;
 using Dapper;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Cli.Tests;
 
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: SQLite's online backup API (on PostgreSQL `backup` says to use pg_dump: CorePathTests)
 public class BackupCommandTests
 {
     [Fact]

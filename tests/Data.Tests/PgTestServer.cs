@@ -98,7 +98,8 @@ public static class PgTestServer
     private static string CreateTemplate()
     {
         var hash = 17L;
-        foreach (var m in Migrations.All) hash = hash * 31 + StableHash(EmbeddedSql.Read(m.ResourceName));
+        // Both forms of each migration: a changed PostgreSQL form (sql/postgres/NNNN_name.sql) must not reuse a stale template.
+        foreach (var m in Migrations.All) hash = hash * 31 + StableHash(EmbeddedSql.Read(m.ResourceName)) * 7 + StableHash(PgMigrations.SqlFor(m) ?? "");
         hash = hash * 31 + StableHash(EmbeddedSql.Read("sql/postgres/0021_baseline.sql"));
         var name = $"safety_template_{(ulong)hash:x}";
         using var admin = new NpgsqlConnection(Admin);
@@ -128,6 +129,9 @@ public static class PgTestServer
 
     private static string WithDatabase(string name) =>
         new NpgsqlConnectionStringBuilder(Admin) { Database = name }.ConnectionString;
+
+    /// <summary>Runs <paramref name="sql"/> on the cluster's admin database (cluster-wide statements: roles).</summary>
+    public static void AdminRunSql(string sql) => AdminRun(sql);
 
     private static void AdminRun(string sql)
     {

@@ -1,3 +1,4 @@
+using SafetyConsole.Data.Store;
 using Dapper;
 using SafetyConsole.Data.Tests;
 using SafetyConsole.Data.Tests.Seed;
@@ -7,10 +8,12 @@ namespace SafetyConsole.Worker.Tests;
 /// <summary>`safety-worker --once --inbox DIR` (DESIGN §4b): dropped feed files are loaded, moved and decided in one run.</summary>
 public class InboxWorkerTests
 {
-    [Fact]
-    public void A_dropped_file_is_loaded_moved_to_processed_and_its_calls_classified()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the worker's inbox on the second backend
+    public void A_dropped_file_is_loaded_moved_to_processed_and_its_calls_classified(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         WorkerAccount.Allow(t);
         TestDistrictSeed.Seed(t.Db);
         var inbox = Path.Combine(t.Folder, "inbox");

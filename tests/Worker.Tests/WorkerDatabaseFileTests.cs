@@ -8,6 +8,7 @@ namespace SafetyConsole.Worker.Tests;
 /// The real worker while other processes work on its database (issue 13): it notices every change committed by another
 /// SQLite client, and it stops with one log line and exit 1 when its database file is removed.
 /// </summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: the database file removed or replaced under a running worker, and PRAGMA data_version
 [Trait(Slow.Category, Slow.Value)]
 public sealed class WorkerDatabaseFileTests : IDisposable
 {

@@ -156,6 +156,7 @@ public sealed class SafetyDb : IDisposable
         var db = new SafetyDb(conn, PgTarget.Describe(connectionString), clock, StoreBackend.Postgres, connectionString);
         try
         {
+            PgDistrictSchema.Prepare(conn, connectionString, db.FilePath, create);
             db.Created = PgMigrations.Apply(conn, db.FilePath, account, create, clock.GetUtcNow());
             return db;
         }

@@ -28,6 +28,17 @@ public static class StoreErrors
         _ => false,
     };
 
+    /// <summary>
+    /// PostgreSQL insufficient_privilege: the database role may not read or write a table (a consortium's role for another
+    /// district's schema, or rights not yet granted after `init`). Nothing was written.
+    /// </summary>
+    public static bool IsDenied(Exception e) =>
+        e is Npgsql.PostgresException { SqlState: "42501" };
+
+    /// <summary>The one sentence the command line prints for a <see cref="IsDenied"/> error (the server's own words in brackets).</summary>
+    public static string DeniedSentence(Exception e) =>
+        $"The database refused this account ({(e as Npgsql.PostgresException)?.MessageText ?? e.Message}); ask the database's owner to grant your role rights on your district's schema, or pass --db with your own district's schema.";
+
     /// <summary>Any error the database engine raised (to catch beside <see cref="SafetyException"/> where a failed action is shown, not fatal).</summary>
     public static bool IsDatabaseError(Exception e) =>
         e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException;

@@ -14,6 +14,7 @@ namespace SafetyConsole.Cli.Tests.Board;
 /// SQLite client, then by `safety-console` itself, reaches the screen; a database file removed under the board is said
 /// in the header and no change is made.
 /// </summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: the database file removed or replaced under a running board
 [Trait(Slow.Category, Slow.Value)]
 public sealed class BoardDatabaseFileTests : IDisposable
 {

@@ -8,6 +8,7 @@ namespace SafetyConsole.Cli.Tests.Board;
 /// The board end to end in tmux: the real `safety-console board` process in a terminal at 80x24, moved, routed,
 /// resized, and quit by q, Ctrl+C and SIGTERM, each time checking that the shell gets its terminal back.
 /// </summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: a second client writes the SQLite file directly; PgBoardTests is the PostgreSQL counterpart
 [Trait(Slow.Category, Slow.Value)]
 public sealed class BoardTmuxTests : IDisposable
 {

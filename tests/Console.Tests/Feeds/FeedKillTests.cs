@@ -8,6 +8,7 @@ using SafetyConsole.Data.Tests;
 namespace SafetyConsole.Cli.Tests.Feeds;
 
 /// <summary>Crash safety: a real `safety-console feed load` killed mid-way and run again leaves exactly one copy of every good row.</summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: kill -9 of `feed load` while it writes the file, watched through the file
 [Trait(Slow.Category, Slow.Value)]
 public class FeedKillTests
 {

@@ -1,8 +1,10 @@
+using SafetyConsole.Data.Tests;
 using SafetyConsole.Privacy.Tests;
 
 namespace SafetyConsole.Cli.Tests.Privacy;
 
 /// <summary>DESIGN §7: what `safety-console` writes to a file is never readable by other accounts, whatever the umask.</summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: Unix modes of the files written, the backup copy among them
 [Collection(UmaskCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class OutputFileModesTests

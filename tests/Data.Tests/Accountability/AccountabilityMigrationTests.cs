@@ -5,6 +5,7 @@ using SafetyConsole.Data.Store;
 namespace SafetyConsole.Data.Tests.Accountability;
 
 /// <summary>Migration 0020 rebuilds `agencies` (kind contractor) under tables that reference it.</summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: SQLite's table rebuild of migration 0020 (the PostgreSQL baseline starts after it)
 public class AccountabilityMigrationTests
 {
     [Fact]

@@ -14,9 +14,10 @@ internal sealed class FeedFixture : IDisposable
     public static readonly DateTimeOffset LoadTime = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
 
     /// <param name="vary">Changes a fact of the district before it is imported (e.g. the school year).</param>
-    public FeedFixture(Action<TestDistrictBuilder>? vary = null)
+    /// <param name="backend">Where the store is (issue 17): a SQLite file, or a PostgreSQL database.</param>
+    public FeedFixture(Action<TestDistrictBuilder>? vary = null, StoreBackend backend = StoreBackend.Sqlite)
     {
-        Test = new TestDb();
+        Test = new TestDb(backend);
         var district = TestDistrictBuilder.Create()
             .WithLocations(
                 new("LHS", "Lincoln High", "high", "LHS", TestDistrictBuilder.Police, 47.2, -122.4, "", new(7, 30), new(14, 30), ""),

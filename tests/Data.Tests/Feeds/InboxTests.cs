@@ -9,10 +9,12 @@ namespace SafetyConsole.Data.Tests.Feeds;
 [Trait(Slow.Category, Slow.Value)]
 public class InboxTests
 {
-    [Fact]
-    public void Files_are_loaded_and_moved_by_outcome_and_files_being_written_are_left_alone()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the inbox's loads, refusals and events on the second backend
+    public void Files_are_loaded_and_moved_by_outcome_and_files_being_written_are_left_alone(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "good.csv"), FeedFixture.Csv(FeedFixture.Good("G1"), FeedFixture.Good("G2")));
@@ -52,10 +54,12 @@ public class InboxTests
         Assert.Equal("worker", f.Text("SELECT DISTINCT actor FROM events WHERE kind = 'feed.loaded'"));
     }
 
-    [Fact]
-    public void A_name_already_taken_gets_a_suffix_and_nothing_is_overwritten()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the inbox's loads, refusals and events on the second backend
+    public void A_name_already_taken_gets_a_suffix_and_nothing_is_overwritten(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         var csv = FeedFixture.Csv(FeedFixture.Good("G1"));
@@ -75,10 +79,12 @@ public class InboxTests
     /// Issue 13: a file that crashed the loader (a 2 MB header line) stayed in the inbox and was retried every second
     /// forever. Any file that cannot be loaded goes to rejected/ with the sentence, once.
     /// </summary>
-    [Fact]
-    public void A_file_that_cannot_be_loaded_for_any_reason_goes_to_rejected_once_with_the_sentence()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the inbox's loads, refusals and events on the second backend
+    public void A_file_that_cannot_be_loaded_for_any_reason_goes_to_rejected_once_with_the_sentence(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "huge.csv"), FeedFixture.Header + new string('x', 2_000_000) + "\n" + FeedFixture.Good("H1") + "\n");
@@ -108,10 +114,12 @@ public class InboxTests
         Assert.Null(FileOwner.Of(Path.Combine(f.Test.Folder, "gone.csv")));
     }
 
-    [Fact]
-    public void R10_a_load_records_the_account_that_owns_the_dropped_file()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the inbox's loads, refusals and events on the second backend
+    public void R10_a_load_records_the_account_that_owns_the_dropped_file(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         f.DropperMayLoad();
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
@@ -124,12 +132,13 @@ public class InboxTests
     }
 
     [Theory]
-    [InlineData("vic", null)]          // not an operator: a viewer
-    [InlineData("vic", "viewer")]
-    [InlineData(null, null)]           // the owner could not be read
-    public void R10_a_file_whose_owner_may_not_load_feeds_is_rejected_unread_with_the_reason(string? owner, string? role)
+    [InlineData("vic", null, StoreBackend.Sqlite)]          // not an operator: a viewer
+    [InlineData("vic", "viewer", StoreBackend.Sqlite)]
+    [InlineData(null, null, StoreBackend.Sqlite)]           // the owner could not be read
+    [InlineData("vic", "viewer", StoreBackend.Postgres)]    // issue 17: the refusal and its event on the second backend
+    public void R10_a_file_whose_owner_may_not_load_feeds_is_rejected_unread_with_the_reason(string? owner, string? role, StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         if (owner is not null && role is not null) Operators.Add(f.Db, TestDb.Account, owner, Codes.ParseOperatorRole(role), f.Db.Clock.GetUtcNow());
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));
@@ -148,10 +157,12 @@ public class InboxTests
         Assert.Equal(why.TrimEnd(), refused.Reason);
     }
 
-    [Fact]
-    public void R10_the_service_account_may_drop_files()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the inbox's loads, refusals and events on the second backend
+    public void R10_the_service_account_may_drop_files(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         Operators.Add(f.Db, TestDb.Account, "svc", OperatorRole.Service, f.Db.Clock.GetUtcNow());
         var inbox = Directory.CreateDirectory(Path.Combine(f.Test.Folder, "inbox")).FullName;
         File.WriteAllText(Path.Combine(inbox, "cad.csv"), FeedFixture.Csv(FeedFixture.Good("G1")));

@@ -29,6 +29,7 @@ public class R8Tests
     public void Ordinary_names_are_not_forbidden(string name) => Assert.False(FeedFields.IsForbidden(name));
 
     [Fact]
+    [Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: scans the bytes of the database file and its WAL
     public void A_forbidden_csv_column_is_dropped_and_its_values_never_reach_the_database_file()
     {
         using var f = new FeedFixture();
@@ -47,6 +48,7 @@ public class R8Tests
     }
 
     [Fact]
+    [Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: scans the bytes of the database file and its WAL
     public void A_forbidden_json_key_is_dropped_whatever_its_value_and_never_stored()
     {
         using var f = new FeedFixture();

@@ -14,10 +14,12 @@ public class PolicyStoreTests
 
     private static long PolicyEvents(SafetyDb db) => db.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE kind = 'policy.set'");
 
-    [Fact]
-    public void A_new_database_holds_the_documented_defaults_so_existing_behaviour_is_unchanged()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void A_new_database_holds_the_documented_defaults_so_existing_behaviour_is_unchanged(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         Assert.Equal(new PolicySettings(), PolicyStore.Load(t.Db));
         var shown = PolicyStore.Show(t.Db);
         Assert.Equal(PolicyKeys.All, shown.Select(e => e.Key));
@@ -26,10 +28,12 @@ public class PolicyStoreTests
         Assert.All(PolicyKeys.InPolicyRow, k => Assert.Equal(k.Example, PolicyKeys.ValueIn(new PolicySettings(), k)));
     }
 
-    [Fact]
-    public void Lead_and_tail_are_the_district_rows_and_shown_once_a_district_exists()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void Lead_and_tail_are_the_district_rows_and_shown_once_a_district_exists(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         TestDistrictSeed.Seed(t.Db);
         var district = SafetyConsole.Data.Districts.DistrictReads.District(t.Db)!;
         var shown = PolicyStore.Show(t.Db).ToDictionary(e => e.Key, e => e.Value);
@@ -40,19 +44,23 @@ public class PolicyStoreTests
         Assert.Equal(45, SnapshotLoader.Load(t.Db, At).District.LeadMinutes);
     }
 
-    [Fact]
-    public void Lead_and_tail_need_a_district_first()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void Lead_and_tail_need_a_district_first(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         var e = Assert.Throws<SafetyException>(() => PolicyStore.Set(t.Db, TestDb.Account, "tail_minutes", "30", "x", At));
         Assert.Equal(1, e.ExitCode);
         Assert.StartsWith("tail_minutes is kept with the district, and there is none yet;", e.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_supervisor_sets_a_number_recorded_with_old_and_new_value_and_reason_R10()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void A_supervisor_sets_a_number_recorded_with_old_and_new_value_and_reason_R10(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         var change = PolicyStore.Set(t.Db, TestDb.Account, "road_factor", "1.2", "grid streets, per the 2026 survey", At);
         Assert.Equal((1.4, 1.2, true), (change.Old, change.New, change.Changed));
         Assert.Equal(1.2, PolicyStore.Load(t.Db).RoadFactor);
@@ -61,10 +69,12 @@ public class PolicyStoreTests
         Assert.Equal((TestDb.Account, "policy.set", "1.4", "1.2", "§3: road_factor 1.4 -> 1.2: grid streets, per the 2026 survey", "road_factor"), e);
     }
 
-    [Fact]
-    public void Setting_the_same_value_changes_and_records_nothing()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void Setting_the_same_value_changes_and_records_nothing(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         var change = PolicyStore.Set(t.Db, TestDb.Account, "deadline_p3_seconds", "15min", "no change", At);
         Assert.False(change.Changed);
         Assert.Equal(0, PolicyEvents(t.Db));
@@ -104,10 +114,12 @@ public class PolicyStoreTests
         Assert.Equal(0, PolicyEvents(t.Db));
     }
 
-    [Fact]
-    public void A_change_without_a_reason_is_refused_as_usage()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void A_change_without_a_reason_is_refused_as_usage(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         var e = Assert.Throws<SafetyException>(() => PolicyStore.Set(t.Db, TestDb.Account, "road_factor", "1.2", "  ", At));
         Assert.Equal(2, e.ExitCode);
         Assert.Equal(1.4, PolicyStore.Load(t.Db).RoadFactor);
@@ -127,10 +139,12 @@ public class PolicyStoreTests
         Assert.Equal(1L, t.Db.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE kind = 'refused' AND actor = 'bob'"));
     }
 
-    [Fact]
-    public void The_snapshot_every_process_builds_carries_the_stored_policy()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the numbers (doubles, durations) stored and read back alike
+    public void The_snapshot_every_process_builds_carries_the_stored_policy(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         TestDistrictSeed.Seed(t.Db);
         PolicyStore.Set(t.Db, TestDb.Account, "speed_kmh", "50", "arterial roads", At);
         PolicyStore.Set(t.Db, TestDb.Account, "deadline_p2_seconds", "2min", "board decision", At);

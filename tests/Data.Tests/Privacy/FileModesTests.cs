@@ -10,6 +10,7 @@ namespace SafetyConsole.Privacy.Tests;
 /// DESIGN §7: files holding student text are never readable by other accounts, whatever the umask: the database and
 /// its -wal/-shm 0660 (the operators' group shares it), backups 0600, inbox copies and receipts 0660.
 /// </summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: Unix modes of the database file, its WAL and the backup copy
 [Collection(UmaskCollection.Name)]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public class FileModesTests

@@ -1,3 +1,4 @@
+using SafetyConsole.Data.Store;
 using SafetyConsole.Data.Feeds;
 using SafetyConsole.Data.Tests.Feeds;
 
@@ -53,10 +54,12 @@ public class InboxR8Tests
         Assert.Contains("line 3: not kept in this copy (R8", File.ReadAllText(Path.Combine(inbox, "rejected", "tips.jsonl.errors.txt")), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_rejected_copy_corrected_and_dropped_again_loads_its_remaining_rows()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the duplicate check of a dropped-again file on the second backend
+    public void A_rejected_copy_corrected_and_dropped_again_loads_its_remaining_rows(StoreBackend backend)
     {
-        using var f = new FeedFixture();
+        using var f = new FeedFixture(backend: backend);
         f.DropperMayLoad();
         var inbox = DropIn(f, "calls.csv",
             "external_id,received_at,location,type,country_of_birth\n" +

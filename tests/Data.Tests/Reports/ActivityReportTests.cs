@@ -14,10 +14,12 @@ public class ActivityReportTests
     private static ActivityReport October(ReportHistory h, ReportGrouping by = ReportGrouping.School) =>
         ReportFacts.Load(h.Db, D("2026-10-01"), D("2026-10-31"), by, Now);
 
-    [Fact]
-    public void Calls_by_class_count_the_period_inclusive_in_district_time()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Calls_by_class_count_the_period_inclusive_in_district_time(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = October(h);
         // 11 of 13 calls: 2026-09-30 23:59:59 and 2026-11-01 00:00 (PDT) fall outside; 2026-10-31 23:59 is inside.
         Assert.Equal(new ClassCounts(Liaison: 5, Campus: 5, Discipline: 1), r.Totals);
@@ -26,10 +28,12 @@ public class ActivityReportTests
         Assert.Equal(new ReportPeriod(D("2026-10-01"), D("2026-10-31"), "--from to --to"), r.Period);
     }
 
-    [Fact]
-    public void Calls_by_type_are_ordered_by_class_then_count()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Calls_by_type_are_ordered_by_class_then_count(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = October(h);
         Assert.Equal(
             ["SUSP 1", "THREATS 1", "TRESPASS 1", "VANDAL 1", "WEAPON 1", "FIGHT 2", "ALRBA 1", "INTERVENE 1", "WELFARE 1", "DISCIPLINE 1"],
@@ -37,10 +41,12 @@ public class ActivityReportTests
         Assert.Equal(CallClass.Campus, r.ByType.Single(t => t.Type == "FIGHT").Class);
     }
 
-    [Fact]
-    public void Grouped_by_school()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Grouped_by_school(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = October(h, ReportGrouping.School);
         Assert.Equal(
             [
@@ -51,10 +57,12 @@ public class ActivityReportTests
             r.ByGroup);
     }
 
-    [Fact]
-    public void Grouped_by_zone_and_by_agency_of_jurisdiction()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Grouped_by_zone_and_by_agency_of_jurisdiction(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var zone = October(h, ReportGrouping.Zone);
         Assert.Equal(["NHS Narrows High School 8 a1 c1 r1", "BHS Bayview High School 3 a0 c0 r2"],
             zone.ByGroup.Select(g => $"{g.Key} {g.Label} {g.Calls.Total} a{g.Arrests} c{g.Citations} r{g.Referrals}"));
@@ -63,29 +71,35 @@ public class ActivityReportTests
             agency.ByGroup.Select(g => $"{g.Key} {g.Label} {g.Calls.Total}"));
     }
 
-    [Fact]
-    public void Grouped_by_type()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Grouped_by_type(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = October(h, ReportGrouping.Type);
         Assert.Equal("FIGHT Fight 0/2/0", $"{r.ByGroup[0].Key} {r.ByGroup[0].Label} {r.ByGroup[0].Calls.Liaison}/{r.ByGroup[0].Calls.Campus}/{r.ByGroup[0].Calls.Discipline}");
         Assert.Equal(10, r.ByGroup.Count);
         Assert.Equal(1, r.ByGroup.Single(g => g.Key == "WEAPON").Citations);
     }
 
-    [Fact]
-    public void Grouped_by_month_lists_every_month_of_the_period_even_empty_ones()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Grouped_by_month_lists_every_month_of_the_period_even_empty_ones(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = ReportFacts.Load(h.Db, D("2026-08-01"), D("2026-11-30"), ReportGrouping.Month, Now);
         Assert.Equal(["2026-08 August 2026 0", "2026-09 September 2026 1", "2026-10 October 2026 11", "2026-11 November 2026 1"],
             r.ByGroup.Select(g => $"{g.Key} {g.Label} {g.Calls.Total}"));
     }
 
-    [Fact]
-    public void Outcomes_show_arrests_citations_and_referrals_apart_R4_referrals_count_as_15()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Outcomes_show_arrests_citations_and_referrals_apart_R4_referrals_count_as_15(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var o = October(h).Outcomes;
         Assert.Equal((1, 1, 3), (o.Arrests, o.Citations, o.Referrals));
         Assert.Equal(
@@ -102,10 +116,12 @@ public class ActivityReportTests
             o.WithoutDisposition);
     }
 
-    [Fact]
-    public void First_response_by_priority_R5()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void First_response_by_priority_R5(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var rows = October(h).FirstResponse;
         Assert.Equal([1, 2, 3, 4, null], rows.Select(r => r.Priority));
 
@@ -134,10 +150,12 @@ public class ActivityReportTests
         Assert.Equal(new DurationStats(4, S(400), S(600)), all.ToArrival);   // 300 400 500 600
     }
 
-    [Fact]
-    public void Met_and_missed_use_the_same_definition_as_status_R5()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Met_and_missed_use_the_same_definition_as_status_R5(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var all = October(h).FirstResponse[^1];
         // status counts "today"; the same calls counted by the report's definition give the same numbers.
         var byStatusDefinition = new[]
@@ -152,20 +170,24 @@ public class ActivityReportTests
         Assert.Equal(byStatusDefinition.Count(o => o == DeadlineOutcome.Missed), all.Missed);
     }
 
-    [Fact]
-    public void A_pending_call_before_its_deadline_is_not_due_yet()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void A_pending_call_before_its_deadline_is_not_due_yet(StoreBackend backend)
     {
-        using var h = new ReportHistory();
+        using var h = new ReportHistory(backend: backend);
         h.Call("FIGHT", "NHS", "2026-10-05T10:00:00-07:00", 1, "PENDING", deadlineSeconds: 60, cls: "CAMPUS");
         var r = ReportFacts.Load(h.Db, D("2026-10-05"), D("2026-10-05"), ReportGrouping.School, At("2026-10-05T10:00:30-07:00"));
         Assert.Equal((1, 0, 0, 1), (r.FirstResponse[0].Calls, r.FirstResponse[0].Met, r.FirstResponse[0].Missed, r.FirstResponse[0].NotDue));
         Assert.Equal(new DurationStats(0, null, null), r.FirstResponse[0].ToAssignment);
     }
 
-    [Fact]
-    public void Escalations_and_overrides_with_who_when_and_reason_R7()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Escalations_and_overrides_with_who_when_and_reason_R7(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = October(h);
         Assert.Equal(1, r.Escalations);
         var o = Assert.Single(r.Overrides);
@@ -173,10 +195,12 @@ public class ActivityReportTests
             "Only officer nearby; renewal booked for 10-20"), o);
     }
 
-    [Fact]
-    public void Diverted_calls_by_reason_R2_R3_and_those_reclassified_afterwards()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Diverted_calls_by_reason_R2_R3_and_those_reclassified_afterwards(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var d = October(h).Diverted;
         Assert.Equal(2, d.Calls);
         Assert.Equal(
@@ -189,10 +213,12 @@ public class ActivityReportTests
         Assert.Equal(1, d.ReclassifiedAfterwards);
     }
 
-    [Fact]
-    public void Referrals_outside_the_school_day_window_by_agency_class_and_day_R4()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void Referrals_outside_the_school_day_window_by_agency_class_and_day_R4(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var f = October(h).Referred;
         Assert.Equal(2, f.Calls);
         Assert.Equal([new KeyCount("PCSO", "Pierce County Sheriff's Office", 1), new KeyCount("TPD", "Tacoma Police Department", 1)], f.ByAgency);
@@ -203,19 +229,23 @@ public class ActivityReportTests
         Assert.Equal(0, f.ReclassifiedAfterwards);
     }
 
-    [Fact]
-    public void A_referral_on_a_holiday_counts_as_holiday()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void A_referral_on_a_holiday_counts_as_holiday(StoreBackend backend)
     {
-        using var h = new ReportHistory();
+        using var h = new ReportHistory(backend: backend);
         h.Call("TRESPASS", "NHS", "2026-11-26T11:00:00-08:00", 2, "REFERRED", agency: "TPD", cls: "LIAISON");
         var r = ReportFacts.Load(h.Db, D("2026-11-01"), D("2026-11-30"), ReportGrouping.School, Now.AddDays(30));
         Assert.Equal([new KeyCount("holiday", "holiday", 1)], r.Referred.ByDay);
     }
 
-    [Fact]
-    public void No_calls_gives_zeros_and_no_durations()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void No_calls_gives_zeros_and_no_durations(StoreBackend backend)
     {
-        using var h = new ReportHistory();
+        using var h = new ReportHistory(backend: backend);
         var r = ReportFacts.Load(h.Db, D("2026-10-01"), D("2026-10-31"), ReportGrouping.School, Now);
         Assert.Equal(0, r.Totals.Total);
         Assert.Empty(r.ByGroup);
@@ -225,10 +255,12 @@ public class ActivityReportTests
         Assert.Empty(r.Overrides);
     }
 
-    [Fact]
-    public void The_default_period_is_the_school_year_to_date()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: sums, averages, percentiles, NULLs and orders the same on both
+    public void The_default_period_is_the_school_year_to_date(StoreBackend backend)
     {
-        using var h = ReportHistory.October();
+        using var h = ReportHistory.October(backend);
         var r = ReportFacts.Load(h.Db, null, null, ReportGrouping.School, Now);
         Assert.Equal(new ReportPeriod(D("2026-08-31"), D("2026-11-02"), "school year to date"), r.Period);
         Assert.Equal(13, r.Totals.Total);

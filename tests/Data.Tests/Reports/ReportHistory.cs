@@ -20,9 +20,10 @@ public sealed class ReportHistory : IDisposable
     private long _nextExternal;
 
     /// <param name="vary">Changes a fact of the district before it is imported (an agreement date, a lapsed training).</param>
-    public ReportHistory(Action<TestDistrictBuilder>? vary = null)
+    /// <param name="backend">Where the store is (issue 17): the report's sums, averages, percentiles and orders must not depend on it.</param>
+    public ReportHistory(Action<TestDistrictBuilder>? vary = null, StoreBackend backend = StoreBackend.Sqlite)
     {
-        T = new TestDb();
+        T = new TestDb(backend);
         var district = TestDistrictBuilder.Create()
             .Jurisdiction("BHS", TestDistrictBuilder.Sheriff) // the history's referrals and by-agency counts put BHS under the sheriff
             .Officer(new("SRO-1", "Officer One", Role.SRO, TestDistrictBuilder.Police, "NHS", OfficerStatus.Available))
@@ -53,8 +54,8 @@ public sealed class ReportHistory : IDisposable
             INSERT INTO calls(source, external_id, received_at, location, type, priority, description, reporter_role, basis, status,
                               class, deadline, agency, disposition, trace, created_at, updated_at)
             VALUES ('test', @ext, @at, @location, @type, @priority, @description, 'teacher', @basis, @status,
-                    @cls, @deadline, @agency, @disposition, @trace, @at, @at);
-            SELECT last_insert_rowid();
+                    @cls, @deadline, @agency, @disposition, @trace, @at, @at)
+            RETURNING id;
             """, new
         {
             ext = $"T-{++_nextExternal}", at = TimeText.ToDb(at), location, type, priority,
@@ -104,9 +105,9 @@ public sealed class ReportHistory : IDisposable
     /// 10 FIGHT (was DISCIPLINE) NHS 10-15 diverted then reclassified, NEW;
     /// 12 ALRBA P3 NMS Sat 10-31 23:59 CANCELLED. Outside October: 11 FIGHT 09-30 23:59:59 and 13 FIGHT 11-01 00:00.
     /// </summary>
-    public static ReportHistory October()
+    public static ReportHistory October(StoreBackend backend = StoreBackend.Sqlite)
     {
-        var h = new ReportHistory();
+        var h = new ReportHistory(backend: backend);
         var c1 = h.Call("FIGHT", "NHS", "2026-10-05T10:00:00-07:00", 1, "CLEARED", "03", 60, cls: "CAMPUS");
         h.Assign(c1, "CSO-1", 30).Event(c1, "ON_SCENE", 300).Event(c1, "CLEARED", 900);
         var c2 = h.Call("WEAPON", "NHS", "2026-10-06T11:00:00-07:00", 1, "CLEARED", "04", 60, cls: "LIAISON");

@@ -9,6 +9,7 @@ namespace SafetyConsole.Data.Tests.Store;
 /// process are seen, writes never go into a file that is no longer the database, and a database removed or replaced
 /// under an open connection is noticed and refuses changes.
 /// </summary>
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: the sqlite3 shell writing the file, and the file replaced underneath
 [Trait(Slow.Category, Slow.Value)]
 public sealed class DatabaseFileTests : IDisposable
 {

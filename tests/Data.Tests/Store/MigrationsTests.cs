@@ -4,6 +4,7 @@ using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Tests.Store;
 
+[Trait(SqliteOnly.Category, SqliteOnly.Value)] // SQLite-only by nature: SQLite's migrations, PRAGMAs and file header; PgSchemaTests is the PostgreSQL counterpart
 public class MigrationsTests
 {
     [Fact]

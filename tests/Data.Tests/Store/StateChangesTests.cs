@@ -23,10 +23,12 @@ public class StateChangesTests
             """);
     }
 
-    [Fact]
-    public void A_change_writes_the_new_state_and_its_event_in_one_transaction()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the conditional update, its event and the rollback alike
+    public void A_change_writes_the_new_state_and_its_event_in_one_transaction(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         SeedOneCallAndOfficer(t.Db);
         t.Db.Write(tx => StateChanges.MoveCall(tx, 1, CallStatus.Pending, CallStatus.Assigned,
             new EventRow(At, "alice", "call.assigned", Badge: "CSO-1"), new CallSet().AssignedTo("CSO-1", At)));
@@ -37,10 +39,12 @@ public class StateChangesTests
         Assert.Equal(("alice", "PENDING", "ASSIGNED"), (ev.Actor, ev.FromStatus, ev.ToStatus));
     }
 
-    [Fact]
-    public void A_conflict_rolls_back_everything_done_before_it_in_the_transaction()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the conditional update, its event and the rollback alike
+    public void A_conflict_rolls_back_everything_done_before_it_in_the_transaction(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         SeedOneCallAndOfficer(t.Db);
         var e = Assert.Throws<ChangeConflict>(() => t.Db.Write(tx =>
         {
@@ -53,10 +57,12 @@ public class StateChangesTests
         Assert.Equal(0, t.Db.Connection.ExecuteScalar<long>("SELECT count(*) FROM events WHERE badge = 'CSO-1'"));
     }
 
-    [Fact]
-    public void An_illegal_transition_is_refused_naming_both_states()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the conditional update, its event and the rollback alike
+    public void An_illegal_transition_is_refused_naming_both_states(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         SeedOneCallAndOfficer(t.Db);
         var e = Assert.Throws<SafetyException>(() => t.Db.Write(tx =>
             StateChanges.MoveCall(tx, 1, CallStatus.Pending, CallStatus.OnScene, new EventRow(At, "bob", "x"))));
@@ -64,10 +70,12 @@ public class StateChangesTests
         Assert.Equal(CallStatus.Pending, Reads.RequireCall(t.Db, 1).Status);
     }
 
-    [Fact]
-    public void Two_connections_racing_the_same_conditional_update_exactly_one_wins()
+    [Theory]
+    [InlineData(StoreBackend.Sqlite)]
+    [InlineData(StoreBackend.Postgres)] // issue 17: the conditional update, its event and the rollback alike
+    public void Two_connections_racing_the_same_conditional_update_exactly_one_wins(StoreBackend backend)
     {
-        using var t = new TestDb();
+        using var t = new TestDb(backend);
         SeedOneCallAndOfficer(t.Db);
         for (var round = 0; round < 20; round++)
         {

@@ -10,7 +10,7 @@ namespace SafetyConsole.Data.Store;
 internal static class PgStore
 {
     /// <summary>The first key of the store's advisory lock: the SQLite application_id ("SCON"); the second is the schema's hash.</summary>
-    private const int LockKey = SafetyDb.ApplicationId;
+    internal const int LockKey = SafetyDb.ApplicationId;
 
     /// <summary>How long a writer waits for the write lock or a row before giving up with the busy sentence (SQLite's busy timeout).</summary>
     private const string LockTimeout = "10s";
