@@ -68,9 +68,9 @@ internal static class BenchChild
                 {
                     step();
                 }
-                catch (SafetyException e)
+                catch (Exception e) // a refusal, or the store giving up (PostgreSQL's lock timeout): counted, the run goes on
                 {
-                    Console.WriteLine($"E call {id}: {e.Message}");
+                    Console.WriteLine($"E call {id} after {Stopwatch.GetElapsedTime(start).TotalMilliseconds:F0} ms: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
                     break;
                 }
                 var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;

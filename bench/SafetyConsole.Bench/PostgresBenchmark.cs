@@ -108,7 +108,7 @@ public sealed class PostgresBenchmark : IBenchmark
             var passes = worker is null ? "none" : worker.LinesUntil(null).LastOrDefault(l => l.StartsWith("passes", StringComparison.Ordinal)) ?? "passes ?";
 
             var label = withWorker ? $"{store.Backend}: state change, {dispatchers} dispatchers + worker" : $"{store.Backend}: state change, {dispatchers} dispatcher alone";
-            if (errors.Count > 0) report.Goal($"{store.Backend}: every state change done", false, $"{errors.Count} refused, first: {errors[0]}");
+            if (errors.Count > 0) report.Goal($"{store.Backend}: every state change done", false, $"{errors.Count} failed (that call's later steps skipped), first: {errors[0]}");
             if (latencies.Count == 0) return;
             var sorted = latencies.Order().ToArray();
             report.Figure(label, $"p50 {P(sorted, 0.5):F1} ms, p99 {P(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms; {sorted.Length} changes timed, {dispatchers * callsEach * 4 / elapsed:F0} changes/s in all; worker {passes}");

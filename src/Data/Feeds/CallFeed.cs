@@ -176,7 +176,8 @@ public static partial class CallFeed
             return null;
         }
 
-        public override IRowWriter<Row> Prepare(DbConnection connection) => new Writer(connection, _actor);
+        public override IRowWriter<Row> Prepare(DbConnection connection) =>
+            connection is Microsoft.Data.Sqlite.SqliteConnection ? new Writer(connection, _actor) : new PgCopyWriter(connection, _actor); // issue 17: binary COPY
 
         /// <summary>The role as the district spells it, or null (a plain loop: this runs once per record of a bulk load).</summary>
         private static string? KnownReporterRole(string text)
