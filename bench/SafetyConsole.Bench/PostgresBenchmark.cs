@@ -19,7 +19,8 @@ namespace SafetyConsole.Bench;
 /// of that file (the foreign keys stay on both).</item>
 /// </list>
 /// The server: SAFETY_CONSOLE_TEST_PG, else a throwaway cluster (<see cref="PgBenchServer"/>). safety-console is the
-/// Release build beside the benchmark (JIT at every start, the same for both backends).
+/// Release build beside the benchmark (JIT at every start, the same for both backends), or PG_BENCH_APP. Quick runs:
+/// PG_BENCH_CALLS (calls per dispatcher, 30), PG_BENCH_NOTICES (200), PG_BENCH_RUNS (feed runs, 3), PG_BENCH_PARTS.
 /// </summary>
 public sealed class PostgresBenchmark : IBenchmark
 {
@@ -40,11 +41,16 @@ public sealed class PostgresBenchmark : IBenchmark
             report.Figure("SQLite settings", "WAL, synchronous NORMAL (as the product opens it)");
             Load(report, "machine load at the start");
             BenchStore[] stores = [new SqliteBenchStore(folder), new PgBenchStore(server)];
-            foreach (var store in stores) StateChangeLatency(report, store, 1, withWorker: false); // the uncontended cost, for comparison
-            foreach (var store in stores) StateChangeLatency(report, store, Dispatchers, withWorker: true);
-            Load(report, "machine load after the latency runs");
-            foreach (var store in stores) ChangeNotice(report, store);
-            FeedLoad(report, stores, folder);
+            // PG_BENCH_PARTS (e.g. "feed" or "latency,notice") runs some of the parts; all three by default.
+            var parts = (Environment.GetEnvironmentVariable("PG_BENCH_PARTS") ?? "latency,notice,feed").Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Contains("latency"))
+            {
+                foreach (var store in stores) StateChangeLatency(report, store, 1, withWorker: false); // the uncontended cost, for comparison
+                foreach (var store in stores) StateChangeLatency(report, store, Dispatchers, withWorker: true);
+                Load(report, "machine load after the latency runs");
+            }
+            if (parts.Contains("notice")) foreach (var store in stores) ChangeNotice(report, store);
+            if (parts.Contains("feed")) FeedLoad(report, stores, folder);
             Load(report, "machine load at the end");
         }
         finally
@@ -199,7 +205,9 @@ public sealed class PostgresBenchmark : IBenchmark
         var account = Environment.UserName;
         var csv = Path.Combine(folder, "calls.csv");
         FeedLoadBenchmark.Generate(csv, rows);
-        var exe = BenchProcess.SafetyConsoleDll();
+        // PG_BENCH_APP names another safety-console.dll to measure (e.g. a build of an earlier commit, for before/after).
+        var exe = Environment.GetEnvironmentVariable("PG_BENCH_APP") is { Length: > 0 } app ? app : BenchProcess.SafetyConsoleDll();
+        report.Figure("safety-console measured", $"{exe} (a Release build: JIT at every start, the same for both backends)");
         var label = rows.ToString("N0", CultureInfo.InvariantCulture);
         var medians = new Dictionary<string, double>();
         foreach (var store in stores)

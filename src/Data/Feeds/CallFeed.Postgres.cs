@@ -11,7 +11,7 @@ public static partial class CallFeed
     /// INSERT … SELECT in file order (ids are given in the order SQLite gives them) ON CONFLICT DO NOTHING, so a call
     /// already stored, or earlier in the same chunk, is skipped and counted a duplicate exactly as on SQLite; the
     /// foreign keys (location, type) are checked by the insert as by SQLite's. Rows reach the writer validated: every
-    /// per-record error was reported before this. Duties (issue 15) are rare: one statement each.
+    /// per-record error was reported before this. Duties (issue 15) are rare: the common writer stores them.
     /// A duplicate that reached ON CONFLICT would still take a number from the id sequence (PostgreSQL draws it before
     /// checking), so every later call or duty would be numbered one higher than on SQLite: duplicates are left out before
     /// the insert (all but the first of a chunk's repeats, and any already stored: the batch holds the store's write lock,
@@ -34,19 +34,15 @@ public static partial class CallFeed
             ON CONFLICT(source, external_id) DO NOTHING
             """); // not classified until intake (issue 13), as the SQLite writer
 
-        private readonly NativeStatement _duty = new(connection, """
-            INSERT INTO duties(type, location, due_on, note, source, external_id, added_by, added_at)
-            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
-            WHERE NOT EXISTS (SELECT 1 FROM duties WHERE source = ?5 AND external_id = ?6)
-            ON CONFLICT(source, external_id) DO NOTHING
-            """);
+        private Writer? _duties;
 
         public int Insert(IReadOnlyList<Row> rows, string loadedAt)
         {
             var loaded = 0;
             if (rows.Any(r => r.DutyDue is not null))
             {
-                foreach (var d in rows.Where(r => r.DutyDue is not null)) loaded += InsertDuty(d, loadedAt);
+                _duties ??= new Writer(connection, actor);
+                loaded += _duties.Insert(rows.Where(r => r.DutyDue is not null).ToList(), loadedAt);
                 rows = rows.Where(r => r.DutyDue is null).ToList();
             }
             for (var i = 0; i < rows.Count; i++)
@@ -68,24 +64,10 @@ public static partial class CallFeed
             return loaded + _stage.Move(loadedAt);
         }
 
-        /// <summary>A feed's duty (issue 15), as the SQLite writer stores it: its description becomes the duty's note.</summary>
-        private int InsertDuty(Row row, string loadedAt)
-        {
-            _duty.Bind(1, row.Type);
-            _duty.Bind(2, row.Location);
-            _duty.Bind(3, row.DutyDue);
-            _duty.Bind(4, row.Description);
-            _duty.Bind(5, row.Source);
-            _duty.Bind(6, row.ExternalId);
-            _duty.Bind(7, actor);
-            _duty.Bind(8, loadedAt);
-            return _duty.Execute();
-        }
-
         public void Dispose()
         {
             _stage.Dispose();
-            _duty.Dispose();
+            _duties?.Dispose();
         }
     }
 }
