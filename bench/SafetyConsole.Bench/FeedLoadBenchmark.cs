@@ -74,7 +74,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
     }
 
     /// <summary>The sqlite3 shell's version, or null when it is not installed.</summary>
-    private static string? SqliteShell()
+    internal static string? SqliteShell()
     {
         try
         {
@@ -167,7 +167,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
         return (sw.Elapsed.TotalSeconds, ChildCpu.Seconds() - cpu);
     }
 
-    private static ProcessStartInfo Sqlite3(string path, params string[] commands)
+    internal static ProcessStartInfo Sqlite3(string path, params string[] commands)
     {
         var psi = new ProcessStartInfo("sqlite3") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         psi.ArgumentList.Add(path);
@@ -176,7 +176,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
     }
 
     // The same columns as the file, keyed like calls (source, external_id), in WAL mode like SafetyConsole.
-    private const string ImportTableSql = """
+    internal const string ImportTableSql = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE calls_import(external_id TEXT NOT NULL, source TEXT NOT NULL, received_at TEXT NOT NULL, location TEXT NOT NULL,
           type TEXT NOT NULL, priority INTEGER, description TEXT, reporter_role TEXT, basis TEXT, PRIMARY KEY (source, external_id));
@@ -342,7 +342,7 @@ public sealed class FeedLoadBenchmark : IBenchmark
     }
 
     /// <summary>An agency and 50 locations in 5 feeder patterns, like the demo district.</summary>
-    private static void SeedDistrict(SafetyDb db)
+    internal static void SeedDistrict(SafetyDb db)
     {
         db.Write(tx =>
         {

@@ -17,6 +17,8 @@ public static class Program
             System.Console.WriteLine("hello");
             return 0;
         }
+        // The `postgres` benchmark's dispatchers, worker and watcher (issue 17).
+        if (args is ["child", ..]) return BenchChild.Run(args[1..]);
         var all = typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IBenchmark).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
             .Select(t => (IBenchmark)Activator.CreateInstance(t)!)

@@ -176,7 +176,8 @@ public static partial class CallFeed
             return null;
         }
 
-        public override IRowWriter<Row> Prepare(DbConnection connection) => new Writer(connection, _actor);
+        public override IRowWriter<Row> Prepare(DbConnection connection) =>
+            connection is Microsoft.Data.Sqlite.SqliteConnection ? new Writer(connection, _actor) : new PgCopyWriter(connection, _actor); // issue 17: binary COPY
 
         /// <summary>The role as the district spells it, or null (a plain loop: this runs once per record of a bulk load).</summary>
         private static string? KnownReporterRole(string text)
@@ -264,12 +265,16 @@ public static partial class CallFeed
                 """;
         }
 
-        /// <summary>A feed's duty, idempotent by (source, external id) like a call; its description becomes the duty's note.</summary>
+        /// <summary>
+        /// A feed's duty, idempotent by (source, external id) like a call; its description becomes the duty's note. A
+        /// duplicate is left out before the insert: on PostgreSQL one reaching ON CONFLICT would still take an id.
+        /// </summary>
         private int InsertDuty(Row row, string loadedAt)
         {
             _duty ??= new NativeStatement(connection, """
                 INSERT INTO duties(type, location, due_on, note, source, external_id, added_by, added_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8
+                WHERE NOT EXISTS (SELECT 1 FROM duties WHERE source = ?5 AND external_id = ?6)
                 ON CONFLICT(source, external_id) DO NOTHING
                 """);
             _duty.Bind(1, row.Type);
