@@ -113,7 +113,7 @@ public sealed class SafetyDb : IDisposable
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
-        var conn = new SqliteConnection(cs);
+        var conn = new StoreConnection(cs);
         var clock = time ?? TimeProvider.System;
         var db = new SafetyDb(conn, full, clock) { Created = !exists }; // counted as open here before SQLite takes its first lock
         try
@@ -237,6 +237,7 @@ public sealed class SafetyDb : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        StatementCache.Release(Connection);
         Connection.Dispose();
         if (Backend != StoreBackend.Sqlite) return;
         // Remove the entry only when it still reads 1: a concurrent open of the same file may be adding to it.
