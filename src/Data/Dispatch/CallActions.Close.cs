@@ -13,7 +13,7 @@ public static partial class CallActions
     {
         Operators.Require(db, actor, DispatchAction.Clear, at);
         var code = disposition.Trim();
-        var name = db.Connection.ExecuteScalar<string?>("SELECT name FROM dispositions WHERE code = @code", new { code });
+        var name = SqlRead.Text(db.Connection, "SELECT name FROM dispositions WHERE code = @code", null, ("@code", code));
         if (name is null)
         {
             var all = string.Join(", ", db.Connection.Query<string>("SELECT code || ' ' || name FROM dispositions ORDER BY code"));
