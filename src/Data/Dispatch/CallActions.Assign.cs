@@ -95,10 +95,10 @@ public static partial class CallActions
     }
 
     internal static void InsertAssignment(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>
-        tx.Connection!.Execute("""
+        SqlRead.Execute(tx.Connection!, """
             INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, override_reason)
             VALUES (@callId, @badge, @at, @actor, @overrideReason)
-            """, new { callId, badge, at = TimeText.ToDb(at), actor, overrideReason }, tx);
+            """, tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@actor", actor), ("@overrideReason", overrideReason));
 
     /// <summary>"rank 1 of 3, ETA 4 min": why this officer, for the event log.</summary>
     internal static string RankReason(Recommendation rec, string badge)

@@ -13,7 +13,7 @@ public static partial class CallActions
     {
         Operators.Require(db, actor, DispatchAction.Clear, at);
         var code = disposition.Trim();
-        var name = db.Connection.ExecuteScalar<string?>("SELECT name FROM dispositions WHERE code = @code", new { code });
+        var name = SqlRead.Text(db.Connection, "SELECT name FROM dispositions WHERE code = @code", null, ("@code", code));
         if (name is null)
         {
             var all = string.Join(", ", db.Connection.Query<string>("SELECT code || ' ' || name FROM dispositions ORDER BY code"));
@@ -68,13 +68,13 @@ public static partial class CallActions
     /// <summary>Frees the officer of a call (cleared, cancelled, R6 timeout): back to AVAILABLE, assignment closed.</summary>
     internal static void ReleaseOfficer(System.Data.Common.DbTransaction tx, long callId, string badge, string actor, DateTimeOffset at, string why)
     {
-        var status = Codes.ParseOfficerStatus(tx.Connection!.ExecuteScalar<string>("SELECT status FROM officers WHERE badge = @badge", new { badge }, tx)!);
+        var status = Codes.ParseOfficerStatus(SqlRead.Text(tx.Connection!, "SELECT status FROM officers WHERE badge = @badge", tx, ("@badge", badge))!);
         if (Transitions.IsOnCall(status))
             StateChanges.MoveOfficer(tx, badge, status, OfficerStatus.Available,
                 new EventRow(at, actor, "officer.released", CallId: callId, Reason: $"{why}: call {callId}"));
-        tx.Connection!.Execute(
+        SqlRead.Execute(tx.Connection!,
             "UPDATE assignments SET released_at = @at, release_reason = @why WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
-            new { callId, badge, at = TimeText.ToDb(at), why }, tx);
+            tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@why", why));
     }
 
     private static void RequireReason(string? reason, string verb)

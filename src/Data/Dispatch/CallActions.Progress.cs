@@ -65,7 +65,7 @@ public static partial class CallActions
     internal static string StateOf(SafetyDb db, Call call) => StateChanges.DescribeCall(db.Connection, null, call.Id) ?? call.Status.Text();
 
     private static void MarkAcknowledged(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at) =>
-        tx.Connection!.Execute(
+        SqlRead.Execute(tx.Connection!,
             "UPDATE assignments SET acked_at = @at WHERE call_id = @callId AND badge = @badge AND released_at IS NULL AND acked_at IS NULL",
-            new { callId, badge, at = TimeText.ToDb(at) }, tx);
+            tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)));
 }

@@ -42,20 +42,20 @@ public static class FirstResponseFigures
             DeadlineOutcome.Missed => 0,
             _ => null,
         };
-        tx.Connection!.Execute("""
+        SqlRead.Execute(tx.Connection!, """
             UPDATE calls SET first_assigned_at = coalesce(first_assigned_at, @at), deadline_met = coalesce(deadline_met, @met),
               response_date = coalesce(response_date, @date)
             WHERE id = @callId
-            """, new { callId, at = TimeText.ToDb(at), met, date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
+            """, tx, ("@callId", callId), ("@at", TimeText.ToDb(at)), ("@met", met), ("@date", TimeText.ToDb(snap.LocalDate(receivedAt))));
     }
 
     /// <summary>R5/R6: an escalation to the supervisor; a deadline not yet decided is missed.</summary>
     internal static void RecordEscalation(DbTransaction tx, long callId, DateTimeOffset receivedAt, DateTimeOffset at, DistrictSnapshot snap) =>
-        tx.Connection!.Execute("""
+        SqlRead.Execute(tx.Connection!, """
             UPDATE calls SET escalated_at = coalesce(escalated_at, @at), deadline_met = coalesce(deadline_met, 0),
               response_date = coalesce(response_date, @date)
             WHERE id = @callId
-            """, new { callId, at = TimeText.ToDb(at), date = TimeText.ToDb(snap.LocalDate(receivedAt)) }, tx);
+            """, tx, ("@callId", callId), ("@at", TimeText.ToDb(at)), ("@date", TimeText.ToDb(snap.LocalDate(receivedAt))));
 
     /// <summary>The figures of the district-local date of <paramref name="at"/> ("today" for `status`), as of <paramref name="at"/>.</summary>
     public static FirstResponseDay Today(SafetyDb db, DateTimeOffset at)

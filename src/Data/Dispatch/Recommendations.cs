@@ -46,7 +46,7 @@ public static class Recommendations
 
     /// <summary>R6: officers released from this call for not acknowledging in time; they are not offered it again.</summary>
     public static IReadOnlySet<string> TimedOutOn(SafetyDb db, long callId) =>
-        Dapper.SqlMapper.Query<string>(db.Connection,
-                "SELECT badge FROM assignments WHERE call_id = @callId AND release_reason = 'ack-timeout'", new { callId })
+        SqlRead.Rows(db.Connection, "SELECT badge FROM assignments WHERE call_id = @callId AND release_reason = 'ack-timeout'",
+                r => r.GetString(0), null, ("@callId", callId))
             .ToHashSet(StringComparer.Ordinal);
 }

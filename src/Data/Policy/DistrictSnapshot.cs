@@ -27,9 +27,9 @@ public sealed class DistrictSnapshot
     /// </summary>
     private sealed record Live(
         Officer[] Officers,
-        FrozenDictionary<string, Officer> OfficersByBadge,
-        FrozenDictionary<string, long> OpenCallByBadge,
-        FrozenDictionary<string, int> CallsToday,
+        Dictionary<string, Officer> OfficersByBadge,
+        Dictionary<string, long> OpenCallByBadge,
+        Dictionary<string, int> CallsToday,
         OfficerFacts[] Facts,
         R7Memo?[] R7Memo,
         Dictionary<string, int> IndexByBadge,
@@ -171,8 +171,10 @@ public sealed class DistrictSnapshot
     private Live IndexOfficers(IEnumerable<Officer> officers, IReadOnlyDictionary<string, long>? openCallByBadge, IReadOnlyDictionary<string, int>? callsToday)
     {
         var officerList = officers.ToArray();
-        var openCalls = (openCallByBadge ?? new Dictionary<string, long>()).ToFrozenDictionary(StringComparer.Ordinal);
-        var callsTodayByBadge = (callsToday ?? new Dictionary<string, int>()).ToFrozenDictionary(StringComparer.Ordinal);
+        // Plain dictionaries: built for every snapshot and only looked up (freezing one costs more than its lookups save).
+        var openCalls = new Dictionary<string, long>(openCallByBadge ?? new Dictionary<string, long>(), StringComparer.Ordinal);
+        var callsTodayByBadge = new Dictionary<string, int>(callsToday ?? new Dictionary<string, int>(), StringComparer.Ordinal);
+        var byBadge = new Dictionary<string, Officer>(officerList.Length, StringComparer.Ordinal);
         var facts = new OfficerFacts[officerList.Length];
         var indexByBadge = new Dictionary<string, int>(officerList.Length, StringComparer.Ordinal);
         var liaisonByZone = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -183,6 +185,7 @@ public sealed class DistrictSnapshot
         {
             var o = officerList[i];
             indexByBadge[o.Badge] = i;
+            byBadge[o.Badge] = o; // the last wins, as for the district's facts
             var post = PostPoint(o.Post);
             Agencies.TryGetValue(o.Agency, out var agency);
             _latestByBadge.TryGetValue(o.Badge, out var latest);
@@ -213,7 +216,7 @@ public sealed class DistrictSnapshot
             if (!byZone.TryGetValue(zone, out var list)) byZone[zone] = list = [];
             list.Add(i);
         }
-        return new Live(officerList, LastWins(officerList, o => o.Badge, StringComparer.Ordinal), openCalls, callsTodayByBadge,
+        return new Live(officerList, byBadge, openCalls, callsTodayByBadge,
             facts, new R7Memo?[officerList.Length], indexByBadge,
             liaisonByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),
             campusByZone.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal),

@@ -12,16 +12,15 @@ public static class Duplicates
 {
     /// <summary>The related-types data, as pairs (read both ways by <see cref="DuplicateCheck.Related"/>).</summary>
     public static IReadOnlySet<(string, string)> RelatedPairs(SafetyDb db) =>
-        db.Connection.Query<(string Type, string Related)>("SELECT type, related FROM related_call_types").ToHashSet();
+        SqlRead.Rows(db.Connection, "SELECT type, related FROM related_call_types", r => (r.GetString(0), r.GetString(1))).ToHashSet();
 
     /// <summary>Open calls at <paramref name="location"/> received from <paramref name="from"/> through <paramref name="to"/>, duplicates excluded.</summary>
     public static IReadOnlyList<OpenCallAt> OpenAt(SafetyDb db, string location, DateTimeOffset from, DateTimeOffset to) =>
-        db.Connection.Query<(long Id, string Type, string ReceivedAt, string Status)>($"""
+        SqlRead.Rows(db.Connection, $"""
                 SELECT id, type, received_at, status FROM calls
                 WHERE location = @location AND status IN ({StatusSql.Open}) AND received_at >= @from AND received_at <= @to AND duplicate_of IS NULL
-                """, new { location, from = TimeText.ToDb(from), to = TimeText.ToDb(to) })
-            .Select(r => new OpenCallAt(r.Id, r.Type, TimeText.FromDb(r.ReceivedAt), Codes.ParseCallStatus(r.Status)))
-            .ToList();
+                """, r => new OpenCallAt(r.GetInt64(0), r.GetString(1), TimeText.FromDb(r.GetString(2)), Codes.ParseCallStatus(r.GetString(3))),
+            null, ("@location", location), ("@from", TimeText.ToDb(from)), ("@to", TimeText.ToDb(to)));
 
     /// <summary>Intake's flag for <paramref name="call"/>: the possible master and its trace sentence, or null.</summary>
     public static (long Master, string Trace)? Flag(SafetyDb db, Call call, PolicySettings settings)

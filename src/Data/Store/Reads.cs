@@ -11,54 +11,37 @@ public static class Reads
         status, class, deadline, assigned_to, assigned_at, agency, disposition, trace
         """;
 
-    private sealed class CallDbRow
+    /// <summary>A row of <see cref="CallColumns"/>, by position (a plain reader: the worker pass reads calls at every arrival; issue 14, speed).</summary>
+    private static Call CallRow(System.Data.Common.DbDataReader r)
     {
-        public long Id { get; set; }
-        public string Source { get; set; } = "";
-        public string ExternalId { get; set; } = "";
-        public string ReceivedAt { get; set; } = "";
-        public string Location { get; set; } = "";
-        public string Type { get; set; } = "";
-        public long Priority { get; set; }
-        public string Description { get; set; } = "";
-        public string? ReporterRole { get; set; }
-        public string? Basis { get; set; }
-        public string Status { get; set; } = "";
-        public string Class { get; set; } = "";
-        public string? Deadline { get; set; }
-        public string? AssignedTo { get; set; }
-        public string? AssignedAt { get; set; }
-        public string? Agency { get; set; }
-        public string? Disposition { get; set; }
-        public string Trace { get; set; } = "";
-
-        public Call ToCall() => new(
-            Id, Source, ExternalId, TimeText.FromDb(ReceivedAt), Location, Type, (int)Priority, Description, ReporterRole,
-            Basis is null ? null : Codes.ParseBasis(Basis), Codes.ParseCallStatus(Status), ClassOf(Status, Class),
-            TimeText.FromDbOrNull(Deadline), AssignedTo, TimeText.FromDbOrNull(AssignedAt), Agency, Disposition, Trace);
-
-        /// <summary>
-        /// Null: not classified yet. Intake is what classifies a call and moves it out of NEW, so a NEW call has no class
-        /// whatever the column holds (a row written by another tool gets the column's old default, NONE).
-        /// </summary>
-        private static CallClass? ClassOf(string status, string cls) =>
-            status == "NEW" || cls == Codes.Unclassified ? null : Codes.ParseCallClass(cls);
+        var status = r.GetString(10);
+        return new(
+            r.GetInt64(0), r.GetString(1), r.GetString(2), TimeText.FromDb(r.GetString(3)), r.GetString(4), r.GetString(5), (int)r.GetInt64(6),
+            r.GetString(7), r.NullableText(8), r.NullableText(9) is { } basis ? Codes.ParseBasis(basis) : null, Codes.ParseCallStatus(status),
+            ClassOf(status, r.GetString(11)), TimeText.FromDbOrNull(r.NullableText(12)), r.NullableText(13), TimeText.FromDbOrNull(r.NullableText(14)),
+            r.NullableText(15), r.NullableText(16), r.GetString(17));
     }
+
+    /// <summary>
+    /// Null: not classified yet. Intake is what classifies a call and moves it out of NEW, so a NEW call has no class
+    /// whatever the column holds (a row written by another tool gets the column's old default, NONE).
+    /// </summary>
+    private static CallClass? ClassOf(string status, string cls) =>
+        status == "NEW" || cls == Codes.Unclassified ? null : Codes.ParseCallClass(cls);
 
     public static IReadOnlyList<Call> Calls(SafetyDb db, bool openOnly = false)
     {
         var where = openOnly ? $"WHERE status IN ({StatusSql.Open})" : "";
-        return db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls {where} ORDER BY received_at, id")
-            .Select(r => r.ToCall()).ToList();
+        return SqlRead.Rows(db.Connection, $"SELECT {CallColumns} FROM calls {where} ORDER BY received_at, id", CallRow);
     }
 
     /// <summary>The worker's step 1 (R2–R5, R8): NEW calls received by <paramref name="at"/>, oldest first.</summary>
     public static IReadOnlyList<Call> NewCallsReceivedBy(SafetyDb db, DateTimeOffset at) =>
-        CallsWhere(db, "status = 'NEW' AND received_at <= @at", "received_at, id", new { at = TimeText.ToDb(at) });
+        CallsWhere(db, "status = 'NEW' AND received_at <= @at", "received_at, id", ("@at", TimeText.ToDb(at)));
 
     /// <summary>The worker's step 2 (R5): PENDING calls whose deadline has come by <paramref name="at"/>, oldest first.</summary>
     public static IReadOnlyList<Call> PendingCallsDueBy(SafetyDb db, DateTimeOffset at) =>
-        CallsWhere(db, "status = 'PENDING' AND deadline IS NOT NULL AND deadline <= @at", "received_at, id", new { at = TimeText.ToDb(at) });
+        CallsWhere(db, "status = 'PENDING' AND deadline IS NOT NULL AND deadline <= @at", "received_at, id", ("@at", TimeText.ToDb(at)));
 
     /// <summary>
     /// The worker's step 3 (R6): ASSIGNED calls whose current assignment is open and unacknowledged since
@@ -68,14 +51,14 @@ public static class Reads
         CallsWhere(db, """
             status = 'ASSIGNED' AND EXISTS (SELECT 1 FROM assignments a WHERE a.call_id = calls.id AND a.badge = calls.assigned_to
               AND a.released_at IS NULL AND a.acked_at IS NULL AND a.assigned_at <= @cutoff)
-            """, "assigned_at, id", new { cutoff = TimeText.ToDb(cutoff) });
+            """, "assigned_at, id", ("@cutoff", TimeText.ToDb(cutoff)));
 
-    private static IReadOnlyList<Call> CallsWhere(SafetyDb db, string where, string orderBy, object args) =>
-        db.Connection.Query<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY {orderBy}", args)
-            .Select(r => r.ToCall()).ToList();
+    private static IReadOnlyList<Call> CallsWhere(SafetyDb db, string where, string orderBy, (string, object?) arg) =>
+        SqlRead.Rows(db.Connection, $"SELECT {CallColumns} FROM calls WHERE {where} ORDER BY {orderBy}", CallRow, null, arg);
 
-    public static Call? Call(SafetyDb db, long id) =>
-        db.Connection.QuerySingleOrDefault<CallDbRow>($"SELECT {CallColumns} FROM calls WHERE id = @id", new { id })?.ToCall();
+    private const string CallById = $"SELECT {CallColumns} FROM calls WHERE id = @id";
+
+    public static Call? Call(SafetyDb db, long id) => SqlRead.Row(db.Connection, CallById, CallRow, null, ("@id", id));
 
     public static Call RequireCall(SafetyDb db, long id) =>
         Call(db, id) ?? throw SafetyException.Refused($"There is no call {id}; `safety-console calls list --open` shows the open calls.");
@@ -90,33 +73,18 @@ public static class Reads
             })
             .ToList();
 
-    private sealed class OfficerDbRow
-    {
-        public string Badge { get; set; } = "";
-        public string Name { get; set; } = "";
-        public string Role { get; set; } = "";
-        public string Agency { get; set; } = "";
-        public string Post { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string? StatusSince { get; set; }
-        public double? LastLat { get; set; }
-        public double? LastLon { get; set; }
-        public string? LastPingAt { get; set; }
+    private const string OfficerColumns = "badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at";
 
-        public Officer ToOfficer() => new(
-            Badge, Name, Codes.ParseRole(Role), Agency, Post, Codes.ParseOfficerStatus(Status), TimeText.FromDbOrNull(StatusSince),
-            LastLat is { } lat && LastLon is { } lon ? new GeoPoint(lat, lon) : null, TimeText.FromDbOrNull(LastPingAt));
-    }
+    private static Officer OfficerRow(System.Data.Common.DbDataReader r) => new(
+        r.GetString(0), r.GetString(1), Codes.ParseRole(r.GetString(2)), r.GetString(3), r.GetString(4), Codes.ParseOfficerStatus(r.GetString(5)),
+        TimeText.FromDbOrNull(r.NullableText(6)),
+        r.IsDBNull(7) || r.IsDBNull(8) ? null : new GeoPoint(r.GetDouble(7), r.GetDouble(8)), TimeText.FromDbOrNull(r.NullableText(9)));
 
     public static IReadOnlyList<Officer> Officers(SafetyDb db) =>
-        db.Connection.Query<OfficerDbRow>(
-                "SELECT badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at FROM officers ORDER BY badge")
-            .Select(r => r.ToOfficer()).ToList();
+        SqlRead.Rows(db.Connection, $"SELECT {OfficerColumns} FROM officers ORDER BY badge", OfficerRow);
 
     public static Officer? Officer(SafetyDb db, string badge) =>
-        db.Connection.QuerySingleOrDefault<OfficerDbRow>(
-            "SELECT badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at FROM officers WHERE badge = @badge",
-            new { badge })?.ToOfficer();
+        SqlRead.Row(db.Connection, $"SELECT {OfficerColumns} FROM officers WHERE badge = @badge", OfficerRow, null, ("@badge", badge));
 
     public static Officer RequireOfficer(SafetyDb db, string badge) =>
         Officer(db, badge) ?? throw SafetyException.Refused($"There is no officer {badge}; `safety-console officers list` shows the roster.");

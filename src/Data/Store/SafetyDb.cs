@@ -41,15 +41,20 @@ public sealed class SafetyDb : IDisposable
 
     private bool _disposed;
 
-    private SafetyDb(DbConnection connection, string path, TimeProvider clock, StoreBackend backend = StoreBackend.Sqlite, string? target = null)
+    /// <summary>A private SQLite store in this process's memory (<see cref="OpenInMemory"/>): no file, nobody else's.</summary>
+    private readonly bool _inMemory;
+
+    private SafetyDb(DbConnection connection, string path, TimeProvider clock, StoreBackend backend = StoreBackend.Sqlite, string? target = null,
+        bool inMemory = false)
     {
+        _inMemory = inMemory;
         _connection = connection;
         FilePath = path;
         Clock = clock;
         Backend = backend;
         Target = target ?? path;
         Clocks.AddOrUpdate(connection, clock);
-        if (backend == StoreBackend.Sqlite) OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
+        if (backend == StoreBackend.Sqlite && !inMemory) OpenHere.AddOrUpdate(path, 1, (_, n) => n + 1);
     }
 
     /// <summary>
@@ -119,7 +124,7 @@ public sealed class SafetyDb : IDisposable
             Pooling = false,
             DefaultTimeout = 30,
         }.ToString();
-        var conn = new SqliteConnection(cs);
+        var conn = new StoreConnection(cs);
         var clock = time ?? TimeProvider.System;
         var db = new SafetyDb(conn, full, clock) { Created = !exists }; // counted as open here before SQLite takes its first lock
         try
@@ -147,8 +152,35 @@ public sealed class SafetyDb : IDisposable
         }
     }
 
+    /// <summary>
+    /// A new store held in this process's memory, created as <paramref name="account"/> (its supervisor) with every
+    /// migration, for a simulation's scratch (issue 14): nothing anyone keeps, so no file at all — nothing written to
+    /// disk at each commit, no student text in a temporary file (R9, DESIGN §7), nothing to delete. One connection
+    /// only: <see cref="OpenAnother"/> does not apply. Gone when disposed.
+    /// </summary>
+    public static SafetyDb OpenInMemory(string account, TimeProvider clock)
+    {
+        const string name = "a scratch store in memory";
+        var conn = new StoreConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
+        var db = new SafetyDb(conn, name, clock, inMemory: true) { Created = true };
+        try
+        {
+            conn.Open();
+            Configure(conn);
+            Migrations.Apply(conn, name, account, clock.GetUtcNow());
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Opens a second connection to the same file (for other threads: the board's reader, the worker).</summary>
-    public SafetyDb OpenAnother(string account) => Open(Target, account, time: Clock);
+    public SafetyDb OpenAnother(string account) => _inMemory
+        ? throw new InvalidOperationException("A store in memory has one connection; there is no other to open.")
+        : Open(Target, account, time: Clock);
 
     private static SafetyDb OpenPostgres(string connectionString, string account, bool create, TimeProvider clock)
     {
@@ -199,7 +231,7 @@ public sealed class SafetyDb : IDisposable
     }
 
     /// <summary>True when the file at <see cref="FilePath"/> is no longer the file this connection has open (removed or replaced).</summary>
-    public bool FileMoved() => Backend == StoreBackend.Sqlite && DatabaseFile.HasMoved((SqliteConnection)Connection, FilePath);
+    public bool FileMoved() => Backend == StoreBackend.Sqlite && !_inMemory && DatabaseFile.HasMoved((SqliteConnection)Connection, FilePath);
 
     /// <summary>Throws <see cref="DatabaseMovedException"/> when the file at the path is no longer the one open here (checked before every commit).</summary>
     public void EnsureSameFile()
@@ -290,14 +322,12 @@ public sealed class SafetyDb : IDisposable
     public long SchemaVersion() => SqlRead.Long(Connection, "SELECT max(version) FROM schema_migrations");
 
     /// <summary>
-    /// Only for a throwaway SQLite database that this connection alone opens (a simulation's scratch store), where a
-    /// crash loses nothing anyone keeps: no fsync; one lock held throughout (none taken and dropped per statement); the
-    /// rollback journal in memory (a commit writes its pages once, to the file, not to a WAL and again at its
-    /// checkpoint); a page cache that holds a school year's calls and events (the default 2 MB rereads them from the
-    /// file system at every pass). Issue 14, speed.
+    /// Only for a throwaway SQLite store that this connection alone opens (a simulation's scratch, <see cref="OpenInMemory"/>),
+    /// where a crash loses nothing anyone keeps: no fsync; one lock held throughout (none taken and dropped per statement);
+    /// the rollback journal and any statement journal in memory; a page cache that holds a school year's calls and events. Issue 14, speed.
     /// </summary>
     public void TuneForScratch() =>
-        SqlRead.Run(Connection, "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -131072");
+        SqlRead.Run(Connection, "PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY");
 
     /// <summary>The time zone of the district, or UTC before a district is imported.</summary>
     public TimeZoneInfo DistrictZone()
@@ -310,8 +340,9 @@ public sealed class SafetyDb : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        StatementCache.Release(Connection);
         Connection.Dispose();
-        if (Backend != StoreBackend.Sqlite) return;
+        if (Backend != StoreBackend.Sqlite || _inMemory) return;
         // Remove the entry only when it still reads 1: a concurrent open of the same file may be adding to it.
         while (OpenHere.TryGetValue(FilePath, out var n))
         {

@@ -44,14 +44,13 @@ public static class StateChanges
     /// caller's value, so an effective time entered with `--at` can never pass for when the entry was made.
     /// </summary>
     public static void AppendEvent(DbTransaction tx, EventRow e) =>
-        tx.Connection!.Execute("""
+        SqlRead.Execute(tx.Connection!, """
             INSERT INTO events(at, actor, kind, call_id, badge, from_status, to_status, reason, detail, recorded_at)
             VALUES (@At, @Actor, @Kind, @CallId, @Badge, @FromStatus, @ToStatus, @Reason, @Detail, @RecordedAt)
-            """, new
-            {
-                At = TimeText.ToDb(e.At), e.Actor, e.Kind, e.CallId, e.Badge, e.FromStatus, e.ToStatus, e.Reason, e.Detail,
-                RecordedAt = TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!)),
-            }, tx);
+            """, tx,
+            ("@At", TimeText.ToDb(e.At)), ("@Actor", e.Actor), ("@Kind", e.Kind), ("@CallId", e.CallId), ("@Badge", e.Badge),
+            ("@FromStatus", e.FromStatus), ("@ToStatus", e.ToStatus), ("@Reason", e.Reason), ("@Detail", e.Detail),
+            ("@RecordedAt", TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!))));
 
     /// <summary>Moves call <paramref name="callId"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>
     public static void MoveCall(DbTransaction tx, long callId, CallStatus expected, CallStatus next, EventRow ev, CallSet? set = null)
@@ -70,18 +69,21 @@ public static class StateChanges
 
     private static void ConditionalCallUpdate(DbTransaction tx, long callId, CallStatus expected, CallStatus next, CallSet? set, EventRow ev)
     {
-        var args = new DynamicParameters();
-        args.Add("id", callId);
-        args.Add("expected", expected.Text());
-        args.Add("next", next.Text());
-        args.Add("at", TimeText.ToDb(ev.At));
-        var sets = "status = @next, updated_at = @at";
-        foreach (var (column, value) in set?.Columns ?? [])
+        var columns = set?.Columns ?? [];
+        var args = new (string, object?)[4 + columns.Count];
+        args[0] = ("@id", callId);
+        args[1] = ("@expected", expected.Text());
+        args[2] = ("@next", next.Text());
+        args[3] = ("@at", TimeText.ToDb(ev.At));
+        var sets = new System.Text.StringBuilder("status = @next, updated_at = @at");
+        var i = 4;
+        foreach (var (column, value) in columns)
         {
-            sets += $", {column} = @c_{column}";
-            args.Add("c_" + column, value);
+            sets.Append(", ").Append(column).Append(" = @c_").Append(column);
+            args[i++] = ("@c_" + column, value);
         }
-        var n = tx.Connection!.Execute($"UPDATE calls SET {sets} WHERE id = @id AND status = @expected", args, tx);
+        // One text per set of columns, so each shape is prepared once per connection (StatementCache).
+        var n = SqlRead.Execute(tx.Connection!, $"UPDATE calls SET {sets} WHERE id = @id AND status = @expected", tx, args);
         if (n != 1) throw CallConflict(tx, callId, expected, next);
         AppendEvent(tx, ev with { CallId = callId, FromStatus = expected.Text(), ToStatus = next.Text() });
     }
@@ -91,9 +93,9 @@ public static class StateChanges
     {
         if (expected != next && !Transitions.CanMove(expected, next))
             throw new SafetyException(1, $"Officer {badge}: " + Transitions.Refusal(expected, next));
-        var n = tx.Connection!.Execute(
-            "UPDATE officers SET status = @next, status_since = @at WHERE badge = @badge AND status = @expected",
-            new { badge, expected = expected.Text(), next = next.Text(), at = TimeText.ToDb(ev.At) }, tx);
+        var n = SqlRead.Execute(tx.Connection!,
+            "UPDATE officers SET status = @next, status_since = @at WHERE badge = @badge AND status = @expected", tx,
+            ("@badge", badge), ("@expected", expected.Text()), ("@next", next.Text()), ("@at", TimeText.ToDb(ev.At)));
         if (n != 1) throw OfficerConflict(tx, badge, expected, next);
         AppendEvent(tx, ev with { Badge = badge, FromStatus = expected.Text(), ToStatus = next.Text() });
     }

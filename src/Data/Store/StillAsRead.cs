@@ -1,4 +1,3 @@
-using Dapper;
 using System.Data.Common;
 using SafetyConsole.Data.Domain;
 
@@ -13,16 +12,18 @@ public static class StillAsRead
     /// <summary>The call still has the status, officer, type, priority, basis and location it had when <paramref name="call"/> was read.</summary>
     public static bool Call(DbTransaction tx, Call call)
     {
-        var now = tx.Connection!.QuerySingleOrDefault<(string Status, string? AssignedTo, string Type, long Priority, string? Basis, string Location)?>(
-            "SELECT status, assigned_to, type, priority, basis, location FROM calls WHERE id = @id", new { id = call.Id }, tx);
-        return now is { } n && n.Status == call.Status.Text() && n.AssignedTo == call.AssignedTo && n.Type == call.Type
-            && n.Priority == call.Priority && n.Basis == call.Basis?.Text() && n.Location == call.Location;
+        var same = false;
+        SqlRead.Each(tx.Connection!, "SELECT status, assigned_to, type, priority, basis, location FROM calls WHERE id = @id",
+            r => same = r.GetString(0) == call.Status.Text() && r.NullableText(1) == call.AssignedTo && r.GetString(2) == call.Type
+                && r.GetInt64(3) == call.Priority && r.NullableText(4) == call.Basis?.Text() && r.GetString(5) == call.Location,
+            tx, ("@id", call.Id));
+        return same;
     }
 
     /// <summary>R6: <paramref name="badge"/> still holds one open, unacknowledged assignment to the call, made at or before <paramref name="cutoff"/>.</summary>
     public static bool AssignmentTimedOut(DbTransaction tx, long callId, string badge, DateTimeOffset cutoff) =>
-        tx.Connection!.ExecuteScalar<long>("""
+        SqlRead.Long(tx.Connection!, """
             SELECT count(*) FROM assignments WHERE call_id = @callId AND badge = @badge
               AND released_at IS NULL AND acked_at IS NULL AND assigned_at <= @cutoff
-            """, new { callId, badge, cutoff = TimeText.ToDb(cutoff) }, tx) == 1;
+            """, tx, ("@callId", callId), ("@badge", badge), ("@cutoff", TimeText.ToDb(cutoff))) == 1;
 }

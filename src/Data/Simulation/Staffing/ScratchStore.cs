@@ -3,24 +3,20 @@ using SafetyConsole.Data.Store;
 namespace SafetyConsole.Data.Simulation.Staffing;
 
 /// <summary>
-/// The simulator's throwaway stores (a roster's replay, a feed file read back): a fresh database in the temp folder,
-/// 0600 with its -wal and -shm, should any appear (it holds the district's facts and call data; DESIGN §7), without durability, and
-/// deleted with its sidecars afterwards.
+/// The simulator's throwaway stores (a roster's replay, a feed file read back): a fresh store in this process's memory
+/// (<see cref="SafetyDb.OpenInMemory"/>). It holds the district's facts and call data, so it is never a file (DESIGN §7,
+/// R9), and it is gone when disposed. Issue 14, speed: a commit writes no page anywhere.
 /// </summary>
 internal static class ScratchStore
 {
-    public static string NewPath(string what) => Path.Combine(Path.GetTempPath(), $"safety-simulate-{what}{Guid.NewGuid():N}.db");
-
     /// <summary>Creates the store as <paramref name="account"/> (its supervisor), its clock at <paramref name="at"/>.</summary>
-    public static SafetyDb Open(string path, string account, DateTimeOffset at)
+    public static SafetyDb Open(string account, DateTimeOffset at)
     {
-        var db = SafetyDb.Open(path, account, create: true, new FixedClock(at));
+        var db = SafetyDb.OpenInMemory(account, new FixedClock(at));
         try
         {
-            FileModes.Set(path, FileModes.Private);
-            FileModes.MatchSidecars(path);
             // Thrown away at the end, and only this connection ever opens it: durability and sharing buy nothing here
-            // (issue 14, speed; SafetyDb.TuneForScratch says what it sets).
+            // (SafetyDb.TuneForScratch says what it sets).
             db.TuneForScratch();
             return db;
         }
@@ -28,14 +24,6 @@ internal static class ScratchStore
         {
             db.Dispose();
             throw;
-        }
-    }
-
-    public static void Delete(string path)
-    {
-        foreach (var f in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
-        {
-            try { File.Delete(f); } catch (IOException) { }
         }
     }
 }

@@ -42,22 +42,14 @@ public sealed record StaffingInput(
     /// </summary>
     public static (IReadOnlyList<SimCall> Calls, int Rejected) FeedCalls(SafetyDb district, string path, string account, DateTimeOffset at)
     {
-        var scratch = ScratchStore.NewPath("feed-");
-        try
-        {
-            using var db = ScratchStore.Open(scratch, account, at);
-            var facts = DistrictReads.District(district) ?? throw SafetyException.Refused(
-                "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
-            DistrictWriter.Write(db, new DistrictData(facts, DistrictReads.Calendar(district), DistrictReads.Agencies(district),
-                DistrictReads.Locations(district), [], []), "the district", account, at);
-            using var input = FeedInput.OpenFile(path);
-            var summary = CallFeed.Load(db, input, new FeedOptions(account, new FixedClock(at)));
-            return (StoredCalls(db, DateTimeOffset.MinValue, DateTimeOffset.MaxValue), summary.Rejected);
-        }
-        finally
-        {
-            ScratchStore.Delete(scratch);
-        }
+        using var db = ScratchStore.Open(account, at);
+        var facts = DistrictReads.District(district) ?? throw SafetyException.Refused(
+            "This database has no district yet; run `safety-console district import DIR` (or `safety-console init --demo`) first.");
+        DistrictWriter.Write(db, new DistrictData(facts, DistrictReads.Calendar(district), DistrictReads.Agencies(district),
+            DistrictReads.Locations(district), [], []), "the district", account, at);
+        using var input = FeedInput.OpenFile(path);
+        var summary = CallFeed.Load(db, input, new FeedOptions(account, new FixedClock(at)));
+        return (StoredCalls(db, DateTimeOffset.MinValue, DateTimeOffset.MaxValue), summary.Rejected);
     }
 
     /// <summary>The district's current officers as a roster: live statuses on a call count as AVAILABLE (their shift is the day shift).</summary>

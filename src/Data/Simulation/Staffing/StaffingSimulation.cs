@@ -59,27 +59,19 @@ public sealed class StaffingSimulation
         _facts = new DistrictSnapshot(input.District, input.Calendar, input.Locations, input.Agencies, [], roster.Officers, roster.Training);
     }
 
-    /// <summary>Runs <paramref name="roster"/> against the input's calls in a scratch database (created as <paramref name="account"/>, deleted after).</summary>
+    /// <summary>Runs <paramref name="roster"/> against the input's calls in a scratch store in memory (created as <paramref name="account"/>, gone after).</summary>
     public static StaffingResult Run(StaffingInput input, Roster roster, int seed, PolicySettings settings, string account)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(roster);
         if (input.Calls.Count == 0) throw new ArgumentException("There are no calls to simulate.", nameof(input));
         var sim = new StaffingSimulation(input, roster, seed, settings);
-        var path = ScratchStore.NewPath("");
-        try
-        {
-            using var db = ScratchDatabase(path, input, roster, account, settings);
-            sim._db = db;
-            sim.FeedAll();
-            sim.Schedule();
-            sim.Drain();
-            return sim.Figures();
-        }
-        finally
-        {
-            ScratchStore.Delete(path);
-        }
+        using var db = ScratchDatabase(input, roster, account, settings);
+        sim._db = db;
+        sim.FeedAll();
+        sim.Schedule();
+        sim.Drain();
+        return sim.Figures();
     }
 
     /// <summary>
@@ -89,26 +81,18 @@ public sealed class StaffingSimulation
     public static int ReplayIntake(StaffingInput input, Roster roster, string account, PolicySettings settings)
     {
         var sim = new StaffingSimulation(input, roster, 0, settings);
-        var path = ScratchStore.NewPath("");
-        try
-        {
-            using var db = ScratchDatabase(path, input, roster, account, settings);
-            sim._db = db;
-            sim.FeedAll();
-            foreach (var c in input.Calls) EnforcementPass.Run(db, c.ReceivedAt);
-            return SimulationReads.CallsDecided(db);
-        }
-        finally
-        {
-            ScratchStore.Delete(path);
-        }
+        using var db = ScratchDatabase(input, roster, account, settings);
+        sim._db = db;
+        sim.FeedAll();
+        foreach (var c in input.Calls) EnforcementPass.Run(db, c.ReceivedAt);
+        return SimulationReads.CallsDecided(db);
     }
 
     /// <summary>A fresh store with the district's facts and the roster, written by the district writer; officers start off duty (the shift pattern logs them on).</summary>
-    private static SafetyDb ScratchDatabase(string path, StaffingInput input, Roster roster, string account, PolicySettings settings)
+    private static SafetyDb ScratchDatabase(StaffingInput input, Roster roster, string account, PolicySettings settings)
     {
         var start = input.Calls[0].ReceivedAt.AddDays(-1);
-        var db = ScratchStore.Open(path, account, start);
+        var db = ScratchStore.Open(account, start);
         try
         {
             var officers = roster.Officers.Select(o => o with { Status = o.Status == OfficerStatus.Busy ? OfficerStatus.Busy : OfficerStatus.OffDuty }).ToList();
