@@ -44,7 +44,8 @@ public static partial class CallFeed
         var row = kind.Validate(raw, ref errors, ref refusal);
         var summary = new FeedSummary();
         using (var writer = kind.Prepare(db.Connection))
-        using (var batch = new FeedBatch<Row>(db, PhoneInput, options, kind, writer))
+        using (var events = new LoadEvents(db.Connection))
+        using (var batch = new FeedBatch<Row>(db, PhoneInput, options, kind, writer, events))
         {
             batch.Write([new FeedItem<Row>(raw.Line, row, errors, [], refusal)], 0, 1);
             batch.Commit(summary);

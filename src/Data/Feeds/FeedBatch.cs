@@ -36,6 +36,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
     private readonly FeedOptions _options;
     private readonly FeedKind<TRow> _kind;
     private readonly IRowWriter<TRow> _writer;
+    private readonly LoadEvents _events;
     private readonly DateTimeOffset _at;
     private readonly string _atText;
     private readonly List<TRow> _rows = [];
@@ -47,7 +48,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
     private int _duplicates;
     private int _rejected;
 
-    public FeedBatch(SafetyDb db, string inputName, FeedOptions options, FeedKind<TRow> kind, IRowWriter<TRow> writer)
+    public FeedBatch(SafetyDb db, string inputName, FeedOptions options, FeedKind<TRow> kind, IRowWriter<TRow> writer, LoadEvents events)
     {
         _db = db;
         _tx = db.BeginWrite();
@@ -55,6 +56,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
         _options = options;
         _kind = kind;
         _writer = writer;
+        _events = events;
         _at = options.Time.GetUtcNow();
         _atText = TimeText.ToDb(_at);
     }
@@ -81,7 +83,7 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
                 _dropped[field] = _dropped.GetValueOrDefault(field) + 1;
             }
             if (item.Refusal is { } refusal)
-                StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, "feed.refused", Reason: refusal, Detail: $"{_inputName}{SubmittedBy} line {N(item.Line)}"));
+                _events.Append(new EventRow(_at, _options.Actor, "feed.refused", Reason: refusal, Detail: $"{_inputName}{SubmittedBy} line {N(item.Line)}"));
         }
         var loaded = _writer.Insert(_rows, _atText);
         _loaded += loaded;
@@ -96,13 +98,13 @@ internal sealed class FeedBatch<TRow> : IDisposable where TRow : class
     public void Commit(FeedSummary summary)
     {
         var lines = $"lines {N(_firstLine)}–{N(_lastLine)}";
-        StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, _kind.LoadedEvent,
+        _events.Append(new EventRow(_at, _options.Actor, _kind.LoadedEvent,
             Reason: $"{_kind.Fields.Kind} feed {_inputName}{SubmittedBy} {lines}: {_loaded} loaded, {_duplicates} duplicate(s), {_rejected} rejected",
             Detail: $"input={_inputName}; {lines}; read={Read}; loaded={_loaded}; duplicates={_duplicates}; rejected={_rejected}{(_options.SubmittedBy is { } by ? $"; owner={by}" : "")}"));
         if (_dropped is not null)
         {
             foreach (var (field, count) in _dropped)
-                StateChanges.AppendEvent(_tx, new EventRow(_at, _options.Actor, "feed.r8_dropped",
+                _events.Append(new EventRow(_at, _options.Actor, "feed.r8_dropped",
                     Reason: $"R8: field '{field}' dropped from {count} record(s) of {_inputName} ({lines}); its values were not stored",
                     Detail: field));
         }

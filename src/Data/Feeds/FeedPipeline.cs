@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using Dapper;
 using System.Data.Common;
 using SafetyConsole.Data.Store;
 
@@ -126,6 +125,7 @@ internal static class FeedPipeline
         try
         {
             using var writer = kind.Prepare(db.Connection);
+            using var events = new LoadEvents(db.Connection);
             FeedBatch<TRow>? batch = null;
             try
             {
@@ -146,7 +146,7 @@ internal static class FeedPipeline
                     }
                     for (var start = 0; start < chunk.Count;)
                     {
-                        batch ??= new FeedBatch<TRow>(db, input.Name, options, kind, writer);
+                        batch ??= new FeedBatch<TRow>(db, input.Name, options, kind, writer, events);
                         var count = Math.Min(chunk.Count - start, options.BatchSize - batch.Read);
                         batch.Write(chunk, start, count);
                         start += count;
@@ -266,15 +266,16 @@ internal static class FeedPipeline
         public static BulkTuning Apply(SafetyDb db)
         {
             if (db.Backend != StoreBackend.Sqlite) return default; // SQLite's page cache and checkpoints only
-            var before = new BulkTuning(db.Connection.ExecuteScalar<long>("PRAGMA cache_size"), db.Connection.ExecuteScalar<long>("PRAGMA wal_autocheckpoint"));
-            db.Connection.Execute("PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000");
+            // Plain reads, not Dapper: its first use compiles code at every process start (Benchmarks, `feed`).
+            var before = new BulkTuning(SqlRead.Long(db.Connection, "PRAGMA cache_size"), SqlRead.Long(db.Connection, "PRAGMA wal_autocheckpoint"));
+            SqlRead.Run(db.Connection, "PRAGMA cache_size = -32768; PRAGMA wal_autocheckpoint = 10000");
             return before;
         }
 
         public void Restore(SafetyDb db)
         {
             if (db.Backend == StoreBackend.Sqlite)
-                db.Connection.Execute($"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
+                SqlRead.Run(db.Connection, $"PRAGMA cache_size = {CacheSize.ToString(CultureInfo.InvariantCulture)}; PRAGMA wal_autocheckpoint = {AutoCheckpoint.ToString(CultureInfo.InvariantCulture)}");
         }
     }
 

@@ -71,4 +71,22 @@ public class TimeTextTests
     [InlineData("2026-11-23T24:05:00.000Z")]
     [InlineData("2026-13-23T18:05:00.000Z")]
     public void An_impossible_stored_instant_is_refused_as_before(string stored) => Assert.Throws<FormatException>(() => TimeText.FromDb(stored));
+
+    /// <summary>Issue 18: ToDb writes its digits itself (a feed load writes one per record); it must stay the format it replaced.</summary>
+    [Fact]
+    public void An_instant_is_stored_exactly_as_the_format_yyyy_MM_ddTHH_mm_ss_fffZ_writes_it()
+    {
+        var random = new Random(18);
+        DateTimeOffset[] edges =
+        [
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(1, 1, 1, 0, 0, 0, TimeSpan.FromHours(-5)),
+            new(999, 12, 31, 23, 59, 59, 999, TimeSpan.Zero), new(2026, 11, 23, 10, 5, 0, 7, TimeSpan.FromHours(-8)),
+            new(2026, 12, 31, 23, 59, 59, TimeSpan.FromHours(14)), new DateTimeOffset(2026, 3, 8, 2, 30, 0, TimeSpan.Zero).AddTicks(9_999),
+        ];
+        var samples = edges.Concat(Enumerable.Range(0, 2000).Select(_ =>
+            new DateTimeOffset(random.NextInt64(DateTime.MinValue.Ticks + TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay),
+                TimeSpan.FromMinutes(random.Next(-14 * 60, 14 * 60 + 1)))));
+        foreach (var t in samples)
+            Assert.Equal(t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture), TimeText.ToDb(t));
+    }
 }
