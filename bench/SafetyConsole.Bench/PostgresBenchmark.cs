@@ -211,7 +211,7 @@ public sealed class PostgresBenchmark : IBenchmark
         FeedLoadBenchmark.Generate(csv, rows);
         // PG_BENCH_APP names another safety-console.dll to measure (e.g. a build of an earlier commit, for before/after).
         var exe = Environment.GetEnvironmentVariable("PG_BENCH_APP") is { Length: > 0 } app ? app : BenchProcess.SafetyConsoleDll();
-        report.Figure("safety-console measured", $"{exe} (a Release build: JIT at every start, the same for both backends)");
+        report.Figure("safety-console measured", $"{exe} (JIT at every start, the same for both backends)");
         var label = rows.ToString("N0", CultureInfo.InvariantCulture);
         var medians = new Dictionary<string, double>();
         foreach (var store in stores)
