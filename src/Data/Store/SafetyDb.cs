@@ -294,9 +294,9 @@ public sealed class SafetyDb : IDisposable
             {
                 Thread.Sleep(ReconnectPause); // real time: a server coming back, not the product's clock
             }
-            catch (SafetyException e)
+            catch (SafetyException)
             {
-                throw SafetyException.Refused($"The connection to {FilePath} was lost while a change was being saved ({lost.Message.TrimEnd('.')}) and no server answered for {ReconnectTries * ReconnectPause.TotalSeconds:F0} s ({e.Message.TrimEnd('.')}), so the change may or may not have been saved; look at the call (`safety-console calls show ID`) before trying again.");
+                throw SafetyException.Refused($"The connection to {FilePath} was lost while a change was being saved ({lost.Message.TrimEnd('.')}) and no primary answered within {ReconnectTries * ReconnectPause.TotalSeconds:F0} s, so the change may or may not have been saved; look at the call (`safety-console calls show ID`) before trying again.");
             }
         }
     }

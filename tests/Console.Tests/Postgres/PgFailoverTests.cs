@@ -68,7 +68,11 @@ public sealed class PgFailoverTests(ITestOutputHelper output) : IDisposable
         var after = Eventually.Returns(() => Status(standby.ConnectionString, "FO-2"), s => s is not null and not "NEW", Deadline,
             $"the worker classifying FO-2 after the failover (its log:\n{worker.Stderr})");
         output.WriteLine($"FO-2 is {after} after the failover.");
-        var screen = board.WaitFor("a fight after the failover", seconds: 60);
+        // Its row in the list (the description shows only in the selected call's detail). Its id is past a gap: a
+        // promoted standby's sequences start after the values the old primary had reserved, as PostgreSQL does.
+        var id = Scalar<long>(standby.ConnectionString, "SELECT id FROM calls WHERE external_id = 'FO-2'");
+        var screen = board.WaitUntil(s => s.Split('\n').Any(l => l.Contains($" {id} ", StringComparison.Ordinal) && l.Contains("FIGHT", StringComparison.Ordinal)),
+            $"call {id} (FO-2) in the list", seconds: 60);
         Eventually.That(() => !(screen = board.Capture()).Contains("retrying", StringComparison.Ordinal), Deadline,
             () => $"the board still reports a problem reading the database:\n{screen}");
 

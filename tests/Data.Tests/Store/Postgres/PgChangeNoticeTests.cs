@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SafetyConsole.Data.Domain;
 using SafetyConsole.Data.Store;
 
 namespace SafetyConsole.Data.Tests.Store.Postgres;
@@ -106,6 +107,33 @@ public class PgChangeNoticeTests
         Assert.Equal(2, result);
         // The first attempt died with its transaction: only the second one's row is there.
         Assert.Equal(["run1"], killer.Connection.Query<string>("SELECT key FROM meta WHERE key LIKE 'run%'"));
+    }
+
+    [Fact]
+    public void A_change_retried_after_a_lost_connection_that_had_in_fact_committed_meets_itself_as_a_lost_race()
+    {
+        // The worst moment to lose a connection: after the server committed, before the client heard so. Played here by
+        // killing the writer's connection and committing its change on another connection as the same operator.
+        using var t = new TestDb(StoreBackend.Postgres);
+        StateChangesTests.SeedOneCallAndOfficer(t.Db);
+        using var other = t.OpenAnother();
+        var at = new DateTimeOffset(2026, 11, 23, 18, 1, 0, TimeSpan.Zero);
+        void Assign(SafetyDb db, System.Data.Common.DbTransaction tx) => StateChanges.MoveCall(tx, 1, CallStatus.Pending, CallStatus.Assigned,
+            new EventRow(at, "alice", "call.assigned", Badge: "CSO-1"), new CallSet().AssignedTo("CSO-1", at));
+        var runs = 0;
+        var e = Assert.Throws<ChangeConflict>(() => t.Db.Write(tx =>
+        {
+            if (++runs == 1)
+            {
+                other.Connection.Execute("SELECT pg_terminate_backend(@pid, 10000)", new { pid = ((NpgsqlConnection)t.Db.Connection).ProcessID });
+                other.Write(otx => Assign(other, otx)); // the write lock died with the writer's connection
+                t.Db.Connection.Execute("SELECT 1", transaction: tx);
+            }
+            Assign(t.Db, tx);
+        }));
+        Assert.Equal(2, runs);
+        Assert.Equal("Call 1 was not PENDING any more: it is ASSIGNED to CSO-1 (by alice at 2026-11-23T18:01:00.000Z), so it was not made ASSIGNED; refresh and decide again.", e.Message);
+        Assert.Single(Reads.EventsOfCall(other, 1), ev => ev.ToStatus == "ASSIGNED");
     }
 
     [Fact]
