@@ -12,7 +12,7 @@ public partial class SqliteOnlyTraitTests
     [Fact]
     public void Every_test_file_using_a_file_only_feature_says_it_is_SQLite_only_or_runs_on_both_backends()
     {
-        var root = RepoRoot();
+        var root = RepoRoot.Folder;
         var unmarked = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -31,11 +31,4 @@ public partial class SqliteOnlyTraitTests
     /// <summary>What only a SQLite file has: the sqlite3 shell, a raw connection to the file, the backup API, PRAGMAs, the WAL, the store file's modes.</summary>
     [GeneratedRegex(@"Sqlite3Shell\.Run|new (Microsoft\.Data\.Sqlite\.)?SqliteConnection\(|Backup\.Run\(|PRAGMA |""-wal""|FileModes\.(CreateEmpty|Shared|Private)|\.Kill\(")]
     private static partial Regex FileOnlyFeature();
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (SafetyConsole.sln) was not found above the test binaries.");
-    }
 }

@@ -1,4 +1,3 @@
-using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Postgres;
@@ -35,10 +34,12 @@ public class ConsortiumTests
         CliResult InB(params string[] args) => In(files, TesterAccount, b, args);
         Assert.Equal(0, InA("init", "--demo").ExitCode);
         Assert.Equal(0, InB("init").ExitCode);
-        var import = InB("district", "import", OtherDistrictFolder(files.Folder));
+        // Another district: the demo's files under another name, imported from a folder.
+        var import = InB("district", "import", StepFiles.DemoDistrict(Path.Combine(files.Folder, "narrows"),
+            text => text.Replace("Harbor Valley School District", "Narrows Bay School District", StringComparison.Ordinal)));
         Assert.True(import.ExitCode == 0, import.ToString());
-        Assert.Equal(0, InA("feed", "load", Write(files, "a.csv", CallsA)).ExitCode);
-        Assert.Equal(0, InB("feed", "load", Write(files, "b.csv", CallsB)).ExitCode);
+        Assert.Equal(0, InA("feed", "load", StepFiles.Write(files.Folder, "a.csv", CallsA)).ExitCode);
+        Assert.Equal(0, InB("feed", "load", StepFiles.Write(files.Folder, "b.csv", CallsB)).ExitCode);
 
         var before = (InB("calls", "list", "--json"), InB("status", "--json"), InB("calls", "show", "1", "--json"), InB("officers", "list", "--json"));
         var assigned = InA("assign", "1", "CSO-01");
@@ -74,7 +75,7 @@ public class ConsortiumTests
         foreach (var db in new[] { a, b })
         {
             Assert.Equal(0, In(files, TesterAccount, db, "init", "--demo").ExitCode);
-            Assert.Equal(0, In(files, TesterAccount, db, "feed", "load", Write(files, "a.csv", CallsA)).ExitCode);
+            Assert.Equal(0, In(files, TesterAccount, db, "feed", "load", StepFiles.Write(files.Folder, "a.csv", CallsA)).ExitCode);
         }
         Assert.Equal(0, In(files, TesterAccount, a, "operators", "add", "alice", "viewer").ExitCode);
         Assert.Equal(0, In(files, TesterAccount, b, "operators", "add", "alice", "dispatcher").ExitCode);
@@ -105,7 +106,7 @@ public class ConsortiumTests
         CliResult AsHostOfA(string schema, params string[] args) => In(files, TesterAccount, consortium.District(schema, hostsOfA), args);
 
         Assert.Equal(0, AsHostOfA("district_a", "status").ExitCode);
-        Assert.Equal(0, AsHostOfA("district_a", "feed", "load", Write(files, "a.csv", CallsA)).ExitCode);
+        Assert.Equal(0, AsHostOfA("district_a", "feed", "load", StepFiles.Write(files.Folder, "a.csv", CallsA)).ExitCode);
         var assigned = AsHostOfA("district_a", "assign", "1", "CSO-01");
         Assert.True(assigned.ExitCode == 0, assigned.ToString());
 
@@ -139,27 +140,7 @@ public class ConsortiumTests
         $"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO ROLE",
     ];
 
-    /// <summary>Another district: the demo's files with another name (so the two differ), imported from a folder.</summary>
-    private static string OtherDistrictFolder(string under)
-    {
-        var dir = Path.Combine(under, "narrows");
-        Directory.CreateDirectory(dir);
-        foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional))
-        {
-            var text = Data.Store.EmbeddedSql.Read("sql/demo/" + file);
-            File.WriteAllText(Path.Combine(dir, file), text.Replace("Harbor Valley School District", "Narrows Bay School District", StringComparison.Ordinal));
-        }
-        return dir;
-    }
-
     /// <summary>Runs a command against <paramref name="db"/> (not the runner's own file) with the runner's clock.</summary>
     private static CliResult In(CliRunner files, string account, string db, params string[] args) =>
         CliRunner.Invoke([.. args, "--db", db], account, files.Time);
-
-    private static string Write(CliRunner files, string name, string text)
-    {
-        var path = Path.Combine(files.Folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
 }

@@ -96,7 +96,8 @@ public class MoreCommandsTests
         return Steps.Select(s => cli.Run(s.Select(a => a == "{calls}" ? calls : a == "{pings}" ? pings : a).ToArray())).ToList();
     }
 
-    private static string Normalize(CliResult r, CliRunner cli) =>
+    /// <summary>Exit code and both streams as one text, with the one thing allowed to differ (where the store is) taken out.</summary>
+    internal static string Normalize(CliResult r, CliRunner cli) =>
         System.Text.RegularExpressions.Regex.Replace($"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}".Replace(cli.DbPath, "DB", StringComparison.Ordinal),
             @"PostgreSQL database \S+ on \S+", "DB").Replace(cli.Folder, "FOLDER", StringComparison.Ordinal);
 }

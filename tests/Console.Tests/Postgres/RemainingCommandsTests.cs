@@ -1,5 +1,5 @@
-using SafetyConsole.Data.Districts;
 using SafetyConsole.Data.Store;
+using SafetyConsole.Data.Tests;
 
 namespace SafetyConsole.Cli.Tests.Postgres;
 
@@ -91,7 +91,7 @@ public class RemainingCommandsTests
         var differ = new List<string>();
         for (var i = 0; i < Steps.Length; i++)
         {
-            var (x, y) = (Normalize(a[i], sqlite), Normalize(b[i], postgres));
+            var (x, y) = (MoreCommandsTests.Normalize(a[i], sqlite), MoreCommandsTests.Normalize(b[i], postgres));
             if (x != y) differ.Add($"{string.Join(' ', Steps[i])}\n  SQLite:     {x}\n  PostgreSQL: {y}");
         }
         Assert.True(differ.Count == 0, string.Join("\n", differ));
@@ -110,10 +110,10 @@ public class RemainingCommandsTests
     {
         var files = new Dictionary<string, string>
         {
-            ["{calls}"] = Write(cli, "calls.csv", Calls),
-            ["{tips}"] = Write(cli, "tips.jsonl", Tips),
-            ["{district}"] = DistrictFolder(cli),
-            ["{rosters}"] = Path.Combine(RepoRoot(), "sql", "demo", "rosters"),
+            ["{calls}"] = StepFiles.Write(cli.Folder, "calls.csv", Calls),
+            ["{tips}"] = StepFiles.Write(cli.Folder, "tips.jsonl", Tips),
+            ["{district}"] = StepFiles.DemoDistrict(Path.Combine(cli.Folder, "district")),
+            ["{rosters}"] = Path.Combine(RepoRoot.Folder, "sql", "demo", "rosters"),
         };
         string Fill(string arg) => files.Aggregate(arg, (s, f) => s.Replace(f.Key, f.Value, StringComparison.Ordinal));
         return Steps.Select(s => s[0].StartsWith('@')
@@ -121,31 +121,4 @@ public class RemainingCommandsTests
                 : cli.Run(s.Select(Fill).ToArray()))
             .ToList();
     }
-
-    /// <summary>The demo district as a folder, written from the files `init --demo` embeds.</summary>
-    private static string DistrictFolder(CliRunner cli)
-    {
-        var dir = Path.Combine(cli.Folder, "district");
-        Directory.CreateDirectory(dir);
-        foreach (var file in DistrictFiles.All.Concat(DistrictFiles.Optional)) File.WriteAllText(Path.Combine(dir, file), EmbeddedSql.Read("sql/demo/" + file));
-        return dir;
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SafetyConsole.sln"))) return dir.FullName;
-        throw new InvalidOperationException("The repository root (SafetyConsole.sln) was not found above the test binaries.");
-    }
-
-    private static string Write(CliRunner cli, string name, string text)
-    {
-        var path = Path.Combine(cli.Folder, name);
-        File.WriteAllText(path, text);
-        return path;
-    }
-
-    private static string Normalize(CliResult r, CliRunner cli) =>
-        System.Text.RegularExpressions.Regex.Replace($"exit {r.ExitCode}\n{r.Stdout}\n{r.Stderr}".Replace(cli.DbPath, "DB", StringComparison.Ordinal),
-            @"PostgreSQL database \S+ on \S+", "DB").Replace(cli.Folder, "FOLDER", StringComparison.Ordinal);
 }
