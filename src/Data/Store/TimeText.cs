@@ -16,32 +16,23 @@ public static class TimeText
     /// event, and the general formatter and parser were a tenth of a simulated school year (issue 14, speed) and about 1 µs
     /// per record of a bulk feed load (issue 18, bench `feed`). <c>TimeTextTests</c> pins it to the format.
     /// </summary>
-    public static string ToDb(DateTimeOffset t)
-    {
-        var u = t.UtcDateTime;
-        return string.Create(24, u, static (span, u) =>
+    public static string ToDb(DateTimeOffset t) =>
+        string.Create(Canonical.Length, t.UtcDateTime, static (span, u) =>
         {
-            Digits(span[..4], u.Year);
-            span[4] = '-';
-            Digits(span.Slice(5, 2), u.Month);
-            span[7] = '-';
-            Digits(span.Slice(8, 2), u.Day);
-            span[10] = 'T';
-            Digits(span.Slice(11, 2), u.Hour);
-            span[13] = ':';
-            Digits(span.Slice(14, 2), u.Minute);
-            span[16] = ':';
-            Digits(span.Slice(17, 2), u.Second);
-            span[19] = '.';
-            Digits(span.Slice(20, 3), u.Millisecond);
-            span[23] = 'Z';
+            Canonical.CopyTo(span);
+            ReadOnlySpan<int> values = [u.Year, u.Month, u.Day, u.Hour, u.Minute, u.Second, u.Millisecond];
+            for (var f = 0; f < Fields.Length; f++)
+            {
+                var (start, length) = Fields[f];
+                var value = values[f];
+                for (var i = start + length - 1; i >= start; i--, value /= 10) span[i] = (char)('0' + value % 10);
+            }
         });
-    }
 
-    private static void Digits(Span<char> into, int value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (char)('0' + value % 10);
-    }
+    /// <summary>The stored form's separators, and where its numbers go: year, month, day, hour, minute, second, millisecond.</summary>
+    private const string Canonical = "0000-00-00T00:00:00.000Z";
+
+    private static readonly (int Start, int Length)[] Fields = [(0, 4), (5, 2), (8, 2), (11, 2), (14, 2), (17, 2), (20, 3)];
 
     public static string? ToDb(DateTimeOffset? t) => t is { } v ? ToDb(v) : null;
 
@@ -54,23 +45,20 @@ public static class TimeText
     private static bool TryReadCanonical(string s, out DateTimeOffset t)
     {
         t = default;
-        if (s.Length != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z') return false;
-        if (!Number(s, 0, 4, out var year) || !Number(s, 5, 2, out var month) || !Number(s, 8, 2, out var day)
-            || !Number(s, 11, 2, out var hour) || !Number(s, 14, 2, out var minute) || !Number(s, 17, 2, out var second)
-            || !Number(s, 20, 3, out var ms)) return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
-        t = new DateTimeOffset(year, month, day, hour, minute, second, ms, TimeSpan.Zero);
-        return true;
-    }
-
-    private static bool Number(string s, int start, int length, out int value)
-    {
-        value = 0;
-        for (var i = start; i < start + length; i++)
+        if (s.Length != Canonical.Length) return false;
+        Span<int> v = stackalloc int[Fields.Length];
+        var field = 0;
+        for (var i = 0; i < s.Length; i++)
         {
+            if (field < Fields.Length && i >= Fields[field].Start + Fields[field].Length) field++;
+            var inNumber = field < Fields.Length && i >= Fields[field].Start;
+            if (!inNumber && s[i] != Canonical[i]) return false;
+            if (!inNumber) continue;
             if (!char.IsAsciiDigit(s[i])) return false;
-            value = value * 10 + (s[i] - '0');
+            v[field] = v[field] * 10 + (s[i] - '0');
         }
+        if (v[0] < 1 || v[1] is < 1 or > 12 || v[2] < 1 || v[2] > DateTime.DaysInMonth(v[0], v[1]) || v[3] > 23 || v[4] > 59 || v[5] > 59) return false;
+        t = new DateTimeOffset(v[0], v[1], v[2], v[3], v[4], v[5], v[6], TimeSpan.Zero);
         return true;
     }
 

@@ -43,7 +43,7 @@ public class StatementCacheTests
     [Theory]
     [InlineData(StoreBackend.Sqlite)]
     [InlineData(StoreBackend.Postgres)]
-    public void A_kept_command_joins_the_open_transaction_and_rolls_back_with_it(StoreBackend backend)
+    public void A_kept_command_joins_the_open_transaction_rolls_back_with_it_and_binds_each_runs_values(StoreBackend backend)
     {
         using var t = new TestDb(backend);
         var c = t.Db.Connection;
@@ -57,15 +57,8 @@ public class StatementCacheTests
         Assert.Null(SqlRead.Text(c, ValueOf, null, ("@k", "kept")));
         t.Db.Write(tx => SqlRead.Execute(c, Insert, tx, ("@k", "kept"), ("@v", "committed")));
         Assert.Equal("committed", SqlRead.Text(c, ValueOf, null, ("@k", "kept")));
-    }
 
-    [Theory]
-    [InlineData(StoreBackend.Sqlite)]
-    [InlineData(StoreBackend.Postgres)]
-    public void Each_run_binds_its_own_values_NULL_included(StoreBackend backend)
-    {
-        using var t = new TestDb(backend);
-        var c = t.Db.Connection;
+        // Each run binds its own values, NULL included.
         const string update = "UPDATE meta SET value = coalesce(@v, 'was null') WHERE key = @k";
         SqlRead.Execute(c, Insert, null, ("@k", "x"), ("@v", "1"));
         Assert.Equal(1, SqlRead.Execute(c, update, null, ("@k", "x"), ("@v", "2")));
