@@ -106,7 +106,9 @@ public sealed class BoardLoop
                 if (State.Quit) break;
                 Draw(started);
             }
-            _reads.Stop(TimeSpan.Zero);
+            // A read in hand gets a moment to finish before the caller closes the store under it; one stuck on a dead
+            // network is not waited for (it ends quietly when it fails: WorkThread).
+            _reads.Stop(TimeSpan.FromSeconds(1));
             // An action in flight finishes (its transaction commits or rolls back whole) before we leave.
             _writes.Stop(TimeSpan.FromSeconds(5));
             return 0;

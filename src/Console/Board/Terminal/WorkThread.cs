@@ -53,6 +53,12 @@ public sealed class WorkThread<TMsg> where TMsg : class
                 {
                     result = failure; // never fatal: the next poll tries again
                 }
+                catch (Exception) when (_queue.IsAddingCompleted)
+                {
+                    // The board is leaving: a read still in hand may meet its store closed under it (a poll of a
+                    // PostgreSQL connection being disposed). Nobody is left to tell, and it must not crash the exit.
+                    return;
+                }
                 if (result is not null) post(result);
             }
         })
@@ -68,10 +74,10 @@ public sealed class WorkThread<TMsg> where TMsg : class
         try { _queue.Add(work); } catch (InvalidOperationException) { /* stopping */ }
     }
 
-    /// <summary>Takes no more work and waits up to <paramref name="wait"/> for the item in hand to finish.</summary>
-    public void Stop(TimeSpan wait)
+    /// <summary>Takes no more work and waits up to <paramref name="wait"/> for the item in hand to finish; true when it has.</summary>
+    public bool Stop(TimeSpan wait)
     {
         _queue.CompleteAdding();
-        if (wait > TimeSpan.Zero) _thread.Join(wait);
+        return wait <= TimeSpan.Zero ? !_thread.IsAlive : _thread.Join(wait);
     }
 }
