@@ -46,6 +46,21 @@ public class FeedLoadTests
     }
 
     [Fact]
+    public void Every_call_keeps_its_own_text_when_a_statement_binds_more_than_its_text_buffer_held()
+    {
+        // Issue 18: text is bound in place from a pinned buffer (SQLITE_STATIC). 64, 8 and 1 rows to a statement, with
+        // descriptions of up to 2,000 characters of 1-, 2- and 3-byte UTF-8, make the buffer grow mid-statement; no
+        // call may get another's text, or text overwritten by a later statement.
+        using var f = new FeedFixture();
+        string Description(int i) => $"#{i} " + new string("aé€"[i % 3], 1 + i * 97 % 1990);
+        var rows = Enumerable.Range(0, 64 + 8 + 3).Select(i => $"T{i},2026-11-23T10:05:00-08:00,LHS,FIGHT,,{Description(i)},teacher,").ToArray();
+        var s = f.Calls(FeedFixture.Csv(rows));
+        Assert.Equal((75, 75, 0), (s.Read, s.Loaded, s.Rejected));
+        var stored = f.Db.Connection.Query<(string Id, string Description)>("SELECT external_id, description FROM calls").ToDictionary(r => r.Id, r => r.Description);
+        for (var i = 0; i < rows.Length; i++) Assert.Equal(Description(i), stored[$"T{i}"]);
+    }
+
+    [Fact]
     public void An_unclosed_quote_running_past_the_field_limit_is_unreadable_at_the_line_where_its_record_starts()
     {
         using var f = new FeedFixture();
