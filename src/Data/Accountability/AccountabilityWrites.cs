@@ -149,8 +149,35 @@ public static class AccountabilityWrites
         x.Parents, x.Students, x.Community,
     }, tx);
 
-    internal static void UpsertOutreach(DbConnection c, DbTransaction tx, OutreachEntry x) => c.Execute("""
-        INSERT INTO outreach(kind, location, held_on, attendees) VALUES (@Kind, @Location, @HeldOn, @Attendees)
-        ON CONFLICT(kind, location, held_on) DO UPDATE SET attendees = excluded.attendees
-        """, new { Kind = x.Kind.Text(), x.Location, HeldOn = IsoDate.Text(x.HeldOn), x.Attendees }, tx);
+    /// <summary>
+    /// Updates the entry of that kind, place and date, or inserts it. Not `INSERT … ON CONFLICT DO UPDATE`: on PostgreSQL
+    /// that draws a number from the id sequence even when it only updates, so every later entry would be numbered
+    /// higher than on SQLite (issue 17). The caller holds the store's write lock, so nothing inserts in between.
+    /// </summary>
+    internal static void UpsertOutreach(DbConnection c, DbTransaction tx, OutreachEntry x)
+    {
+        var row = new { Kind = x.Kind.Text(), x.Location, HeldOn = IsoDate.Text(x.HeldOn), x.Attendees };
+        if (c.Execute("UPDATE outreach SET attendees = @Attendees WHERE kind = @Kind AND location = @Location AND held_on = @HeldOn", row, tx) == 0)
+            c.Execute("INSERT INTO outreach(kind, location, held_on, attendees) VALUES (@Kind, @Location, @HeldOn, @Attendees)", row, tx);
+    }
+
+    /// <summary>A complaint of the district's own file (by its <c>ref</c>), updated or inserted as <see cref="UpsertOutreach"/> is, for the same reason.</summary>
+    internal static void UpsertComplaint(DbConnection c, DbTransaction tx, Complaint x)
+    {
+        var row = new
+        {
+            x.Ref, Channel = x.Channel.Text(), x.AboutBadge, x.AboutAgency, ReceivedOn = TimeText.ToDb(x.ReceivedOn), x.Summary,
+            Status = x.Status.Text(), Finding = x.Finding?.Text(), RespondedOn = x.RespondedOn is { } r ? TimeText.ToDb(r) : null,
+        };
+        var updated = c.Execute("""
+            UPDATE complaints SET channel = @Channel, about_badge = @AboutBadge, about_agency = @AboutAgency, received_on = @ReceivedOn,
+              summary = @Summary, status = @Status, finding = @Finding, responded_on = @RespondedOn
+            WHERE ref = @Ref
+            """, row, tx);
+        if (updated == 0)
+            c.Execute("""
+                INSERT INTO complaints(ref, channel, about_badge, about_agency, received_on, summary, status, finding, responded_on)
+                VALUES (@Ref, @Channel, @AboutBadge, @AboutAgency, @ReceivedOn, @Summary, @Status, @Finding, @RespondedOn)
+                """, row, tx);
+    }
 }

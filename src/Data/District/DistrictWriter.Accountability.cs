@@ -43,17 +43,7 @@ public static partial class DistrictWriter
         if (Has(DistrictFiles.Complaints))
             counts.Add(Upsert(DistrictFiles.Complaints, data.Complaints, AccountabilityReads.Complaints(c, tx).Where(x => x.Ref is not null), x => x.Ref!,
                 (a, b) => a with { Id = 0, CallId = null } == b with { Id = 0, CallId = null },
-                x => c.Execute("""
-                    INSERT INTO complaints(ref, channel, about_badge, about_agency, received_on, summary, status, finding, responded_on)
-                    VALUES (@Ref, @Channel, @AboutBadge, @AboutAgency, @ReceivedOn, @Summary, @Status, @Finding, @RespondedOn)
-                    ON CONFLICT(ref) DO UPDATE SET channel = excluded.channel, about_badge = excluded.about_badge, about_agency = excluded.about_agency,
-                      received_on = excluded.received_on, summary = excluded.summary, status = excluded.status, finding = excluded.finding,
-                      responded_on = excluded.responded_on
-                    """, new
-                {
-                    x.Ref, Channel = x.Channel.Text(), x.AboutBadge, x.AboutAgency, ReceivedOn = TimeText.ToDb(x.ReceivedOn), x.Summary,
-                    Status = x.Status.Text(), Finding = x.Finding?.Text(), RespondedOn = x.RespondedOn is { } r ? TimeText.ToDb(r) : null,
-                }, tx)));
+                x => AccountabilityWrites.UpsertComplaint(c, tx, x)));
 
         return counts;
     }
