@@ -19,7 +19,7 @@ public sealed class EnforcementService(WorkerCommand command, WorkerSettings set
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Loop.PassCompleted += Report;
-        Loop.PassFailed += e => log.LogError(3, "pass failed: {Reason}", OneLine(e));
+        Loop.PassFailed += e => log.LogError(3, "pass failed: {Reason}", Describe(e));
         log.LogInformation(0, "enforcing first response on {Db} (pass about every {Interval} s)", command.DbPath, settings.PassInterval.TotalSeconds);
         try
         {
@@ -46,4 +46,13 @@ public sealed class EnforcementService(WorkerCommand command, WorkerSettings set
     }
 
     internal static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ");
+
+    /// <summary>
+    /// Why a pass failed, for the log. A lost PostgreSQL connection (a failover, a server restart) says so and what
+    /// happens next, instead of the driver's own words alone ("Exception while reading from stream"), so the on-call
+    /// reader knows the worker is reconnecting, not broken (issue 17).
+    /// </summary>
+    internal static string Describe(Exception e) => StoreErrors.IsConnectionLoss(e)
+        ? $"the connection to the database was lost ({OneLine(e).TrimEnd('.')}); opening a new one and trying again at the next pass"
+        : OneLine(e);
 }
