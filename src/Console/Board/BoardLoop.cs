@@ -177,7 +177,7 @@ public sealed class BoardLoop
             {
                 case FullRedrawEffect: _writer.Invalidate(); break;
                 case SuspendEffect: _terminal.Suspend(); _writer.Invalidate(); break; // back from `fg`: draw every line
-                case LoadDetailEffect d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId))); break;
+                case LoadDetailEffect d: _reads?.Enqueue(() => new DetailMsg(d.CallId, _store.Events(d.CallId), _store.Notes(d.CallId))); break;
                 case LoadCallEffect c: _reads?.Enqueue(() => new CallMsg(c.CallId, _store.Call(c.CallId))); break;
                 case RecommendEffect r: _writes?.Enqueue(() => BoardActionRunner.Recommend(_actions, r.CallId, _time.GetUtcNow())); break;
                 case ActEffect a: _writes?.Enqueue(() => BoardActionRunner.Run(_actions, _account, a.Action, _time.GetUtcNow())); break;

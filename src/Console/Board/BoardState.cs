@@ -33,7 +33,7 @@ public abstract record Overlay
 }
 
 /// <summary>The detail of the selected call (its events, loaded off the loop).</summary>
-public sealed record CallDetail(long CallId, IReadOnlyList<EventRow> Events);
+public sealed record CallDetail(long CallId, IReadOnlyList<EventRow> Events, IReadOnlyList<CallNote> Notes);
 
 /// <summary>
 /// The whole state of the board (bubbletea's Model). Immutable: <see cref="BoardUpdate.Update"/> returns a new one.

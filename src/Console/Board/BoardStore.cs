@@ -20,6 +20,9 @@ public interface IBoardStore
 
     IReadOnlyList<EventRow> Events(long callId);
 
+    /// <summary>The call's notes, oldest first (issue 15), shown in the detail as `calls show` prints them.</summary>
+    IReadOnlyList<CallNote> Notes(long callId);
+
     /// <summary>One call, open or not; null when there is none.</summary>
     Call? Call(long callId);
 }
@@ -35,6 +38,7 @@ public sealed class DbBoardStore(SafetyDb db, string account) : IBoardStore
     public BoardData Load(DateTimeOffset now, BoardData? previous) => BoardDataLoader.Load(Live(), account, now, previous);
     public QueueSummary Summary(DateTimeOffset now) => QueueSummaries.Load(Live(), now);
     public IReadOnlyList<EventRow> Events(long callId) => Reads.EventsOfCall(Live(), callId);
+    public IReadOnlyList<CallNote> Notes(long callId) => CallNotes.Of(Live(), callId);
     public Call? Call(long callId) => Reads.Call(Live(), callId);
 
     private SafetyDb Live()

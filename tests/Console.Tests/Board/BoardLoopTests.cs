@@ -157,6 +157,7 @@ public sealed class FakeStore(BoardData data) : IBoardStore
     public BoardData Load(DateTimeOffset now, BoardData? previous) => previous is null ? Data : Data with { Changed = BoardData.ChangedIds(previous, Data) };
     public QueueSummary Summary(DateTimeOffset now) => Data.Summary!;
     public IReadOnlyList<EventRow> Events(long callId) => [new(Now, "worker", "call.intake", callId, null, "NEW", "PENDING", "R1: school day")];
+    public IReadOnlyList<CallNote> Notes(long callId) => [];
     public Call? Call(long callId) => Data.CallById.GetValueOrDefault(callId);
 }
 

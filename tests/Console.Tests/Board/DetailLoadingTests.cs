@@ -26,4 +26,18 @@ public class DetailLoadingTests
         s = Step(s, new DetailMsg(42, [new EventRow(Now, "dana", "call.received", CallId: 42)]));
         Assert.DoesNotContain("loading...", string.Join("\n", Enumerable.Range(0, s.Height).Select(Render(s).Line)), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 15: a note added on the board (N or `:note`) shows in the call's detail, as `calls show` prints it; the text
+    /// is drawn as plain text, so brackets in it are not Spectre markup.
+    /// </summary>
+    [Fact]
+    public void The_detail_shows_the_calls_notes_with_time_and_author_as_plain_text()
+    {
+        var s = Step(Loaded(120, 40), new DetailMsg(41, [new EventRow(Now, "dana", "call.note", CallId: 41, Reason: "note 1 added by dana")],
+            [new CallNote(1, 41, Now, "dana", "Parent [red]Ms. Lee[/] on the way")]));
+        var screen = string.Join("\n", Enumerable.Range(0, s.Height).Select(Render(s).Line));
+        Assert.Contains("Notes", screen, StringComparison.Ordinal);
+        Assert.Contains("dana Parent [red]Ms. Lee[/] on the way", screen, StringComparison.Ordinal);
+    }
 }

@@ -98,6 +98,19 @@ public static class DetailPanel
             notes.Append(loc.Notes, Warn);
             items.Add(notes);
         }
+        if (s.Detail is { } withNotes && withNotes.CallId == call.Id && withNotes.Notes.Count > 0)
+        {
+            // Issue 15: the desk's notes, as `calls show` prints them (text cleaned at entry, never markup).
+            items.Add(new Text("Notes", Bold));
+            foreach (var n in withNotes.Notes)
+            {
+                var p = new Paragraph();
+                p.Append($"  {Local(n.At)} ", Dim);
+                p.Append(n.Author, Plain);
+                p.Append($" {n.Text}", Plain);
+                items.Add(p);
+            }
+        }
         items.Add(new Text("Rule trace", Bold));
         var trace = call.Trace.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (trace.Length == 0) items.Add(new Text("(not decided yet)", Dim));
