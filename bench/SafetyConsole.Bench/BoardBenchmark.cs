@@ -282,6 +282,7 @@ public sealed class BoardBenchmark : IBenchmark
         public BoardData Load(DateTimeOffset now, BoardData? previous) { Interlocked.Increment(ref Loads); return inner.Load(now, previous); }
         public SafetyConsole.Data.Status.QueueSummary Summary(DateTimeOffset now) { Interlocked.Increment(ref Summaries); return inner.Summary(now); }
         public IReadOnlyList<EventRow> Events(long callId) => inner.Events(callId);
+        public IReadOnlyList<CallNote> Notes(long callId) => inner.Notes(callId);
         public Call? Call(long callId) => inner.Call(callId);
     }
 

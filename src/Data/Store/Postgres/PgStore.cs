@@ -53,12 +53,12 @@ internal static class PgStore
     /// and nothing commits between its read and its write. One lock: no lock order to get wrong, no deadlock. Read
     /// committed: each statement after the lock sees all commits before it. The lock ends with the transaction.
     /// </summary>
-    public static DbTransaction BeginWrite(DbConnection connection)
+    public static DbTransaction BeginWrite(DbConnection connection, WriteReceipt? receipt = null)
     {
         var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         try
         {
-            TakeWriteLock(connection, tx);
+            TakeWriteLock(connection, tx, receipt);
             return tx;
         }
         catch
@@ -73,11 +73,37 @@ internal static class PgStore
     /// PostgreSQL delivers a notice when its transaction commits and drops it on a rollback, so every listener (boards,
     /// workers, on any host) hears of exactly the commits, at the moment they become visible.
     /// </summary>
-    public static void TakeWriteLock(DbConnection connection, DbTransaction tx)
+    public static void TakeWriteLock(DbConnection connection, DbTransaction tx, WriteReceipt? receipt = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
+        if (receipt is not null)
+        {
+            // The receipt goes in the same round trip as the lock (no extra wait under it); now and then the receipts
+            // older than any retry could need are deleted with it.
+            cmd.CommandText += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
+            if (receipt.Sweep) cmd.CommandText += $"; DELETE FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}')";
+            var p = cmd.CreateParameter();
+            p.ParameterName = "token";
+            p.Value = receipt.Token;
+            cmd.Parameters.Add(p);
+        }
         cmd.ExecuteNonQuery();
+    }
+
+    private const string ServerTimeFormat = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"";
+    private const string ServerNow = $"to_char(now() AT TIME ZONE 'UTC', '{ServerTimeFormat}')";
+
+    /// <summary>True when the write that carried <paramref name="receipt"/> was committed (looked up after reconnecting).</summary>
+    public static bool Committed(DbConnection connection, WriteReceipt receipt)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM write_receipts WHERE token = @token";
+        var p = cmd.CreateParameter();
+        p.ParameterName = "token";
+        p.Value = receipt.Token;
+        cmd.Parameters.Add(p);
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }
