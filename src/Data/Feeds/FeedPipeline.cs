@@ -90,14 +90,21 @@ internal static class FeedPipeline
     /// </summary>
     private static readonly TimeSpan StallGrace = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a failed load waits for its reader to stop (it stops at once unless its input blocks).</summary>
+    private static readonly TimeSpan ReaderExit = TimeSpan.FromSeconds(1);
+
     public static FeedSummary Run<TRow>(SafetyDb db, FeedInput input, FeedOptions options, FeedKind<TRow> kind) where TRow : class
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         var summary = new FeedSummary();
         var warnings = new ConcurrentQueue<string>();
         if (options.Progress is { } p) p.TotalBytes = input.Length;
-        using var queue = new BlockingCollection<List<FeedItem<TRow>>>(boundedCapacity: 4);
-        using var stop = new CancellationTokenSource();
+        // Not `using`: when the writer fails, the reader may still be blocked reading its input (a pipe that stays
+        // open) and outlive this method; it must not then meet the queue or the token disposed under it, which
+        // crashed the process from the reader's thread (seen when the demo's database closed during a position load).
+        // They are disposed below once the reader has ended, else left to the collector.
+        var queue = new BlockingCollection<List<FeedItem<TRow>>>(boundedCapacity: 4);
+        var stop = new CancellationTokenSource();
         Exception? readerFault = null;
 
         var reader = new Thread(() =>
@@ -172,6 +179,11 @@ internal static class FeedPipeline
         {
             tuning.Restore(db);
             while (warnings.TryDequeue(out var w)) summary.WarningMessages.Add(w);
+            if (reader.Join(ReaderExit))
+            {
+                queue.Dispose();
+                stop.Dispose();
+            }
         }
         return summary;
     }
