@@ -54,7 +54,7 @@ public static class BoardUpdate
         TickMsg t => (Tick(s, t.Now), None),
         ResizeMsg r => (Selection.Reclamp(s with { Width = Math.Max(1, r.Width), Height = Math.Max(1, r.Height) }), None),
         DataMsg d => ApplyData(s.StoreLost ? s : Recovered(s), d.Data),
-        DetailMsg d => (d.CallId == s.SelectedCallId ? s with { Detail = new CallDetail(d.CallId, d.Events, d.Notes ?? []) } : s, None),
+        DetailMsg d => (d.CallId == s.SelectedCallId ? s with { Detail = new CallDetail(d.CallId, d.Events, d.Notes) } : s, None),
         RedrawMsg => (s, [new FullRedrawEffect()]),
         QuitMsg => (s with { Quit = true }, None),
         RecommendationMsg r => (RouteOverlay.Ranked(s, r), None),

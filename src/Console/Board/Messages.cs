@@ -18,7 +18,7 @@ public sealed record DataMsg(BoardData Data) : Msg;
 
 /// <summary>The events of one call, loaded for the detail panel.</summary>
 /// <summary>The selected call's events and its notes (issue 15: free text, R9: a viewer's read of the detail is recorded).</summary>
-public sealed record DetailMsg(long CallId, IReadOnlyList<EventRow> Events, IReadOnlyList<CallNote>? Notes = null) : Msg;
+public sealed record DetailMsg(long CallId, IReadOnlyList<EventRow> Events, IReadOnlyList<CallNote> Notes) : Msg;
 
 /// <summary>A call as the store has it now (or null: no such call), read for <see cref="LoadCallEffect"/>.</summary>
 public sealed record CallMsg(long CallId, Call? Call) : Msg;

@@ -43,7 +43,7 @@ public class BoardViewTests
         Snapshot(Render(Step(Loaded(120, 40), new DetailMsg(41, [
             new(Now.AddSeconds(-120), "worker", "call.intake", 41, null, "NEW", "PENDING", "R1: school day"),
             new(Now.AddSeconds(-5), "dana", "refused", 41, null, null, null, "R10: viewer may not assign"),
-        ]))), "board-120x40");
+        ], []))), "board-120x40");
 
     [Fact]
     public void Officers_panel_at_80x24_after_Tab() => Snapshot(Render(Keys(Loaded(80, 24), Tab).State), "officers-80x24");

@@ -12,7 +12,7 @@ public class DetailLoadingTests
     [Fact]
     public void A_filter_that_selects_another_call_loads_its_events()
     {
-        var s = Step(Loaded(120, 40), new DetailMsg(41, []));
+        var s = Step(Loaded(120, 40), new DetailMsg(41, [], []));
         Assert.Equal(41, s.SelectedCallId);
         // Typing "jefferson" leaves only call 42 (a NEW call would do the same): its events must be asked for.
         var cmds = new List<Effect>();
@@ -23,7 +23,7 @@ public class DetailLoadingTests
         }
         Assert.Equal(42, s.SelectedCallId);
         Assert.Contains(new LoadDetailEffect(42), cmds);
-        s = Step(s, new DetailMsg(42, [new EventRow(Now, "dana", "call.received", CallId: 42)]));
+        s = Step(s, new DetailMsg(42, [new EventRow(Now, "dana", "call.received", CallId: 42)], []));
         Assert.DoesNotContain("loading...", string.Join("\n", Enumerable.Range(0, s.Height).Select(Render(s).Line)), StringComparison.Ordinal);
     }
 

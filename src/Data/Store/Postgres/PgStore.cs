@@ -75,21 +75,17 @@ internal static class PgStore
     /// </summary>
     public static void TakeWriteLock(DbConnection connection, DbTransaction tx, WriteReceipt? receipt = null)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
-        if (receipt is not null)
+        var sql = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
+        if (receipt is null)
         {
-            // The receipt goes in the same round trip as the lock (no extra wait under it); now and then the receipts
-            // older than any retry could need are deleted with it.
-            cmd.CommandText += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
-            if (receipt.Sweep) cmd.CommandText += $"; DELETE FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}')";
-            var p = cmd.CreateParameter();
-            p.ParameterName = "token";
-            p.Value = receipt.Token;
-            cmd.Parameters.Add(p);
+            SqlRead.Execute(connection, sql, tx);
+            return;
         }
-        cmd.ExecuteNonQuery();
+        // The receipt goes in the same round trip as the lock (no extra wait under it); now and then the receipts
+        // older than any retry could need are deleted with it.
+        sql += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
+        if (receipt.Sweep) sql += $"; DELETE FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}')";
+        SqlRead.Execute(connection, sql, tx, ("@token", receipt.Token));
     }
 
     private const string ServerTimeFormat = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"";
@@ -97,13 +93,5 @@ internal static class PgStore
 
     /// <summary>True when the write that carried <paramref name="receipt"/> was committed (looked up after reconnecting).</summary>
     public static bool Committed(DbConnection connection, WriteReceipt receipt)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM write_receipts WHERE token = @token";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "token";
-        p.Value = receipt.Token;
-        cmd.Parameters.Add(p);
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+        => SqlRead.Long(connection, "SELECT count(*) FROM write_receipts WHERE token = @token", null, ("@token", receipt.Token)) > 0;
 }
