@@ -28,7 +28,7 @@ public static partial class CallActions
     public static AssignResult Assign(SafetyDb db, string actor, long callId, string badge, DateTimeOffset at,
         string? overrideReason = null, DistrictSnapshot? snapshot = null)
     {
-        Operators.Require(db, actor, DispatchAction.Assign, at);
+        var role = Operators.Require(db, actor, DispatchAction.Assign, at);
         var call = Reads.RequireCall(db, callId);
         var snap = snapshot ?? SnapshotLoader.Load(db, at);
         var settings = snap.Policy; // the stored policy (issue 13): R5 deadline and ranking agree with the worker
@@ -45,7 +45,7 @@ public static partial class CallActions
 
         // Intake ran once, just above: rank by its class rather than deciding the NEW call a second time.
         var rec = Recommendations.For(intake is null ? call : call with { Class = intake.Class }, snap, settings, at, Recommendations.TimedOutOn(db, callId));
-        var check = Overrides.CanAssign(rec, badge, Operators.RoleOf(db, actor), overrideReason);
+        var check = Overrides.CanAssign(rec, badge, role, overrideReason);
         if (!check.Allowed)
         {
             // Lost a race between reading the call and ranking: say who took it rather than why the officer no longer fits.
@@ -56,7 +56,7 @@ public static partial class CallActions
         }
 
         var why = check.IsOverride ? $"{check.Rule} override by {actor}: {check.Reason}" : RankReason(rec, badge);
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             var set = new CallSet();
             if (intake is not null)
@@ -95,10 +95,10 @@ public static partial class CallActions
     }
 
     internal static void InsertAssignment(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at, string actor, string? overrideReason) =>
-        SqlRead.Execute(tx.Connection!, """
+        SqlRead.Queue(tx.Connection!, """
             INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, override_reason)
             VALUES (@callId, @badge, @at, @actor, @overrideReason)
-            """, tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@actor", actor), ("@overrideReason", overrideReason));
+            """, tx, null, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@actor", actor), ("@overrideReason", overrideReason));
 
     /// <summary>"rank 1 of 3, ETA 4 min": why this officer, for the event log.</summary>
     internal static string RankReason(Recommendation rec, string badge)

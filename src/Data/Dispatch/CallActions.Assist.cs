@@ -25,7 +25,7 @@ public static partial class CallActions
         var refusal = Assists.Refusal(call, badge, snap, Assignments.OfCall(db, callId));
         if (refusal is not null) throw Refuse(db, actor, at, callId, refusal);
         var officer = snap.OfficersByBadge[badge];
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.UpdateCall(tx, callId, call.Status, new CallSet(),
                 new EventRow(at, actor, "call.assist", Badge: badge, Reason: $"{badge} assists {call.AssignedTo} (R1: an assist is never the first response)"));
@@ -49,7 +49,7 @@ public static partial class CallActions
         var row = Assignments.OfCall(db, callId).LastOrDefault(a => a.Open && a.Assist && string.Equals(a.Badge, badge, StringComparison.Ordinal))
             ?? throw Refuse(db, actor, at, callId, $"{badge} is not assisting on call {callId}; `safety-console calls show {callId}` lists its officers.");
         var officer = Reads.RequireOfficer(db, badge);
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.UpdateCall(tx, callId, call.Status, new CallSet(),
                 new EventRow(at, actor, $"assist.{Kind(step)}", Badge: badge, Reason: $"assisting officer {badge} {words}"));

@@ -21,7 +21,7 @@ public static partial class CallActions
         }
         var call = Reads.RequireCall(db, callId);
         var badge = RequireAssigned(db, actor, at, call, "cleared", CallStatus.Acknowledged, CallStatus.EnRoute, CallStatus.OnScene);
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Cleared,
                 new EventRow(at, actor, "call.cleared", Badge: badge, Reason: $"disposition {code} {name}"), new CallSet().Disposition(code));
@@ -40,7 +40,7 @@ public static partial class CallActions
         if (call.Status is not (CallStatus.New or CallStatus.Pending or CallStatus.Escalated))
             throw Refuse(db, actor, at, callId,
                 $"Call {callId} is {StateOf(db, call)}, so it cannot be diverted; only a NEW, PENDING or ESCALATED call with no officer can (cancel an assigned call instead).");
-        db.Write(tx => StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Diverted,
+        db.Write(WriteScope.OnCall(callId), tx => StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Diverted,
             new EventRow(at, actor, "call.diverted", Reason: $"R2: diverted to the school administration queue: {reason.Trim()}"),
             new CallSet().Class(CallClass.None).Deadline(null).Trace(AppendTrace(call.Trace, $"R2: diverted by {actor} to the school administration queue: {reason.Trim()}"))));
         return $"Call {callId} diverted to the school administration.";
@@ -54,7 +54,7 @@ public static partial class CallActions
         var call = Reads.RequireCall(db, callId);
         if (!Transitions.CanMove(call.Status, CallStatus.Cancelled))
             throw Refuse(db, actor, at, callId, $"Call {callId}: " + Transitions.Refusal(call.Status, CallStatus.Cancelled));
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.MoveCall(tx, callId, call.Status, CallStatus.Cancelled,
                 new EventRow(at, actor, "call.cancelled", Badge: call.AssignedTo, Reason: reason.Trim()));
@@ -68,13 +68,13 @@ public static partial class CallActions
     /// <summary>Frees the officer of a call (cleared, cancelled, R6 timeout): back to AVAILABLE, assignment closed.</summary>
     internal static void ReleaseOfficer(System.Data.Common.DbTransaction tx, long callId, string badge, string actor, DateTimeOffset at, string why)
     {
-        var status = Codes.ParseOfficerStatus(SqlRead.Text(tx.Connection!, "SELECT status FROM officers WHERE badge = @badge", tx, ("@badge", badge))!);
+        var status = Codes.ParseOfficerStatus(StateChanges.LockedOfficerStatus(tx, badge)!);
         if (Transitions.IsOnCall(status))
             StateChanges.MoveOfficer(tx, badge, status, OfficerStatus.Available,
                 new EventRow(at, actor, "officer.released", CallId: callId, Reason: $"{why}: call {callId}"));
-        SqlRead.Execute(tx.Connection!,
+        SqlRead.Queue(tx.Connection!,
             "UPDATE assignments SET released_at = @at, release_reason = @why WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
-            tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@why", why));
+            tx, null, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@why", why));
     }
 
     private static void RequireReason(string? reason, string verb)

@@ -24,7 +24,7 @@ public static partial class CallActions
         if (clean.Length == 0) throw SafetyException.Usage("The note is empty; write what happened, e.g. `safety-console note 42 \"Parent arrived, calm\"`.");
         if (clean.Length > MaxNote) throw SafetyException.Usage($"The note is {clean.Length:N0} characters long; keep it to {MaxNote:N0}, or add two notes.");
         var call = Reads.RequireCall(db, callId);
-        return db.Write(tx =>
+        return db.Write(WriteScope.OnCall(call.Id), tx =>
         {
             var id = CallNotes.Insert(tx, call.Id, at, actor, clean);
             StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.note", call.Id, Reason: $"note {id} added by {actor}", Detail: $"note {id}"));

@@ -14,7 +14,7 @@ public static partial class CallActions
         Operators.Require(db, actor, DispatchAction.Acknowledge, at);
         var call = Reads.RequireCall(db, callId);
         var badge = RequireAssigned(db, actor, at, call, "acknowledged", CallStatus.Assigned);
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.MoveCall(tx, callId, CallStatus.Assigned, CallStatus.Acknowledged,
                 new EventRow(at, actor, "call.acknowledged", Badge: badge, Reason: $"R6: {badge} acknowledged"));
@@ -37,7 +37,7 @@ public static partial class CallActions
         var call = Reads.RequireCall(db, callId);
         var badge = RequireAssigned(db, actor, at, call, $"marked {words}", from);
         var officer = Reads.RequireOfficer(db, badge);
-        db.Write(tx =>
+        db.Write(WriteScope.OnCall(callId), tx =>
         {
             StateChanges.MoveCall(tx, callId, call.Status, next, new EventRow(at, actor, $"call.{next.Text().ToLowerInvariant()}", Badge: badge));
             if (officer.Status != officerNext)
@@ -65,7 +65,7 @@ public static partial class CallActions
     internal static string StateOf(SafetyDb db, Call call) => StateChanges.DescribeCall(db.Connection, null, call.Id) ?? call.Status.Text();
 
     private static void MarkAcknowledged(System.Data.Common.DbTransaction tx, long callId, string badge, DateTimeOffset at) =>
-        SqlRead.Execute(tx.Connection!,
+        SqlRead.Queue(tx.Connection!,
             "UPDATE assignments SET acked_at = @at WHERE call_id = @callId AND badge = @badge AND released_at IS NULL AND acked_at IS NULL",
-            tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)));
+            tx, null, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)));
 }

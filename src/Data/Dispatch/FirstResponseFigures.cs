@@ -42,11 +42,11 @@ public static class FirstResponseFigures
             DeadlineOutcome.Missed => 0,
             _ => null,
         };
-        SqlRead.Execute(tx.Connection!, """
+        SqlRead.Queue(tx.Connection!, """
             UPDATE calls SET first_assigned_at = coalesce(first_assigned_at, @at), deadline_met = coalesce(deadline_met, @met),
               response_date = coalesce(response_date, @date)
             WHERE id = @callId
-            """, tx, ("@callId", callId), ("@at", TimeText.ToDb(at)), ("@met", met), ("@date", TimeText.ToDb(snap.LocalDate(receivedAt))));
+            """, tx, null, ("@callId", callId), ("@at", TimeText.ToDb(at)), ("@met", met), ("@date", TimeText.ToDb(snap.LocalDate(receivedAt))));
     }
 
     /// <summary>R5/R6: an escalation to the supervisor; a deadline not yet decided is missed.</summary>

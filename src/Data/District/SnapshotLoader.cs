@@ -77,23 +77,31 @@ public static class SnapshotLoader
             facts.Training, null, null, facts.Agreements, facts.Topics, facts.Policy);
     }
 
-    private static readonly string OpenCallsSql =
-        $"SELECT a.badge, a.call_id FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer})";
+    /// <summary>
+    /// The live part's three queries, sent as one command (one round trip to PostgreSQL, issue 17): who is on an open call
+    /// (§3: the assignments table, first responders and assists alike, issue 15); "calls today" (the ranking's tie-break,
+    /// §3: assignments since the district's local midnight); the officers.
+    /// </summary>
+    private static readonly string LiveSql =
+        $"SELECT a.badge, a.call_id FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer});\n" +
+        "SELECT badge, count(*) FROM assignments WHERE assigned_at >= @from AND assigned_at <= @to GROUP BY badge;\n" +
+        $"SELECT {Reads.OfficerColumns} FROM officers ORDER BY badge";
 
     /// <summary>The live part as of <paramref name="at"/>: officers, the open call each holds, and assignments since the district's local midnight.</summary>
     private static DistrictSnapshot.LiveState ReadLive(SafetyDb db, Facts facts, DateTimeOffset at)
     {
-        var c = db.Connection;
-        // Who is on an open call (§3): the assignments table, first responders and assists alike (issue 15).
         var openCalls = new Dictionary<string, long>(StringComparer.Ordinal);
-        SqlRead.Each(c, OpenCallsSql, r => openCalls.TryAdd(r.GetString(0), r.GetInt64(1))); // the first row per officer
-
-        // "Calls today" (ranking tie-break, §3): assignments since the district's local midnight.
-        var midnight = TimeText.StartOfLocalDay(at, BaseOf(facts).TimeZone);
         var today = new Dictionary<string, int>(StringComparer.Ordinal);
-        SqlRead.Each(c, "SELECT badge, count(*) FROM assignments WHERE assigned_at >= @from AND assigned_at <= @to GROUP BY badge",
-            r => today.Add(r.GetString(0), (int)r.GetInt64(1)), null, ("@from", TimeText.ToDb(midnight)), ("@to", TimeText.ToDb(at)));
-        return new DistrictSnapshot.LiveState(Reads.Officers(db), openCalls, today);
+        var officers = new List<Officer>();
+        var midnight = TimeText.StartOfLocalDay(at, BaseOf(facts).TimeZone);
+        SqlRead.Sets(db.Connection, LiveSql, null,
+            [
+                r => openCalls.TryAdd(r.GetString(0), r.GetInt64(1)), // the first row per officer
+                r => today.Add(r.GetString(0), (int)r.GetInt64(1)),
+                r => officers.Add(Reads.OfficerRow(r)),
+            ],
+            ("@from", TimeText.ToDb(midnight)), ("@to", TimeText.ToDb(at)));
+        return new DistrictSnapshot.LiveState(officers, openCalls, today);
     }
 
     /// <summary>

@@ -23,16 +23,16 @@ public static class Assignments
         SqlRead.Long(db.Connection, $"SELECT count(*) FROM assignments a JOIN calls c ON c.id = a.call_id WHERE a.assist = 1 AND a.released_at IS NULL AND c.status IN ({StatusSql.HoldingOfficer})");
 
     internal static void InsertAssist(DbTransaction tx, long callId, string badge, DateTimeOffset at, string actor) =>
-        SqlRead.Execute(tx.Connection!, """
+        SqlRead.Queue(tx.Connection!, """
             INSERT INTO assignments(call_id, badge, assigned_at, assigned_by, assist) VALUES (@callId, @badge, @at, @actor, 1)
-            """, tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@actor", actor));
+            """, tx, null, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)), ("@actor", actor));
 
     /// <summary>Sets a progress column (acked_at, en_route_at, on_scene_at) of an officer's open assignment, if not set yet.</summary>
     internal static void MarkProgress(DbTransaction tx, long callId, string badge, string column, DateTimeOffset at)
     {
         if (column is not ("acked_at" or "en_route_at" or "on_scene_at")) throw new ArgumentException($"{column} is not a progress column.", nameof(column));
-        SqlRead.Execute(tx.Connection!, $"UPDATE assignments SET {column} = coalesce({column}, @at) WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
-            tx, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)));
+        SqlRead.Queue(tx.Connection!, $"UPDATE assignments SET {column} = coalesce({column}, @at) WHERE call_id = @callId AND badge = @badge AND released_at IS NULL",
+            tx, null, ("@callId", callId), ("@badge", badge), ("@at", TimeText.ToDb(at)));
     }
 
     /// <summary>The badges of a call's open assists (to release them with the call).</summary>

@@ -11,9 +11,9 @@ public static class CallNotes
 {
     /// <summary>Inserts a note inside <paramref name="tx"/>; returns its number.</summary>
     internal static long Insert(DbTransaction tx, long callId, DateTimeOffset at, string author, string text) =>
-        tx.Connection!.ExecuteScalar<long>("""
+        SqlRead.Long(tx.Connection!, """
             INSERT INTO call_notes(call_id, at, author, text, recorded_at) VALUES (@callId, @at, @author, @text, @recorded) RETURNING id
-            """, new { callId, at = TimeText.ToDb(at), author, text, recorded = TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!)) }, tx);
+            """, tx, ("@callId", callId), ("@at", TimeText.ToDb(at)), ("@author", author), ("@text", text), ("@recorded", TimeText.ToDb(SafetyDb.RecordingTime(tx.Connection!))));
 
     /// <summary>A call's notes, oldest first. Callers that show them to a viewer record the read (R9, <see cref="DetailReads"/>).</summary>
     public static IReadOnlyList<CallNote> Of(SafetyDb db, long callId) =>

@@ -10,7 +10,7 @@ public static class DetailReadAudit
     {
         var role = Operators.RoleOf(db, actor);
         if (!Policy.FreeTextAccess.ReadIsRecorded(role)) return false;
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.read", callId,
+        db.Write(WriteScope.AppendOnly, tx => StateChanges.AppendEvent(tx, new EventRow(at, actor, "call.read", callId,
             Reason: $"R9: call detail shown {where} to {actor}, a {role.Text()}")));
         return true;
     }

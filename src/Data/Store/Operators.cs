@@ -24,7 +24,7 @@ public static class Operators
     /// the effective time <paramref name="at"/> is near the clock or the account is a supervisor (late entry, replay).
     /// Every command-line verb and board action that changes anything passes here, so the time rule has one home.
     /// </summary>
-    public static void Require(SafetyDb db, string account, OperatorRole needed, string action, DateTimeOffset at)
+    public static OperatorRole Require(SafetyDb db, string account, OperatorRole needed, string action, DateTimeOffset at)
     {
         var role = RoleOf(db, account);
         if (role < needed)
@@ -33,10 +33,11 @@ public static class Operators
             throw SafetyException.Refused(Refusal(account, role, needed, action));
         }
         RequireEntryTime(db, account, role, action, at, EntryTime.MayEnterFarFromClock(role));
+        return role; // the role just read: a caller that needs it again does not read it a second time
     }
 
     /// <summary>As <see cref="Require(SafetyDb, string, OperatorRole, string, DateTimeOffset)"/> for a dispatch action, by <see cref="Permissions"/>.</summary>
-    public static void Require(SafetyDb db, string account, DispatchAction action, DateTimeOffset at) =>
+    public static OperatorRole Require(SafetyDb db, string account, DispatchAction action, DateTimeOffset at) =>
         Require(db, account, Permissions.Needed(action), Permissions.Words(action), at);
 
     /// <summary>

@@ -73,9 +73,9 @@ public static class Reads
             })
             .ToList();
 
-    private const string OfficerColumns = "badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at";
+    internal const string OfficerColumns = "badge, name, role, agency, post, status, status_since, last_lat, last_lon, last_ping_at";
 
-    private static Officer OfficerRow(System.Data.Common.DbDataReader r) => new(
+    internal static Officer OfficerRow(System.Data.Common.DbDataReader r) => new(
         r.GetString(0), r.GetString(1), Codes.ParseRole(r.GetString(2)), r.GetString(3), r.GetString(4), Codes.ParseOfficerStatus(r.GetString(5)),
         TimeText.FromDbOrNull(r.NullableText(6)),
         r.IsDBNull(7) || r.IsDBNull(8) ? null : new GeoPoint(r.GetDouble(7), r.GetDouble(8)), TimeText.FromDbOrNull(r.NullableText(9)));

@@ -13,5 +13,5 @@ public static class Refusals
     /// refused attempt can neither be back-dated nor pass for a late entry.
     /// </summary>
     public static void Record(SafetyDb db, string actor, long? callId, string reason, string detail = "") =>
-        db.Write(tx => StateChanges.AppendEvent(tx, new EventRow(db.Clock.GetUtcNow(), actor, "refused", callId, Reason: reason, Detail: detail)));
+        db.Write(WriteScope.AppendOnly, tx => StateChanges.AppendEvent(tx, new EventRow(db.Clock.GetUtcNow(), actor, "refused", callId, Reason: reason, Detail: detail)));
 }

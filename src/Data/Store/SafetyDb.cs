@@ -244,7 +244,14 @@ public sealed class SafetyDb : IDisposable
     /// busy timeout instead of deadlocking). Commits when it returns normally; rolls back on any exception,
     /// including a <see cref="ChangeConflict"/> thrown by a lost race.
     /// </summary>
-    public T Write<T>(Func<DbTransaction, T> work)
+    public T Write<T>(Func<DbTransaction, T> work) => Write(WriteScope.Store, work);
+
+    /// <summary>
+    /// <see cref="Write{T}(Func{DbTransaction, T})"/> in a narrower <paramref name="scope"/>: on PostgreSQL a change to one
+    /// call (<see cref="WriteScope.OnCall"/>) or an appended event (<see cref="WriteScope.AppendOnly"/>) runs beside others
+    /// of its kind instead of queueing behind every write in the store (issue 17); on SQLite the same as any write.
+    /// </summary>
+    public T Write<T>(WriteScope scope, Func<DbTransaction, T> work)
     {
         // PostgreSQL may end a transaction to let another go on (serialization failure, deadlock): nothing of it was
         // written, so it runs again from the start, re-reading what it decides on (issue 17). SQLite never does.
@@ -256,8 +263,9 @@ public sealed class SafetyDb : IDisposable
             T result = default!;
             try
             {
-                using var tx = BeginWrite(receipt);
-                result = work(tx);
+                using var tx = BeginWrite(receipt, scope);
+                // A change to one call sends its statements to PostgreSQL together (StateChanges.Together, issue 17).
+                result = scope.Call is null ? work(tx) : StateChanges.Together(tx, () => work(tx));
                 done = true;
                 EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
                 tx.Commit();
@@ -309,20 +317,22 @@ public sealed class SafetyDb : IDisposable
     /// <summary>How many times a write the database chose to fail is tried in all.</summary>
     private const int MaxWriteAttempts = 3;
 
-    public void Write(Action<DbTransaction> work) => Write<object?>(tx => { work(tx); return null; });
+    public void Write(Action<DbTransaction> work) => Write<object?>(WriteScope.Store, tx => { work(tx); return null; });
+
+    public void Write(WriteScope scope, Action<DbTransaction> work) => Write<object?>(scope, tx => { work(tx); return null; });
 
     /// <summary>
     /// A write transaction that holds the store's write lock from its first statement: SQLite's BEGIN IMMEDIATE, or on
     /// PostgreSQL the store's advisory lock (<see cref="PgStore.BeginWrite"/>), so writers queue in the same way on both
     /// and a read inside the transaction sees every earlier commit.
     /// </summary>
-    internal DbTransaction BeginWrite() => BeginWrite(null);
+    internal DbTransaction BeginWrite() => BeginWrite(null, WriteScope.Store);
 
-    private DbTransaction BeginWrite(WriteReceipt? receipt)
+    private DbTransaction BeginWrite(WriteReceipt? receipt, WriteScope scope)
     {
         if (Backend == StoreBackend.Sqlite) return ((SqliteConnection)Connection).BeginTransaction(deferred: false);
         ReopenIfBroken();
-        return PgStore.BeginWrite(Connection, receipt);
+        return PgStore.BeginWrite(Connection, scope, receipt);
     }
 
     /// <summary>

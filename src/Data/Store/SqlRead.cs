@@ -31,6 +31,22 @@ internal static class SqlRead
         while (r.Read()) row(r);
     }
 
+    /// <summary>
+    /// Several queries in one command, one round trip to PostgreSQL (issue 17): <paramref name="sql"/> holds them separated
+    /// by semicolons, and <paramref name="rows"/>[i] is called for each row of the i-th. Each query sees every commit
+    /// before it starts (read committed), as separate reads would.
+    /// </summary>
+    public static void Sets(DbConnection c, string sql, DbTransaction? tx, Action<DbDataReader>[] rows, params (string Name, object? Value)[] args)
+    {
+        using var lease = StatementCache.Rent(c, sql, tx, args);
+        using var r = lease.Command.ExecuteReader();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (i > 0 && !r.NextResult()) throw new InvalidOperationException($"The command gave {i} result sets, not {rows.Length}.");
+            while (r.Read()) rows[i](r);
+        }
+    }
+
     /// <summary>The first row of <paramref name="sql"/> made by <paramref name="row"/>, or null when there is none.</summary>
     public static T? Row<T>(DbConnection c, string sql, Func<DbDataReader, T> row, DbTransaction? tx = null,
         params (string Name, object? Value)[] args) where T : class
@@ -38,6 +54,17 @@ internal static class SqlRead
         using var lease = StatementCache.Rent(c, sql, tx, args);
         using var r = lease.Command.ExecuteReader();
         return r.Read() ? row(r) : null;
+    }
+
+    /// <summary>
+    /// Runs a statement that changes rows in <paramref name="tx"/>, now or, inside <see cref="StateChanges.Together"/> on
+    /// PostgreSQL, with the batch (<see cref="StatementBatch"/>). A conditional statement passes <paramref name="unlessOneRow"/>:
+    /// when it did not change exactly one row, the race was lost and what that makes is thrown.
+    /// </summary>
+    public static void Queue(DbConnection c, string sql, DbTransaction tx, Func<Exception>? unlessOneRow, params (string Name, object? Value)[] args)
+    {
+        if (StatementBatch.TryQueue(c, sql, tx, args, unlessOneRow)) return;
+        if (Execute(c, sql, tx, args) != 1 && unlessOneRow is not null) throw unlessOneRow();
     }
 
     /// <summary>Runs a statement that changes rows (in <paramref name="tx"/>) and returns how many it changed.</summary>

@@ -10,7 +10,7 @@ namespace SafetyConsole.Data.Store;
 /// new command (what Dapper makes for every call) prepares the text again: measured on the `simulate` bench, a quarter
 /// of a school year's replay went to preparing the same few dozen statements (issue 14, speed). The store's hot methods
 /// run through <see cref="SqlRead"/>, which rents its commands here.
-/// PostgreSQL gets a plain command each time (issue 17 leaves preparing to Npgsql), so both backends run the same SQL.
+/// PostgreSQL gets a plain command each time: Npgsql prepares the texts it sees run often (<see cref="PgTarget.AutoPrepared"/>).
 /// The cache is per connection (commands are never shared between threads or connections) and is disposed with it
 /// (<see cref="SafetyDb.Dispose"/>). A command in use (a reader still open) is never handed out twice: a nested run
 /// of the same text gets a plain command.
@@ -37,6 +37,7 @@ internal sealed class StatementCache : IDisposable
     /// <summary>A command for <paramref name="sql"/> with <paramref name="args"/> bound, in <paramref name="tx"/>; dispose it when done.</summary>
     public static Lease Rent(DbConnection connection, string sql, DbTransaction? tx, ReadOnlySpan<(string Name, object? Value)> args)
     {
+        StatementBatch.Flush(connection); // statements kept for a batch run first (PostgreSQL): this one may read what they wrote
         if (connection is not StoreConnection sqlite || connection.State != System.Data.ConnectionState.Open)
             return new Lease(Plain(connection, sql, tx, args), null);
         var cache = Caches.GetValue(connection, _ => new StatementCache());

@@ -12,9 +12,14 @@ public static class StoreErrors
         e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }
         || e is Npgsql.PostgresException { SqlState: "55P03" or "57014" };
 
-    /// <summary>PostgreSQL serialization_failure or deadlock_detected: nothing was written; the transaction may run again.</summary>
+    /// <summary>
+    /// PostgreSQL serialization_failure or deadlock_detected, or a statement prepared on this connection (Npgsql's
+    /// automatic preparation, <see cref="PgTarget.AutoPrepared"/>) whose result type another process changed since, by a
+    /// migration (0A000 "cached plan must not change result type"; Npgsql prepares it afresh next time): nothing was
+    /// written; the transaction may run again.
+    /// </summary>
     public static bool IsRetryable(Exception e) =>
-        e is Npgsql.PostgresException { SqlState: "40001" or "40P01" };
+        e is Npgsql.PostgresException { SqlState: "40001" or "40P01" or "0A000" };
 
     /// <summary>
     /// PostgreSQL: the connection is gone (issue 17): the server was shut down or crashed (57P01, 57P02), is starting or

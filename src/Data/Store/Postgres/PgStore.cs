@@ -47,18 +47,21 @@ internal static class PgStore
     }
 
     /// <summary>
-    /// A write transaction that first takes the store's transaction-level advisory lock: writers queue exactly as they
-    /// do behind SQLite's BEGIN IMMEDIATE, so every read-then-write the product does inside a write (the enforcement
-    /// pass's re-read, releasing a timed-out officer, removing the last supervisor, migrations) sees every earlier commit
-    /// and nothing commits between its read and its write. One lock: no lock order to get wrong, no deadlock. Read
-    /// committed: each statement after the lock sees all commits before it. The lock ends with the transaction.
+    /// A write transaction that first takes the store's transaction-level advisory lock, exclusive for a
+    /// <see cref="WriteScope.Store"/> write: writers queue exactly as they do behind SQLite's BEGIN IMMEDIATE, so every
+    /// read-then-write the product does inside such a write (the enforcement pass's re-read, releasing a timed-out officer,
+    /// removing the last supervisor, migrations) sees every earlier commit and nothing commits between its read and its
+    /// write. A change to one call (<see cref="WriteScope.OnCall"/>) takes the lock shared and then the call's row, so
+    /// changes to different calls do not queue behind each other (their conditional updates keep them apart) yet all of
+    /// them wait for, and hold back, an exclusive writer. Lock order, always: the store's lock, the call, its officers.
+    /// Read committed: each statement after the lock sees all commits before it. The locks end with the transaction.
     /// </summary>
-    public static DbTransaction BeginWrite(DbConnection connection, WriteReceipt? receipt = null)
+    public static DbTransaction BeginWrite(DbConnection connection, WriteScope? scope = null, WriteReceipt? receipt = null)
     {
         var tx = connection.BeginTransaction(IsolationLevel.ReadCommitted);
         try
         {
-            TakeWriteLock(connection, tx, receipt);
+            TakeWriteLock(connection, tx, scope ?? WriteScope.Store, receipt);
             return tx;
         }
         catch
@@ -71,21 +74,31 @@ internal static class PgStore
     /// <summary>
     /// Takes the write lock and, in the same round trip, queues the store's change notice (<see cref="PgChangeWatch"/>):
     /// PostgreSQL delivers a notice when its transaction commits and drops it on a rollback, so every listener (boards,
-    /// workers, on any host) hears of exactly the commits, at the moment they become visible.
+    /// workers, on any host) hears of exactly the commits, at the moment they become visible. The call's row and the
+    /// write's receipt go in the same round trip too: nothing is waited for under the lock that need not be.
     /// </summary>
-    public static void TakeWriteLock(DbConnection connection, DbTransaction tx, WriteReceipt? receipt = null)
+    private static void TakeWriteLock(DbConnection connection, DbTransaction tx, WriteScope scope, WriteReceipt? receipt)
     {
-        var sql = $"SELECT pg_advisory_xact_lock({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
-        if (receipt is null)
+        var lockFunction = scope.Shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
+        var sql = $"SELECT {lockFunction}({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
+        var args = new List<(string, object?)>(2);
+        if (scope.Call is { } call)
         {
-            SqlRead.Execute(connection, sql, tx);
-            return;
+            // FOR NO KEY UPDATE, as the conditional UPDATE itself takes: an event or note that refers to the call (a foreign
+            // key's KEY SHARE check) is not held up by it. A missing call locks nothing; the change then says so.
+            sql += "; SELECT 1 FROM calls WHERE id = @call FOR NO KEY UPDATE";
+            args.Add(("@call", call));
         }
-        // The receipt goes in the same round trip as the lock (no extra wait under it); now and then the receipts
-        // older than any retry could need are deleted with it.
-        sql += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
-        if (receipt.Sweep) sql += $"; DELETE FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}')";
-        SqlRead.Execute(connection, sql, tx, ("@token", receipt.Token));
+        if (receipt is not null)
+        {
+            sql += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
+            args.Add(("@token", receipt.Token));
+            // Now and then the receipts older than any retry could need are deleted with it; SKIP LOCKED, so two writers
+            // sweeping at once never wait for, or deadlock on, each other's rows.
+            if (receipt.Sweep)
+                sql += $"; DELETE FROM write_receipts WHERE token IN (SELECT token FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}') FOR UPDATE SKIP LOCKED)";
+        }
+        SqlRead.Execute(connection, sql, tx, [.. args]);
     }
 
     private const string ServerTimeFormat = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"";

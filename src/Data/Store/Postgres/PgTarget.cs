@@ -10,6 +10,13 @@ namespace SafetyConsole.Data.Store;
 public static class PgTarget
 {
     /// <summary>True when <paramref name="db"/> names a PostgreSQL database rather than a SQLite file.</summary>
+    /// <summary>
+    /// How many statement texts each connection keeps prepared on the server (Npgsql's automatic preparation): a statement
+    /// run a few times is parsed and planned once instead of every time, which was half the server's CPU in a state change
+    /// (issue 17). The store's statements are a fixed set of texts. An explicit Max Auto Prepare in --db wins.
+    /// </summary>
+    internal const int AutoPrepared = 100;
+
     public static bool IsPostgres(string db)
     {
         var t = db.TrimStart();
@@ -41,6 +48,8 @@ public static class PgTarget
         if (string.IsNullOrEmpty(b.Database))
             throw SafetyException.Usage("--db names a PostgreSQL server but no database; add Database=NAME (or /NAME to the URL).");
         b.ApplicationName ??= "safety-console";
+        if (!db.Contains("auto prepare", StringComparison.OrdinalIgnoreCase) && !db.Contains("autoprepare", StringComparison.OrdinalIgnoreCase))
+            b.MaxAutoPrepare = AutoPrepared;
         if (b.Host is { } h && h.Contains(','))
         {
             b.TargetSessionAttributes ??= "primary";

@@ -52,9 +52,9 @@ public class WriteReceiptTests
     {
         using var t = new TestDb(StoreBackend.Postgres);
         t.Db.Connection.Execute("INSERT INTO write_receipts(token, at) VALUES ('old', '2026-01-01T00:00:00.000Z')");
-        using (var tx = PgStore.BeginWrite(t.Db.Connection, new WriteReceipt("kept", Sweep: false))) tx.Commit();
+        using (var tx = PgStore.BeginWrite(t.Db.Connection, receipt: new WriteReceipt("kept", Sweep: false))) tx.Commit();
         Assert.Equal(["kept", "old"], t.Db.Connection.Query<string>("SELECT token FROM write_receipts ORDER BY token"));
-        using (var tx = PgStore.BeginWrite(t.Db.Connection, new WriteReceipt("sweeper", Sweep: true))) tx.Commit();
+        using (var tx = PgStore.BeginWrite(t.Db.Connection, receipt: new WriteReceipt("sweeper", Sweep: true))) tx.Commit();
         Assert.Equal(["kept", "sweeper"], t.Db.Connection.Query<string>("SELECT token FROM write_receipts ORDER BY token"));
     }
 }
