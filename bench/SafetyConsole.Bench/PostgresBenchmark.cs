@@ -12,7 +12,10 @@ namespace SafetyConsole.Bench;
 /// <list type="number">
 /// <item>A state change's latency under load: 8 dispatcher processes, each with its own officer and calls, taking
 /// them through assign, en route, on scene and clear with a random pause of 0–2×PG_BENCH_THINK_MS (default 25 ms)
-/// between changes, while a worker process runs the enforcement loop. p50/p99 per change (goal p99 ≤ 50 ms).</item>
+/// between changes, while a worker process runs the enforcement loop. p50/p99 per change (goal p99 ≤ 50 ms), and the
+/// CPU a change cost the dispatcher processes and the server. Each dispatcher first takes calls untimed at the same pace
+/// until the JIT goes quiet (at most PG_BENCH_WARMUP, 60): a board runs all day, so its steady state is measured, not
+/// its first minute's compiling.</item>
 /// <item>Change notice: this process commits a note; a second process polling <see cref="SafetyDb.DataVersion"/>
 /// every 5 ms notices it; commit return → noticed, p99 (goal ≤ 100 ms).</item>
 /// <item>`feed load` rows/s, the same file (PG_BENCH_ROWS, default 200,000) on both, and the ratio to `sqlite3 .import`
@@ -20,7 +23,7 @@ namespace SafetyConsole.Bench;
 /// </list>
 /// The server: SAFETY_CONSOLE_TEST_PG, else a throwaway cluster (<see cref="PgBenchServer"/>). safety-console is the
 /// Release build beside the benchmark (JIT at every start, the same for both backends), or PG_BENCH_APP. Quick runs:
-/// PG_BENCH_CALLS (calls per dispatcher, 30), PG_BENCH_NOTICES (200), PG_BENCH_RUNS (feed runs, 3), PG_BENCH_PARTS.
+/// PG_BENCH_CALLS (timed calls per dispatcher, 30), PG_BENCH_NOTICES (200), PG_BENCH_RUNS (feed runs, 3), PG_BENCH_PARTS.
 /// </summary>
 public sealed class PostgresBenchmark : IBenchmark
 {
@@ -71,7 +74,7 @@ public sealed class PostgresBenchmark : IBenchmark
     {
         var callsEach = Setting("PG_BENCH_CALLS", 30);
         var think = Setting("PG_BENCH_THINK_MS", 25);
-        const int WarmUp = 3;
+        var warmUp = Setting("PG_BENCH_WARMUP", 60); // at most, calls each dispatcher takes before the timed ones (BenchChild)
         var account = Environment.UserName;
         var db = store.Template(account, s => DistrictImport.Run(s, DistrictSource.Demo, account, TimeProvider.System.GetUtcNow()));
         try
@@ -83,7 +86,7 @@ public sealed class PostgresBenchmark : IBenchmark
                 foreach (var (badge, post) in EligibleOfficers(s, account).Take(dispatchers))
                 {
                     var at = TimeText.ToDb(TimeProvider.System.GetUtcNow());
-                    var ids = Enumerable.Range(0, callsEach).Select(i => NewCall(s, $"{badge}-{i}", post, at)).ToList();
+                    var ids = Enumerable.Range(0, warmUp + callsEach).Select(i => NewCall(s, $"{badge}-{i}", post, at)).ToList();
                     work.Add((badge, ids));
                 }
                 if (work.Count < dispatchers) throw new InvalidOperationException($"the demo district has only {work.Count} officers free to take a call at their post");
@@ -94,8 +97,11 @@ public sealed class PostgresBenchmark : IBenchmark
             using var worker = withWorker ? Child.Start(self, "worker", db) : null;
             worker?.WaitFor("ready");
             var children = work.Select(w => Child.Start(self, "dispatch", db, w.Badge, string.Join(',', w.Calls),
-                think.ToString(CultureInfo.InvariantCulture), WarmUp.ToString(CultureInfo.InvariantCulture))).ToList();
-            foreach (var d in children) d.WaitFor("ready");
+                think.ToString(CultureInfo.InvariantCulture), warmUp.ToString(CultureInfo.InvariantCulture))).ToList();
+            var warmedUp = children.Select(d => d.LinesUntil("ready").LastOrDefault(l => l.StartsWith("W ", StringComparison.Ordinal)) ?? "W ? ?").ToList();
+            var meter = new CpuMeter(store.Backend == "PostgreSQL" ? db : null);
+            var serverBefore = meter.Server();
+            var clientCpu = 0.0;
             var sw = Stopwatch.StartNew();
             foreach (var d in children) d.Send("go");
             var latencies = new List<double>();
@@ -106,9 +112,11 @@ public sealed class PostgresBenchmark : IBenchmark
                 {
                     if (line.StartsWith("L ", StringComparison.Ordinal)) latencies.Add(double.Parse(line[2..], CultureInfo.InvariantCulture));
                     else if (line.StartsWith("E ", StringComparison.Ordinal)) errors.Add(line[2..]);
+                    else if (line.StartsWith("C ", StringComparison.Ordinal)) clientCpu += double.Parse(line[2..], CultureInfo.InvariantCulture);
                 }
-                d.Dispose();
             }
+            var serverCpu = meter.Server() - serverBefore; // the dispatchers wait, still connected, until told to end
+            foreach (var d in children) d.Dispose();
             var elapsed = sw.Elapsed.TotalSeconds;
             worker?.Send(null);
             var passes = worker is null ? "none" : worker.LinesUntil(null).LastOrDefault(l => l.StartsWith("passes", StringComparison.Ordinal)) ?? "passes ?";
@@ -118,6 +126,10 @@ public sealed class PostgresBenchmark : IBenchmark
             if (latencies.Count == 0) return;
             var sorted = latencies.Order().ToArray();
             report.Figure(label, $"p50 {P(sorted, 0.5):F1} ms, p99 {P(sorted, 0.99):F1} ms, max {sorted[^1]:F1} ms; {sorted.Length} changes timed, {dispatchers * callsEach * 4 / elapsed:F0} changes/s in all; worker {passes}");
+            var changes = dispatchers * callsEach * 4;
+            var counts = warmedUp.Select(w => int.TryParse(w.Split(' ')[1], CultureInfo.InvariantCulture, out var n) ? n : 0).ToList();
+            report.Figure(label + ", warm-up", $"{counts.Min()}–{counts.Max()} untimed calls a dispatcher first; the JIT quiet in {warmedUp.Count(w => w.EndsWith("quiet", StringComparison.Ordinal))} of {warmedUp.Count}");
+            report.Figure(label + ", CPU", $"dispatchers {1000 * clientCpu / changes:F1} ms a change" + (serverCpu > 0 ? $", server backends {1000 * serverCpu / changes:F1} ms a change" : "") + $"; {(clientCpu + serverCpu) / elapsed:F2} cores busy on {Environment.ProcessorCount}");
             if (withWorker) report.Goal($"{store.Backend}: state change p99 under load", P(sorted, 0.99) <= 50, $"p99 {P(sorted, 0.99):F1} ms (goal ≤ 50 ms)");
         }
         finally
