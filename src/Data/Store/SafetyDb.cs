@@ -263,9 +263,12 @@ public sealed class SafetyDb : IDisposable
             T result = default!;
             try
             {
-                using var tx = BeginWrite(receipt, scope);
-                // A change to one call sends its statements to PostgreSQL together (StateChanges.Together, issue 17).
-                result = scope.Call is null ? work(tx) : StateChanges.Together(tx, () => work(tx));
+                using var tx = BeginWrite(receipt, scope, out var batch);
+                using (batch)
+                {
+                    result = work(tx);
+                    batch.Complete();
+                }
                 done = true;
                 EnsureSameFile(); // a database removed or replaced meanwhile gets nothing: the transaction rolls back
                 tx.Commit();
@@ -326,13 +329,22 @@ public sealed class SafetyDb : IDisposable
     /// PostgreSQL the store's advisory lock (<see cref="PgStore.BeginWrite"/>), so writers queue in the same way on both
     /// and a read inside the transaction sees every earlier commit.
     /// </summary>
-    internal DbTransaction BeginWrite() => BeginWrite(null, WriteScope.Store);
+    internal DbTransaction BeginWrite() => BeginWrite(null, WriteScope.Store, out _);
 
-    private DbTransaction BeginWrite(WriteReceipt? receipt, WriteScope scope)
+    /// <summary>
+    /// On PostgreSQL, a change to one call (<see cref="WriteScope.OnCall"/>) takes its write lock and then opens a
+    /// <paramref name="batch"/>: its statements go to the server together, in one round trip, when it completes or before
+    /// anything reads (issue 17, <see cref="StatementBatch"/>). The lock is not queued with them: whatever the change runs
+    /// first, Dapper included, runs under it.
+    /// </summary>
+    private DbTransaction BeginWrite(WriteReceipt? receipt, WriteScope scope, out StatementBatch.Scope batch)
     {
+        batch = default;
         if (Backend == StoreBackend.Sqlite) return ((SqliteConnection)Connection).BeginTransaction(deferred: false);
         ReopenIfBroken();
-        return PgStore.BeginWrite(Connection, scope, receipt);
+        var tx = PgStore.BeginWrite(Connection, scope, receipt);
+        if (scope.Call is not null) batch = StatementBatch.Begin(tx);
+        return tx;
     }
 
     /// <summary>

@@ -57,8 +57,8 @@ internal static class SqlRead
     }
 
     /// <summary>
-    /// Runs a statement that changes rows in <paramref name="tx"/>, now or, inside <see cref="StateChanges.Together"/> on
-    /// PostgreSQL, with the batch (<see cref="StatementBatch"/>). A conditional statement passes <paramref name="unlessOneRow"/>:
+    /// Runs a statement that changes rows in <paramref name="tx"/>, now or, in a change to one call on PostgreSQL
+    /// (<see cref="WriteScope.OnCall"/>), with its batch (<see cref="StatementBatch"/>). A conditional statement passes <paramref name="unlessOneRow"/>:
     /// when it did not change exactly one row, the race was lost and what that makes is thrown.
     /// </summary>
     public static void Queue(DbConnection c, string sql, DbTransaction tx, Func<Exception>? unlessOneRow, params (string Name, object? Value)[] args)

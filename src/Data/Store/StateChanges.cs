@@ -62,7 +62,7 @@ public static class StateChanges
     /// Runs the conditional <paramref name="update"/> and, when it changed its one row, appends <paramref name="e"/>; when
     /// it did not, throws what <paramref name="lost"/> makes (the race was lost; the transaction rolls back). On PostgreSQL
     /// both go in one statement (the event is inserted from the update's RETURNING), sent with the rest of the change's
-    /// statements (<see cref="Together"/>), so a change costs one round trip instead of one per statement (issue 17: round
+    /// statements (<see cref="StatementBatch"/>), so a change costs one round trip instead of one per statement (issue 17: round
     /// trips are what a state change waits on there, and what client and server spend their CPU on). On SQLite, two
     /// statements run at once in this process.
     /// </summary>
@@ -76,21 +76,6 @@ public static class StateChanges
         }
         if (SqlRead.Execute(tx.Connection!, update, tx, args) != 1) throw lost();
         AppendEvent(tx, e);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> with the statements it queues (<see cref="SqlRead.Queue"/>: the changes, their events,
-    /// the assignment's times) sent to PostgreSQL together when it returns, or before any other statement it runs through
-    /// <see cref="SqlRead"/>; each lost race is thrown as if its statement had run alone (<see cref="StatementBatch"/>).
-    /// SQLite runs them as they come. <see cref="SafetyDb.Write{T}(WriteScope, Func{DbTransaction, T})"/> runs every change
-    /// to one call (<see cref="WriteScope.OnCall"/>) this way.
-    /// </summary>
-    public static T Together<T>(DbTransaction tx, Func<T> work)
-    {
-        using var batch = StatementBatch.Begin(tx);
-        var result = work();
-        batch.Complete();
-        return result;
     }
 
     /// <summary>Moves call <paramref name="callId"/> from <paramref name="expected"/> to <paramref name="next"/> and records <paramref name="ev"/>.</summary>

@@ -80,25 +80,25 @@ internal static class PgStore
     private static void TakeWriteLock(DbConnection connection, DbTransaction tx, WriteScope scope, WriteReceipt? receipt)
     {
         var lockFunction = scope.Shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock";
-        var sql = $"SELECT {lockFunction}({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')";
+        var statements = new List<string> { $"SELECT {lockFunction}({LockKey}, hashtext(current_schema())), pg_notify({PgChangeWatch.ChannelSql}, '')" };
         var args = new List<(string, object?)>(2);
         if (scope.Call is { } call)
         {
             // FOR NO KEY UPDATE, as the conditional UPDATE itself takes: an event or note that refers to the call (a foreign
             // key's KEY SHARE check) is not held up by it. A missing call locks nothing; the change then says so.
-            sql += "; SELECT 1 FROM calls WHERE id = @call FOR NO KEY UPDATE";
+            statements.Add("SELECT 1 FROM calls WHERE id = @call FOR NO KEY UPDATE");
             args.Add(("@call", call));
         }
         if (receipt is not null)
         {
-            sql += $"; INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})";
+            statements.Add($"INSERT INTO write_receipts(token, at) VALUES (@token, {ServerNow})");
             args.Add(("@token", receipt.Token));
             // Now and then the receipts older than any retry could need are deleted with it; SKIP LOCKED, so two writers
             // sweeping at once never wait for, or deadlock on, each other's rows.
             if (receipt.Sweep)
-                sql += $"; DELETE FROM write_receipts WHERE token IN (SELECT token FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}') FOR UPDATE SKIP LOCKED)";
+                statements.Add($"DELETE FROM write_receipts WHERE token IN (SELECT token FROM write_receipts WHERE at < to_char((now() - interval '1 hour') AT TIME ZONE 'UTC', '{ServerTimeFormat}') FOR UPDATE SKIP LOCKED)");
         }
-        SqlRead.Execute(connection, sql, tx, [.. args]);
+        SqlRead.Execute(connection, string.Join("; ", statements), tx, [.. args]); // one command, one round trip
     }
 
     private const string ServerTimeFormat = "YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"";

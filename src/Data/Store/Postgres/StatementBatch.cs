@@ -8,13 +8,16 @@ namespace SafetyConsole.Data.Store;
 /// The statements of one change to a call, sent to PostgreSQL together (issue 17). A state change is a handful of
 /// statements whose results nothing in the change needs before the next is sent: the conditional updates with their
 /// events, the assignment's times. Sent one by one, each waited a round trip, and a round trip was what a change cost on
-/// a busy dispatch host (two processes woken, the client's and the server's). <see cref="StateChanges.Together"/> opens a
-/// batch; inside it <see cref="SqlRead.Queue"/> keeps statements instead of running them; the batch goes as one round trip
-/// when it closes, or earlier when anything else runs a statement through <see cref="SqlRead"/> on the connection (so a
-/// read inside still sees every statement before it). Then each conditional statement's row count is looked at, in
-/// order: a lost race throws its <see cref="ChangeConflict"/> as if the statement had run alone, and the caller's
-/// transaction rolls back. The statements after a lost one ran too, so the batch starts with a savepoint and a lost race
-/// rolls back to it before its sentence is made: the winner it names is read from what others committed, never from the
+/// a busy dispatch host (two processes woken, the client's and the server's). A change to one call
+/// (<see cref="WriteScope.OnCall"/>) opens a batch once it holds its write lock (<see cref="SafetyDb"/>); inside it
+/// <see cref="SqlRead.Queue"/> keeps statements instead of running them; the batch goes as one round trip when the
+/// change returns, or earlier when anything else runs a statement through <see cref="SqlRead"/> on the connection (so a
+/// read inside sees every statement before it). Dapper does not send the batch first: a statement that must see the
+/// change's earlier ones goes through <see cref="SqlRead"/>.
+/// Then each conditional statement's row count is looked at, in order: a lost race throws its
+/// <see cref="ChangeConflict"/> as if the statement had run alone, and the caller's transaction rolls back. The
+/// statements after a lost one ran too, so a savepoint goes before the first conditional statement and a lost race rolls
+/// back to it before its sentence is made: the winner it names is read from what others committed, never from the
 /// loser's own statements. SQLite has no round trips: there a batch never opens and statements run at once.
 /// </summary>
 internal sealed class StatementBatch
@@ -66,20 +69,27 @@ internal sealed class StatementBatch
         if (_statements.Count == 0) return;
         var statements = _statements.ToArray();
         _statements.Clear();
-        var conditional = statements.Any(s => s.UnlessOneRow is not null);
         using var batch = new NpgsqlBatch(_connection, (NpgsqlTransaction)_tx);
-        if (conditional) batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint}"));
-        var first = batch.BatchCommands.Count;
-        foreach (var (sql, args, _) in statements)
+        var index = new int[statements.Length]; // where each statement is in the batch (after the savepoint, if any)
+        var saved = false;
+        for (var i = 0; i < statements.Length; i++)
         {
+            var (sql, args, unlessOneRow) = statements[i];
+            if (unlessOneRow is not null && !saved)
+            {
+                // Before the first conditional statement: the write lock and the call's row, queued before it, stay held.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint}"));
+                saved = true;
+            }
             var command = new NpgsqlBatchCommand(sql);
             foreach (var (name, value) in args) command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            index[i] = batch.BatchCommands.Count;
             batch.BatchCommands.Add(command);
         }
         batch.ExecuteNonQuery();
         for (var i = 0; i < statements.Length; i++)
         {
-            if (statements[i].UnlessOneRow is not { } lost || batch.BatchCommands[first + i].RecordsAffected == 1) continue;
+            if (statements[i].UnlessOneRow is not { } lost || batch.BatchCommands[index[i]].RecordsAffected == 1) continue;
             using (var undo = new NpgsqlCommand($"ROLLBACK TO SAVEPOINT {Savepoint}", _connection, (NpgsqlTransaction)_tx)) undo.ExecuteNonQuery();
             throw lost();
         }

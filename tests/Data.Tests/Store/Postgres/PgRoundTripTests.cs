@@ -8,7 +8,7 @@ namespace SafetyConsole.Data.Tests.Store.Postgres;
 
 /// <summary>
 /// Issue 17: on a busy dispatch host a state change waits mostly on round trips to PostgreSQL (each wakes the client
-/// and a server process), so a change sends its statements together (<see cref="StateChanges.Together"/>). Counted
+/// and a server process), so a change sends its write lock and its statements together (<see cref="StatementBatch"/>). Counted
 /// here from Npgsql's own trace of what it sends: one activity per command or batch.
 /// </summary>
 public class PgRoundTripTests
@@ -33,7 +33,8 @@ public class PgRoundTripTests
         var clear = RoundTrips(() => CallActions.Clear(t.Db, TestDb.Account, id, "02", Now));
 
         // En route: the role, the call and the officer read; the write lock; the call's and the officer's changes with
-        // their events and the assignment's times, together (commit is not counted). Before: 8, 7 and 9 (one a statement).
+        // their events and the assignment's times, together (the commit is not counted). Before: 8, 7 and 9, a round trip
+        // for each statement.
         Assert.InRange(enRoute, 1, 5);
         Assert.InRange(onScene, 1, 5);
         // Clear reads the disposition's name, and inside the change its officer under lock and the call's assists.
