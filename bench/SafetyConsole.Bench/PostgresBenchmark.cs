@@ -20,6 +20,7 @@ namespace SafetyConsole.Bench;
 /// every 5 ms notices it; commit return → noticed, p99 (goal ≤ 100 ms).</item>
 /// <item>`feed load` rows/s, the same file (PG_BENCH_ROWS, default 200,000) on both, and the ratio to `sqlite3 .import`
 /// of that file (the foreign keys stay on both).</item>
+/// <item>`feed load -` streaming, one record at a time: line written → call readable, p99 (<see cref="PostgresStreaming"/>).</item>
 /// </list>
 /// The server: SAFETY_CONSOLE_TEST_PG, else a throwaway cluster (<see cref="PgBenchServer"/>). safety-console is the
 /// Release build beside the benchmark (JIT at every start, the same for both backends), or PG_BENCH_APP. Quick runs:
@@ -44,8 +45,8 @@ public sealed class PostgresBenchmark : IBenchmark
             report.Figure("SQLite settings", "WAL, synchronous NORMAL (as the product opens it)");
             Load(report, "machine load at the start");
             BenchStore[] stores = [new SqliteBenchStore(folder), new PgBenchStore(server)];
-            // PG_BENCH_PARTS (e.g. "feed" or "latency,notice") runs some of the parts; all three by default.
-            var parts = (Environment.GetEnvironmentVariable("PG_BENCH_PARTS") ?? "latency,notice,feed").Split(',', StringSplitOptions.TrimEntries);
+            // PG_BENCH_PARTS (e.g. "feed" or "latency,notice") runs some of the parts; all four by default.
+            var parts = (Environment.GetEnvironmentVariable("PG_BENCH_PARTS") ?? "latency,notice,feed,stream").Split(',', StringSplitOptions.TrimEntries);
             if (parts.Contains("latency"))
             {
                 foreach (var store in stores) StateChangeLatency(report, store, 1, withWorker: false); // the uncontended cost, for comparison
@@ -54,6 +55,7 @@ public sealed class PostgresBenchmark : IBenchmark
             }
             if (parts.Contains("notice")) foreach (var store in stores) ChangeNotice(report, store);
             if (parts.Contains("feed")) FeedLoad(report, stores, folder);
+            if (parts.Contains("stream")) PostgresStreaming.Run(report, stores);
             Load(report, "machine load at the end");
         }
         finally
