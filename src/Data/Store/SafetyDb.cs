@@ -256,6 +256,7 @@ public sealed class SafetyDb : IDisposable
         // PostgreSQL may end a transaction to let another go on (serialization failure, deadlock): nothing of it was
         // written, so it runs again from the start, re-reading what it decides on (issue 17). SQLite never does.
         var losses = 0;
+        WritesBegun++;
         for (var attempt = 1; ; attempt++)
         {
             var receipt = Backend == StoreBackend.Postgres ? WriteReceipt.New() : null;
@@ -286,6 +287,30 @@ public sealed class SafetyDb : IDisposable
                 WaitForServer(e);
                 if (done && receipt is not null && PgStore.Committed(Connection, receipt)) return result;
             }
+        }
+    }
+
+    /// <summary>
+    /// How many writes this store has begun (committed, rolled back or failed): a caller that met a lost connection and
+    /// sees the count unchanged since it began knows that nothing of its work was written, so it may run it all again
+    /// (the board's actions, <c>StoreBoardActions</c>).
+    /// </summary>
+    public long WritesBegun { get; private set; }
+
+    /// <summary>
+    /// After <paramref name="lost"/> (a lost PostgreSQL connection) met before anything was written: waits, as a write
+    /// in flight does, for a server to answer again (a standby being promoted), about 20 s, on a new connection; then
+    /// gives up in one sentence that says nothing was changed.
+    /// </summary>
+    public void ReconnectBeforeWriting(Exception lost)
+    {
+        try
+        {
+            WaitForServer(lost);
+        }
+        catch (SafetyException)
+        {
+            throw SafetyException.Refused($"The connection to {FilePath} was lost ({lost.Message.TrimEnd('.')}) and no primary answered within {ReconnectTries * ReconnectPause.TotalSeconds:F0} s; nothing was changed, so try again when the database is back.");
         }
     }
 

@@ -9,7 +9,8 @@ namespace SafetyConsole.Cli.Tests.Postgres;
 
 /// <summary>
 /// Failover end to end (issue 17): a primary and a streaming hot standby on this machine, a multi-host `--db`, the worker
-/// and the board running; the primary dies (`pg_ctl stop -m immediate`), the standby is promoted, and then the CLI works
+/// and the board running; the primary dies (`pg_ctl stop -m immediate`) just before a dispatcher chooses an officer on the
+/// board (that assignment waits for a primary and is made once), the standby is promoted, and then the CLI works
 /// with the same `--db`, the worker acts on a call that came after the promotion, the board shows it, a feed loaded again
 /// skips what it had loaded, and the event log holds every event from before, once, and nothing twice.
 /// </summary>
@@ -37,7 +38,8 @@ public sealed class PgFailoverTests(ITestOutputHelper output) : IDisposable
         var db = $"postgres://{primary.Username}@127.0.0.1:{primary.Port},127.0.0.1:{standby.Port}/failover";
 
         Cli("init", "--demo", "--db", db);
-        var feed = Feed("FO-1", "a fight before the failover");
+        // P4 (an hour to its deadline): the worker classifies it and leaves it for the dispatcher, who assigns it mid-failover.
+        var feed = Feed("FO-1", "a fight before the failover", priority: 4);
         Cli("feed", "load", feed, "--db", db);
 
         using var worker = new ProgramProcess(ProgramProcess.Worker, ["--db", db]);
@@ -47,6 +49,9 @@ public sealed class PgFailoverTests(ITestOutputHelper output) : IDisposable
         using var board = new Tmux(120, 40);
         board.Line($"LANG=C.UTF-8 dotnet {ProgramProcess.Console} board --db '{db}'; echo EXIT=$?");
         board.WaitFor("a fight before the failover", seconds: 60);
+        // The dispatcher opens the route dialog for FO-1 (its only call) while the primary is up...
+        board.Keys("r");
+        board.WaitFor("Route call", seconds: 30);
 
         // Everything the primary committed has reached the standby before it dies: asynchronous replication loses the
         // last moments otherwise (the README says so, and how to make it synchronous).
@@ -55,8 +60,15 @@ public sealed class PgFailoverTests(ITestOutputHelper output) : IDisposable
         var eventsBefore = Events(primary.ConnectionString);
 
         Script("pg-ctl", primaryDir, "stop", "-m", "immediate");
+        // ...and chooses the first candidate just after the primary died: the assignment, caught with no primary, waits
+        // for one (a write in flight retries for up to 20 s) and is made once on the promoted standby.
+        board.Keys("Enter");
         Script("pg-ctl", standbyDir, "promote");
-        output.WriteLine("The primary is stopped and the standby promoted.");
+        output.WriteLine("The primary is stopped, an assignment chosen on the board, and the standby promoted.");
+        var assigned = board.WaitUntil(s => s.Contains("assigned to", StringComparison.Ordinal), "the board's assignment made after the promotion", seconds: 60);
+        Assert.DoesNotContain("may or may not have been saved", assigned, StringComparison.Ordinal);
+        Assert.Equal("ASSIGNED", Status(standby.ConnectionString, "FO-1"));
+        Assert.Equal(1L, Scalar<long>(standby.ConnectionString, "SELECT count(*) FROM events e JOIN calls c ON c.id = e.call_id WHERE c.external_id = 'FO-1' AND e.kind = 'call.assigned'"));
 
         // The command line, a new process each time, finds the new primary at once with the same --db.
         Assert.Contains("\"FIGHT\"", Cli("calls", "list", "--json", "--db", db).Stdout, StringComparison.Ordinal);
@@ -98,11 +110,11 @@ public sealed class PgFailoverTests(ITestOutputHelper output) : IDisposable
         return r;
     }
 
-    private string Feed(string externalId, string description)
+    private string Feed(string externalId, string description, int priority = 1)
     {
         var path = Path.Combine(Path.GetTempPath(), $"h17-failover-{Guid.NewGuid():N}.csv");
         var at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        File.WriteAllText(path, $"external_id,received_at,location,type,description\n{externalId},{at},LHS,FIGHT,{description}\n");
+        File.WriteAllText(path, $"external_id,received_at,location,type,priority,description\n{externalId},{at},LHS,FIGHT,{priority},{description}\n");
         _files.Add(path);
         return path;
     }

@@ -20,6 +20,12 @@ public static class BoardActionRunner
         {
             return new ActionDoneMsg(action, false, "The database stayed busy (another process holds a long write); try again in a moment.");
         }
+        catch (Exception e) when (StoreErrors.IsDatabaseError(e))
+        {
+            // Any other database failure ends the action too, said as such: not taken for a failed poll (the status line
+            // would say "retrying" for an action nobody retries, and stay "Working..." for good).
+            return new ActionDoneMsg(action, false, $"The action failed in the database ({e.Message.TrimEnd('.')}); look at the call before trying again.");
+        }
     }
 
     /// <summary>R9: records a read; a failure is said on the status line (the detail stays shown: it was already read).</summary>
@@ -59,6 +65,11 @@ public static class BoardActionRunner
         catch (Exception e) when (e is SafetyException or ArgumentException)
         {
             return new RecommendationMsg(callId, null, e.Message);
+        }
+        catch (Exception e) when (StoreErrors.IsDatabaseError(e))
+        {
+            // Said in the dialog, which waits for this answer, not taken for a failed poll (the dialog would wait for good).
+            return new RecommendationMsg(callId, null, $"The recommendation could not be read from the database ({e.Message.TrimEnd('.')}); close and try again.");
         }
     }
 }

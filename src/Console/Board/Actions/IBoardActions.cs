@@ -28,15 +28,36 @@ public interface IBoardActions
 /// </summary>
 public sealed class StoreBoardActions(SafetyDb db) : IBoardActions
 {
-    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at) => action.Run(Live(), actor, at);
+    public ActionOutcome Run(BoardAction action, string actor, DateTimeOffset at) => Retried(db => action.Run(db, actor, at));
 
-    public Recommendation Recommend(long callId, DateTimeOffset at) => Recommendations.For(Live(), callId, at);
+    public Recommendation Recommend(long callId, DateTimeOffset at) => Retried(db => Recommendations.For(db, callId, at));
 
     public void RecordDetailRead(string actor, long callId, DateTimeOffset at) =>
-        DetailReadAudit.Record(Live(), actor, callId, at, "on the board");
+        Retried(db => DetailReadAudit.Record(db, actor, callId, at, "on the board"));
 
     public void RecordRefusal(string actor, long? callId, string reason, DateTimeOffset at) =>
-        Refusals.Record(Live(), actor, callId, reason, "on the board");
+        Retried(db => { Refusals.Record(db, actor, callId, reason, "on the board"); return true; });
+
+    /// <summary>
+    /// Runs <paramref name="work"/>; when the connection is found lost before it wrote anything (an action's reads come
+    /// first: the role, the call, the roster), waits for a server to answer again, as a write in flight does, and runs it
+    /// again once: a dispatcher's choice made during a failover is made on the promoted standby, once (issue 17). A loss
+    /// met inside a write is the write's own to settle (<see cref="SafetyDb.Write{T}(Func{System.Data.Common.DbTransaction, T})"/>).
+    /// </summary>
+    private T Retried<T>(Func<SafetyDb, T> work)
+    {
+        var store = Live();
+        var writes = store.WritesBegun;
+        try
+        {
+            return work(store);
+        }
+        catch (Exception e) when (StoreErrors.IsConnectionLoss(e) && store.WritesBegun == writes)
+        {
+            store.ReconnectBeforeWriting(e);
+            return work(store);
+        }
+    }
 
     private SafetyDb Live()
     {
