@@ -77,7 +77,7 @@ internal sealed class StatementBatch
             var (sql, args, unlessOneRow) = statements[i];
             if (unlessOneRow is not null && !saved)
             {
-                // Before the first conditional statement: the write lock and the call's row, queued before it, stay held.
+                // Before the first conditional statement: a lost race undoes what follows, not what came before it.
                 batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {Savepoint}"));
                 saved = true;
             }
@@ -107,7 +107,7 @@ internal sealed class StatementBatch
         public void Dispose()
         {
             if (batch is null || --batch._depth > 0) return;
-            batch._statements.Clear(); // a scope left by an exception: its transaction rolls back; nothing may be sent later
+            batch._statements.Clear(); // empty after Complete; left by an exception, its transaction rolls back: nothing may be sent later
             Open.Remove(batch._connection);
         }
     }
