@@ -265,80 +265,9 @@ public sealed class FeedLoadBenchmark : IBenchmark
 
     private static void StreamingLatency(BenchReport report, string exe, string template, string folder)
     {
-        // The first records run while the JIT tiers the hot path up (on a busy 2-core box its background compiles
-        // delay a few records by a few hundred ms); the goal is judged on the records after them, both are printed.
-        const int Lines = 700, WarmUp = 300;
         var path = Path.Combine(folder, "stream.db");
         File.Copy(template, path);
-        var psi = BenchProcess.Dotnet(exe, "--db", path, "feed", "load", "-", "--json");
-        psi.RedirectStandardInput = true;
-        psi.StandardInputEncoding = new UTF8Encoding(false);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var reader = new SqliteConnection($"Data Source={path};Pooling=false");
-        reader.Open();
-        reader.Execute("PRAGMA busy_timeout = 10000");
-
-        var clock = Stopwatch.StartNew();
-        var written = new double[Lines];
-        var seen = new double[Lines];
-        var done = false;
-        long warmId = 0;
-        var poller = new Thread(() =>
-        {
-            var last = Volatile.Read(ref warmId);
-            var count = 0;
-            while (!Volatile.Read(ref done) || count < Lines)
-            {
-                foreach (var (id, ext) in reader.Query<(long Id, string Ext)>("SELECT id, external_id FROM calls WHERE id > @last ORDER BY id", new { last }))
-                {
-                    last = id;
-                    var i = int.Parse(ext.AsSpan(2), CultureInfo.InvariantCulture);
-                    seen[i] = clock.Elapsed.TotalMilliseconds;
-                    count++;
-                }
-                if (clock.Elapsed > TimeSpan.FromMinutes(2)) break;
-                Thread.Sleep(1); // poll about every millisecond without starving the loader of CPU
-            }
-        }) { IsBackground = true };
-
-        // Warm up: the first record pays for the child's start.
-        p.StandardInput.WriteLine(Line("WARM"));
-        p.StandardInput.Flush();
-        while (reader.ExecuteScalar<long>("SELECT count(*) FROM calls") == 0 && clock.Elapsed < TimeSpan.FromMinutes(1)) Thread.Sleep(5);
-        warmId = reader.ExecuteScalar<long>("SELECT max(id) FROM calls");
-        poller.Start();
-        var random = new Random(7);
-        for (var i = 0; i < Lines; i++)
-        {
-            written[i] = clock.Elapsed.TotalMilliseconds;
-            p.StandardInput.WriteLine(Line($"S-{i}"));
-            p.StandardInput.Flush();
-            Thread.Sleep(random.Next(2, 15)); // records arrive one by one, as from `tail -f`
-        }
-        Volatile.Write(ref done, true);
-        poller.Join();
-        p.StandardInput.Close();
-        p.WaitForExit();
-        if (p.ExitCode != 0) report.Goal("streamed feed load", false, $"exit {p.ExitCode}: {stderr.Result}");
-        _ = stdout.Result;
-
-        var missing = Enumerable.Range(0, Lines).Count(i => seen[i] <= 0);
-        if (missing > 0) report.Goal("every streamed record seen", false, $"{missing} of {Lines} never seen");
-        var cold = Latencies(0, WarmUp);
-        var steady = Latencies(WarmUp, Lines);
-        if (cold.Length > 0) report.Figure("latency, first 300 (JIT warming) p50/p99", $"{P(cold, 0.5):F1} / {P(cold, 0.99):F1} ms, max {cold[^1]:F1} ms");
-        if (steady.Length == 0) return;
-        report.Figure("latency, next 400 p50 / p99 / max", $"{P(steady, 0.5):F1} / {P(steady, 0.99):F1} / {steady[^1]:F1} ms");
-        report.Goal("streaming latency", P(steady, 0.99) <= 50, $"p99 {P(steady, 0.99):F1} ms (goal ≤ 50 ms)");
-
-        double[] Latencies(int from, int to) =>
-            Enumerable.Range(from, to - from).Where(i => seen[i] > 0).Select(i => seen[i] - written[i]).Order().ToArray();
-        static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-
-        static string Line(string id) =>
-            $$"""{"external_id":"{{id}}","source":"stream","received_at":"2026-11-23T18:00:00Z","location":"L01","type":"SUSP","description":"streamed"}""";
+        SafetyConsole.Bench.StreamingLatency.Measure(report, "", exe, path, Environment.UserName);
     }
 
     /// <summary>An agency and 50 locations in 5 feeder patterns, like the demo district.</summary>

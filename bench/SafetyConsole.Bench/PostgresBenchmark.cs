@@ -20,7 +20,7 @@ namespace SafetyConsole.Bench;
 /// every 5 ms notices it; commit return → noticed, p99 (goal ≤ 100 ms).</item>
 /// <item>`feed load` rows/s, the same file (PG_BENCH_ROWS, default 200,000) on both, and the ratio to `sqlite3 .import`
 /// of that file (the foreign keys stay on both).</item>
-/// <item>`feed load -` streaming, one record at a time: line written → call readable, p99 (<see cref="PostgresStreaming"/>).</item>
+/// <item>`feed load -` streaming, one record at a time: line written → call readable, p99 (<see cref="StreamingLatency"/>).</item>
 /// </list>
 /// The server: SAFETY_CONSOLE_TEST_PG, else a throwaway cluster (<see cref="PgBenchServer"/>). safety-console is the
 /// Release build beside the benchmark (JIT at every start, the same for both backends), or PG_BENCH_APP. Quick runs:
@@ -55,7 +55,7 @@ public sealed class PostgresBenchmark : IBenchmark
             }
             if (parts.Contains("notice")) foreach (var store in stores) ChangeNotice(report, store);
             if (parts.Contains("feed")) FeedLoad(report, stores, folder);
-            if (parts.Contains("stream")) PostgresStreaming.Run(report, stores);
+            if (parts.Contains("stream")) StreamingLatency.Run(report, stores);
             Load(report, "machine load at the end");
         }
         finally
