@@ -9,7 +9,6 @@ namespace SafetyConsole.Data.Store;
 /// </summary>
 public static class PgTarget
 {
-    /// <summary>True when <paramref name="db"/> names a PostgreSQL database rather than a SQLite file.</summary>
     /// <summary>
     /// How many statement texts each connection keeps prepared on the server (Npgsql's automatic preparation): a statement
     /// run a few times is parsed and planned once instead of every time, which was half the server's CPU in a state change
@@ -17,6 +16,7 @@ public static class PgTarget
     /// </summary>
     internal const int AutoPrepared = 100;
 
+    /// <summary>True when <paramref name="db"/> names a PostgreSQL database rather than a SQLite file.</summary>
     public static bool IsPostgres(string db)
     {
         var t = db.TrimStart();
