@@ -284,7 +284,8 @@ public sealed class SafetyDb : IDisposable
                 // The connection died with the change in flight: it may have committed or not. On a new connection its
                 // receipt says which (issue 17): saved, the work's result stands and nothing is made again (a note or a
                 // complaint would otherwise be stored twice); not saved, it runs again from the start.
-                WaitForServer(e);
+                WaitForServer(e, " while a change was being saved",
+                    ", so the change may or may not have been saved; look at the call (`safety-console calls show ID`) before trying again.");
                 if (done && receipt is not null && PgStore.Committed(Connection, receipt)) return result;
             }
         }
@@ -302,17 +303,8 @@ public sealed class SafetyDb : IDisposable
     /// in flight does, for a server to answer again (a standby being promoted), about 20 s, on a new connection; then
     /// gives up in one sentence that says nothing was changed.
     /// </summary>
-    public void ReconnectBeforeWriting(Exception lost)
-    {
-        try
-        {
-            WaitForServer(lost);
-        }
-        catch (SafetyException)
-        {
-            throw SafetyException.Refused($"The connection to {FilePath} was lost ({lost.Message.TrimEnd('.')}) and no primary answered within {ReconnectTries * ReconnectPause.TotalSeconds:F0} s; nothing was changed, so try again when the database is back.");
-        }
-    }
+    public void ReconnectBeforeWriting(Exception lost) =>
+        WaitForServer(lost, "", "; nothing was changed, so try again when the database is back.");
 
     /// <summary>How many lost connections one write survives.</summary>
     private const int MaxConnectionLosses = 2;
@@ -321,8 +313,11 @@ public sealed class SafetyDb : IDisposable
     private const int ReconnectTries = 40;
     private static readonly TimeSpan ReconnectPause = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Opens a new connection after <paramref name="lost"/>, trying for about 20 s; then gives up in one sentence.</summary>
-    private void WaitForServer(Exception lost)
+    /// <summary>
+    /// Opens a new connection after <paramref name="lost"/>, trying for about 20 s; then gives up in one sentence: the
+    /// connection was lost <paramref name="during"/> … and no primary answered, then <paramref name="outcome"/>.
+    /// </summary>
+    private void WaitForServer(Exception lost, string during, string outcome)
     {
         for (var i = 1; ; i++)
         {
@@ -337,7 +332,7 @@ public sealed class SafetyDb : IDisposable
             }
             catch (SafetyException)
             {
-                throw SafetyException.Refused($"The connection to {FilePath} was lost while a change was being saved ({lost.Message.TrimEnd('.')}) and no primary answered within {ReconnectTries * ReconnectPause.TotalSeconds:F0} s, so the change may or may not have been saved; look at the call (`safety-console calls show ID`) before trying again.");
+                throw SafetyException.Refused($"The connection to {FilePath} was lost{during} ({lost.Message.TrimEnd('.')}) and no primary answered within {ReconnectTries * ReconnectPause.TotalSeconds:F0} s{outcome}");
             }
         }
     }
