@@ -27,7 +27,6 @@ internal sealed class StatementBatch
     private readonly NpgsqlConnection _connection;
     private readonly DbTransaction _tx;
     private readonly List<(string Sql, (string Name, object? Value)[] Args, Func<Exception>? UnlessOneRow)> _statements = [];
-    private int _depth;
 
     private StatementBatch(NpgsqlConnection connection, DbTransaction tx)
     {
@@ -35,16 +34,15 @@ internal sealed class StatementBatch
         _tx = tx;
     }
 
-    /// <summary>Opens a batch on <paramref name="tx"/>'s connection (PostgreSQL only), or joins the one open; dispose to send it.</summary>
+    /// <summary>
+    /// Opens a batch on <paramref name="tx"/>'s connection (PostgreSQL only): one per write transaction, and a connection
+    /// has one transaction at a time. <see cref="Scope.Complete"/> sends it; disposing the scope closes it.
+    /// </summary>
     public static Scope Begin(DbTransaction tx)
     {
         if (tx.Connection is not NpgsqlConnection pg) return default;
-        if (!Open.TryGetValue(pg, out var batch))
-        {
-            batch = new StatementBatch(pg, tx);
-            Open.Add(pg, batch);
-        }
-        batch._depth++;
+        var batch = new StatementBatch(pg, tx);
+        Open.Add(pg, batch); // throws if one is open here: a bug, never two at once
         return new Scope(batch);
     }
 
@@ -95,18 +93,14 @@ internal sealed class StatementBatch
         }
     }
 
-    /// <summary>Sends the batch when the outermost scope closes normally; a scope left by an exception drops what it held.</summary>
+    /// <summary>A batch's life: <see cref="Complete"/> when the work returned normally; a scope left by an exception drops what it held.</summary>
     public readonly struct Scope(StatementBatch? batch) : IDisposable
     {
-        public void Complete()
-        {
-            if (batch is null || batch._depth > 1) return;
-            batch.Send();
-        }
+        public void Complete() => batch?.Send();
 
         public void Dispose()
         {
-            if (batch is null || --batch._depth > 0) return;
+            if (batch is null) return;
             batch._statements.Clear(); // empty after Complete; left by an exception, its transaction rolls back: nothing may be sent later
             Open.Remove(batch._connection);
         }
