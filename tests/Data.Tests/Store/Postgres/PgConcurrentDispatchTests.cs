@@ -137,8 +137,8 @@ public class PgConcurrentDispatchTests
     private static long Deadlocks(SafetyDb db, long backendsAtRest)
     {
         Npgsql.NpgsqlConnection.ClearPool((Npgsql.NpgsqlConnection)db.Connection);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (OtherBackends(db) > backendsAtRest && DateTime.UtcNow < deadline) Thread.Sleep(20); // real processes ending, not the product's clock
+        Eventually.That(() => OtherBackends(db) <= backendsAtRest, TimeSpan.FromSeconds(10),
+            () => $"the dispatchers' server processes did not end: {OtherBackends(db)} besides this one, {backendsAtRest} before", every: TimeSpan.FromMilliseconds(20));
         db.Connection.Execute("SELECT pg_stat_clear_snapshot()");
         return db.Connection.ExecuteScalar<long>("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
     }

@@ -39,7 +39,7 @@ public class PgWriteScopeTests
         using var first = PgStore.BeginWrite(t.Db.Connection, WriteScope.OnCall(1));
         Assign(first, 1, "CSO-1");
         var second = Task.Run(() => other.Write(WriteScope.OnCall(1), tx => Assign(tx, 1, "CSO-2", "bob")));
-        WaitUntilWaiting(watcher, second, "l.locktype <> 'advisory'", "the call's row");
+        PgLockWaits.Until(watcher, second, "l.locktype <> 'advisory'", "the call's row");
 
         first.Commit();
         var lost = await Assert.ThrowsAsync<ChangeConflict>(() => second);
@@ -60,7 +60,7 @@ public class PgWriteScopeTests
         Assign(first, 1, "CSO-1");
         // The enforcement pass's kind of write: it reads, then decides, inside its transaction.
         var pass = Task.Run(() => other.Write(tx => other.Connection.ExecuteScalar<string>("SELECT status FROM calls WHERE id = 1", transaction: tx)));
-        WaitUntilWaiting(watcher, pass, "l.locktype = 'advisory'", "the store's lock");
+        PgLockWaits.Until(watcher, pass, "l.locktype = 'advisory'", "the store's lock");
 
         first.Commit();
         Assert.Equal("ASSIGNED", await pass);
@@ -75,7 +75,7 @@ public class PgWriteScopeTests
         using var store = t.Db.BeginWrite();
         t.Db.Connection.Execute("UPDATE officers SET status = 'OFF_DUTY' WHERE badge = 'CSO-2'", transaction: store);
         var change = Task.Run(() => other.Write(WriteScope.OnCall(2), tx => Assign(tx, 2, "CSO-2")));
-        WaitUntilWaiting(watcher, change, "l.locktype = 'advisory'", "the store's lock");
+        PgLockWaits.Until(watcher, change, "l.locktype = 'advisory'", "the store's lock");
 
         store.Commit();
         var lost = await Assert.ThrowsAsync<ChangeConflict>(() => change); // it ran after the store write and saw its change
@@ -91,10 +91,10 @@ public class PgWriteScopeTests
         using var watcher = t.OpenAnother();
         using var first = PgStore.BeginWrite(t.Db.Connection, WriteScope.OnCall(1));
         var store = Task.Run(() => pass.Write(tx => pass.Connection.Execute("INSERT INTO meta(key, value) VALUES ('pass', 'ran')", transaction: tx)));
-        WaitUntilWaiting(watcher, store, "l.locktype = 'advisory'", "the store's lock");
+        PgLockWaits.Until(watcher, store, "l.locktype = 'advisory'", "the store's lock");
         // A change to another call arriving now queues behind the waiting store write, though the holder is shared too.
         var change = Task.Run(() => late.Write(WriteScope.OnCall(2), tx => late.Connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'pass'", transaction: tx)));
-        WaitUntilWaiting(watcher, change, "l.locktype = 'advisory'", "the store's lock", waiters: 2);
+        PgLockWaits.Until(watcher, change, "l.locktype = 'advisory'", "the store's lock", waiters: 2);
 
         first.Commit();
         await store;
@@ -140,17 +140,5 @@ public class PgWriteScopeTests
             new EventRow(At, actor, "call.assigned", Badge: badge), new CallSet().AssignedTo(badge, At));
         StateChanges.MoveOfficer(tx, badge, OfficerStatus.Available, OfficerStatus.Assigned,
             new EventRow(At, actor, "officer.assigned", CallId: call));
-    }
-
-    /// <summary>Asks the server until <paramref name="waiters"/> lock requests matching <paramref name="which"/> wait in this database.</summary>
-    private static void WaitUntilWaiting(SafetyDb watcher, Task task, string which, string what, int waiters = 1)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (watcher.Connection.ExecuteScalar<long>($"SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE {which} AND NOT l.granted AND a.datname = current_database()") < waiters)
-        {
-            if (task.IsCompleted) task.GetAwaiter().GetResult(); // its error, if it failed instead of waiting
-            Assert.False(task.IsCompleted, $"it went ahead instead of waiting for {what}");
-            Assert.True(DateTime.UtcNow < deadline, $"it never waited for {what}");
-        }
     }
 }

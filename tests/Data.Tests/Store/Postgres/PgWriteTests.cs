@@ -18,13 +18,8 @@ public class PgWriteTests
         var second = Task.Run(() => other.Write(tx =>
             // Under the write lock this read sees the first writer's commit, as behind SQLite's BEGIN IMMEDIATE.
             other.Connection.ExecuteScalar<string>("SELECT value FROM meta WHERE key = 'k'", transaction: tx)));
-        // Polls the server (a real process) until the second writer is queued on the write lock.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (watcher.Connection.ExecuteScalar<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 0)
-        {
-            Assert.False(second.IsCompleted, "the second writer went ahead while the first held the write lock");
-            Assert.True(DateTime.UtcNow < deadline, "the second writer never queued on the write lock");
-        }
+        // Asks the server (a real process) until the second writer is queued on the write lock.
+        PgLockWaits.Until(watcher, second, "l.locktype = 'advisory'", "the write lock");
         Assert.False(second.IsCompleted);
         first.Commit();
         Assert.Equal("first", await second);
