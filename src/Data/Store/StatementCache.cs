@@ -37,9 +37,12 @@ internal sealed class StatementCache : IDisposable
     /// <summary>A command for <paramref name="sql"/> with <paramref name="args"/> bound, in <paramref name="tx"/>; dispose it when done.</summary>
     public static Lease Rent(DbConnection connection, string sql, DbTransaction? tx, ReadOnlySpan<(string Name, object? Value)> args)
     {
-        StatementBatch.Flush(connection); // statements kept for a batch run first (PostgreSQL): this one may read what they wrote
-        if (connection is not StoreConnection sqlite || connection.State != System.Data.ConnectionState.Open)
+        if (connection is not StoreConnection sqlite)
+        {
+            StatementBatch.Flush(connection); // statements kept for a batch run first (PostgreSQL): this one may read what they wrote
             return new Lease(Plain(connection, sql, tx, args), null);
+        }
+        if (connection.State != System.Data.ConnectionState.Open) return new Lease(Plain(connection, sql, tx, args), null);
         var cache = Caches.GetValue(connection, _ => new StatementCache());
         if (cache._disposed) return new Lease(Plain(connection, sql, tx, args), null);
         if (!cache._kept.TryGetValue(sql, out var kept))
